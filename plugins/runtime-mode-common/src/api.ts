@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Shapes of the REST API v1 (`/api/runtime-mode/v1/...`), shared by the backend
+ * and the frontend client. The OpenAPI document in the backend package is the
+ * normative description; these types must stay in step with it.
+ */
+
+import type {
+  ConcernCategory,
+  EvaluationResult,
+  ManifestFile,
+  ModeValue,
+  ReadinessLevel,
+  RuntimeModeId,
+} from './types';
+
+/** Freshness of a stored result. @public */
+export type EvaluationStatus = 'fresh' | 'stale' | 'pending';
+
+/** GET /v1/entities/:namespace/:kind/:name @public */
+export interface StoredEvaluation {
+  entityRef: string;
+  status: EvaluationStatus;
+  /** Why the result is stale (e.g. a manifest source that failed); the previous result is kept. */
+  staleReason?: string;
+  /** ISO timestamp of the evaluation that produced `result`. */
+  evaluatedAt?: string;
+  /** Null while pending (never evaluated yet). */
+  result: EvaluationResult | null;
+}
+
+/** One change in an entity's history (a row only when something changed). @public */
+export interface HistoryEntry {
+  evaluatedAt: string;
+  mode: ModeValue;
+  level: ReadinessLevel;
+  score: number | null;
+  critical: number;
+  warning: number;
+  ruleSetVersion: string;
+}
+
+/** GET /v1/entities/:namespace/:kind/:name/history @public */
+export interface EntityHistory {
+  entityRef: string;
+  items: HistoryEntry[];
+}
+
+/** One component's row in the portfolio. @public */
+export interface PortfolioRow {
+  entityRef: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  lifecycle?: string;
+  mode: ModeValue;
+  modeConflict: boolean;
+  targetMode: RuntimeModeId | null;
+  level: ReadinessLevel;
+  score: number | null;
+  critical: number;
+  warning: number;
+  info: number;
+  /** Categories with at least one unwaived concern. */
+  categories: ConcernCategory[];
+  status: EvaluationStatus;
+  evaluatedAt?: string;
+}
+
+/** Filters accepted by the portfolio, export and blast-radius endpoints. @public */
+export interface PortfolioFilter {
+  owner?: string[];
+  system?: string[];
+  domain?: string[];
+  lifecycle?: string[];
+  mode?: ModeValue[];
+  level?: ReadinessLevel[];
+  category?: ConcernCategory[];
+  /** Free-text match on name or title. */
+  q?: string;
+}
+
+/** @public */
+export type PortfolioGroupBy = 'owner' | 'system' | 'domain';
+
+/** @public */
+export type PortfolioSortField =
+  | 'name'
+  | 'owner'
+  | 'system'
+  | 'mode'
+  | 'level'
+  | 'score'
+  | 'critical'
+  | 'evaluatedAt';
+
+/** Counts of components per mode and readiness level. @public */
+export type ModeLevelCounts = Record<ModeValue, Record<ReadinessLevel, number>>;
+
+/** GET /v1/portfolio @public */
+export interface PortfolioSummary {
+  ruleSetVersion: string;
+  knowledgeBaseAsOf: string;
+  /** Components matching the filter (all pages). */
+  total: number;
+  page: number;
+  pageSize: number;
+  items: PortfolioRow[];
+  kpis: {
+    byMode: Record<ModeValue, number>;
+    byLevel: Record<ReadinessLevel, number>;
+  };
+  heatmap: {
+    groupBy: PortfolioGroupBy;
+    groups: Array<{ key: string; total: number; cells: ModeLevelCounts }>;
+  };
+  /** Daily counts per level, oldest first, from the stored history. */
+  trend: Array<{ date: string; byLevel: Record<ReadinessLevel, number> }>;
+}
+
+/** One component that breaks at the target version. @public */
+export interface BlastRadiusItem {
+  entityRef: string;
+  name: string;
+  owner?: string;
+  system?: string;
+  mode: ModeValue;
+  /** Objects removed at the target (critical) or deprecated (warning). */
+  findings: Array<{
+    severity: 'critical' | 'warning';
+    apiVersion: string;
+    kind: string;
+    name?: string;
+    file?: string;
+    line?: number;
+    removedIn?: string;
+    deprecatedIn?: string;
+    replacement?: string;
+  }>;
+}
+
+/** GET /v1/blast-radius?component=k8s&version=1.32 @public */
+export interface BlastRadius {
+  component: string;
+  version: string;
+  knowledgeBaseAsOf: string;
+  /** Components examined (after filters and permissions). */
+  examined: number;
+  breaking: number;
+  deprecatedOnly: number;
+  items: BlastRadiusItem[];
+}
+
+/** POST /v1/evaluate (ad-hoc, for CI and what-if) @public */
+export interface EvaluateRequest {
+  manifests: ManifestFile[];
+  /** Optional catalog-info entity, for annotations (requirements, waivers, declared mode). */
+  entity?: {
+    metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+    spec?: Record<string, unknown>;
+  };
+  targets?: Record<string, string>;
+  targetMode?: RuntimeModeId;
+}
+
+/** POST /v1/entities/:namespace/:kind/:name/what-if: re-evaluate stored manifests with other targets. @public */
+export interface WhatIfRequest {
+  targets?: Record<string, string>;
+  targetMode?: RuntimeModeId;
+}
+
+/** One rule of the rule catalog (GET /v1/rules). @public */
+export interface RuleInfo {
+  id: string;
+  category: ConcernCategory;
+  /** The highest severity the rule can raise. */
+  severity: 'critical' | 'warning' | 'info';
+  title: string;
+  description: string;
+  docsUrl?: string;
+}
+
+/** GET /v1/rules @public */
+export interface RuleCatalog {
+  ruleSetVersion: string;
+  knowledgeBaseAsOf: string;
+  rules: RuleInfo[];
+  scoring: string[];
+}
+
+/** GET /v1/health @public */
+export interface HealthResponse {
+  status: 'ok';
+  ruleSetVersion: string;
+  knowledgeBaseAsOf: string;
+}

@@ -1,0 +1,288 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * The engine's contract: what goes in (manifests, entity, config) and what
+ * comes out (an {@link EvaluationResult}). The CLI's `--format json`, the
+ * backend's stored results and the frontend all speak these types.
+ */
+
+/** The three runtime modes of the seed's comparison (§5.1). @public */
+export type RuntimeModeId =
+  | 'bare-metal-container'
+  | 'virtualized-container'
+  | 'container-virtualization';
+
+/** All runtime modes, in the seed's column order. @public */
+export const RUNTIME_MODES: readonly RuntimeModeId[] = [
+  'bare-metal-container',
+  'virtualized-container',
+  'container-virtualization',
+];
+
+/** A mode verdict: a mode, or `unknown` when nothing tells (never a guess). @public */
+export type ModeValue = RuntimeModeId | 'unknown';
+
+/** @public */
+export type Severity = 'critical' | 'warning' | 'info';
+
+/** @public */
+export type ConcernCategory =
+  | 'api-compatibility'
+  | 'live-migration'
+  | 'hardware'
+  | 'monitoring'
+  | 'isolation'
+  | 'performance'
+  | 'operations'
+  | 'manifest';
+
+/** @public */
+export type ReadinessLevel =
+  | 'ready'
+  | 'ready-with-warnings'
+  | 'blocked'
+  | 'unknown';
+
+/** Where a piece of evidence for the mode came from, strongest first. @public */
+export type EvidenceSource = 'manifest' | 'cluster' | 'annotation';
+
+/** One manifest file handed to the engine. @public */
+export interface ManifestFile {
+  /** Path or URL shown in findings (relative to the scanned root when possible). */
+  path: string;
+  /** Raw text. Binary or oversized content is reported, never parsed blindly. */
+  content: string;
+}
+
+/** One Kubernetes-style object read from a manifest (List items included). @public */
+export interface ManifestObjectRef {
+  file: string;
+  /** 1-based line of the object's first line in `file`. */
+  line: number;
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** @public */
+export interface ModeEvidence {
+  source: EvidenceSource;
+  mode: RuntimeModeId;
+  reason: string;
+  file?: string;
+  line?: number;
+  annotation?: string;
+  cluster?: string;
+}
+
+/** @public */
+export interface ModeVerdict {
+  value: ModeValue;
+  /** The strongest source that decided `value`; `none` when unknown. */
+  source: EvidenceSource | 'none';
+  confidence: 'high' | 'medium' | 'low' | 'none';
+  evidence: ModeEvidence[];
+  /** The mode declared by the `runtime-mode.dev/mode` annotation, if any. */
+  declared?: RuntimeModeId;
+  /** True when the evidence points at more than one mode, or contradicts the declaration. */
+  conflict: boolean;
+}
+
+/** @public */
+export interface Waiver {
+  ruleId: string;
+  until: string;
+  reason: string;
+  expired: boolean;
+}
+
+/** One concern (Forklift-style): a rule that fired, with evidence and remediation. @public */
+export interface Finding {
+  /** Rule id, stable across releases (e.g. `api-removed`, `live-migration-eviction-strategy`). */
+  id: string;
+  category: ConcernCategory;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  deprecatedIn?: string;
+  removedIn?: string;
+  /** ISO date of the removal release where known (Kubernetes release dates). */
+  removalDate?: string;
+  replacement?: string;
+  /** Knowledge-base component whose release numbers the versions are in (k8s, kubevirt, cdi, ...). */
+  component?: string;
+  remediation?: string;
+  docsUrl?: string;
+  waived: boolean;
+  waiver?: Waiver;
+}
+
+/** @public */
+export interface Readiness {
+  /** The mode the component is judged against; null when there is none. */
+  targetMode: RuntimeModeId | null;
+  targetSource: 'annotation' | 'option' | 'best-fit' | 'none';
+  level: ReadinessLevel;
+  /** 0-100, null when unknown. */
+  score: number | null;
+  /** How the score was computed, one line per step, for people. */
+  explanation: string[];
+}
+
+/** @public */
+export type IsolationLevel = 'strong' | 'medium' | 'weak';
+
+/** A component's requirements, from its annotations. @public */
+export interface Requirements {
+  isolation?: IsolationLevel;
+  latencySensitive?: boolean;
+  /** Maximum acceptable performance overhead, in percent. */
+  maxOverheadPercent?: number;
+  workloadProfile?: string;
+}
+
+/** @public */
+export type FitValue = 'fit' | 'partial' | 'unfit' | 'unknown';
+
+/** One row of the comparison matrix scored against the component's requirements. @public */
+export interface FitDimension {
+  /** Profile dimension id, e.g. `isolation`, `performanceOverhead`. */
+  dimension: string;
+  label: string;
+  /** The component's requirement in words, or undefined when it states none. */
+  requirement?: string;
+  modes: Record<RuntimeModeId, { value: string; fit: FitValue; reason: string }>;
+}
+
+/** @public */
+export interface FitVerdict {
+  requirements: Requirements;
+  /** 0-100 per mode; null when the component states no requirement. */
+  scores: Record<RuntimeModeId, number | null>;
+  currentMode: ModeValue;
+  currentFit: number | null;
+  bestFit: RuntimeModeId | null;
+  dimensions: FitDimension[];
+}
+
+/** A target version the objects were judged against. @public */
+export interface TargetVersion {
+  component: string;
+  version: string;
+  /** Where it came from: a CLI option, the component's cluster, or apiPolicy.targets. */
+  source: 'option' | 'cluster' | 'config';
+}
+
+/** The engine's output for one component (or one CLI run). @public */
+export interface EvaluationResult {
+  schemaVersion: 1;
+  /** Version of the rule set that produced this result. */
+  ruleSetVersion: string;
+  /** "As of" date of the deprecation knowledge base. */
+  knowledgeBaseAsOf: string;
+  mode: ModeVerdict;
+  fit: FitVerdict;
+  readiness: Readiness;
+  findings: Finding[];
+  objects: ManifestObjectRef[];
+  targets: TargetVersion[];
+  /** Knowledge-base components that objects belong to but that have no target: not judged, and said so. */
+  notJudged: string[];
+}
+
+/** A cluster a component can run on, from `runtimeMode.clusters`. @public */
+export interface ClusterConfig {
+  name: string;
+  mode: RuntimeModeId;
+  platform?: string;
+  kubernetesVersion?: string;
+  kubevirtVersion?: string;
+  /** Whether the nodes expose VT-x/AMD-V (`/dev/kvm`); undefined when unknown. */
+  hardwareVirtualization?: boolean;
+  /** Versions of other knowledge-base components on this cluster (cdi, cluster-api, ...). */
+  versions?: Record<string, string>;
+}
+
+/** A row of the deprecation knowledge base (the same fields as reference/api-deprecations.yaml). @public */
+export interface DeprecationRow {
+  apiVersion: string;
+  /** '' matches every kind of the apiVersion. */
+  kind: string;
+  deprecatedIn: string;
+  removedIn: string;
+  replacement: string;
+  replacementAvailableIn?: string;
+  component: string;
+  source?: string;
+  note?: string;
+}
+
+/** @public */
+export interface ManifestLimits {
+  maxFileBytes: number;
+  maxDocuments: number;
+  maxDepth: number;
+  maxAliasCount: number;
+}
+
+/** A partial override of one comparison profile (any value of the seed's table). @public */
+export type ModeProfileOverride = Partial<Record<string, string | number>>;
+
+/** The `runtimeMode` config, already validated. @public */
+export interface RuntimeModeConfig {
+  clusters: ClusterConfig[];
+  apiPolicy: {
+    /** Default target versions per knowledge-base component, e.g. { k8s: '1.34' }. */
+    targets: Record<string, string>;
+    /** How alpha APIs found in production manifests are reported. */
+    alphaInProduction: 'warning' | 'info' | 'ignore';
+    /** Rows added to, or overriding, the built-in knowledge base. */
+    extraDeprecations: DeprecationRow[];
+  };
+  profiles: Partial<Record<RuntimeModeId, ModeProfileOverride>>;
+  limits: ManifestLimits;
+}
+
+/** The parts of a catalog entity the engine reads. @public */
+export interface EntityLike {
+  kind?: string;
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+  };
+  spec?: { lifecycle?: string } & Record<string, unknown>;
+}
+
+/** @public */
+export interface EvaluationInput {
+  entity?: EntityLike;
+  manifests: ManifestFile[];
+  config?: Partial<RuntimeModeConfig>;
+  /** Options that win over annotations and config (CLI flags, what-if requests). */
+  options?: {
+    targets?: Record<string, string>;
+    targetMode?: RuntimeModeId;
+    /** Clock for waiver expiry and countdowns; defaults to now. */
+    now?: Date;
+  };
+}
