@@ -1,5 +1,5 @@
 /*
- * Copyright 2023 The Backstage Authors
+ * Copyright 2026 The Runtime Mode Authors
  *
  * Licensed under the Apache License, Version 2.0 (the "License");
  * you may not use this file except in compliance with the License.
@@ -15,52 +15,59 @@
  */
 
 import { defineConfig } from '@playwright/test';
-import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import path from 'node:path';
 
 /**
- * See https://playwright.dev/docs/test-configuration.
+ * e2e against the built portal: the backend serves the production build of
+ * the app (packages/app/dist, made by `yarn workspace app build`) on :7007,
+ * with the example estate in SQLite in memory. Set PLAYWRIGHT_URL to test a
+ * portal that is already running instead.
  */
+const root = __dirname;
+const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007';
+
 export default defineConfig({
-  timeout: 60_000,
-
-  expect: {
-    timeout: 30_000,
-  },
-
-  // Run your local dev server before starting the tests
-  webServer: process.env.CI
+  testDir: path.join(root, 'e2e/tests'),
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  outputDir: path.join(root, 'e2e/test-results'),
+  webServer: process.env.PLAYWRIGHT_URL
     ? []
     : [
         {
-          command: 'yarn start app',
-          url: 'http://localhost:3000',
-          reuseExistingServer: true,
-          timeout: 120_000,
-        },
-        {
-          command: 'yarn start backend',
-          port: 7007,
-          reuseExistingServer: true,
-          timeout: 60_000,
+          command: `yarn workspace backend start --config ${path.join(
+            root,
+            'app-config.yaml',
+          )} --config ${path.join(root, 'e2e/app-config.e2e.yaml')}`,
+          url: `${baseURL}/.backstage/health/v1/readiness`,
+          reuseExistingServer: !process.env.CI,
+          timeout: 180_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
         },
       ],
-
-  forbidOnly: !!process.env.CI,
-
-  retries: process.env.CI ? 2 : 0,
-
-  reporter: [['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
-
   use: {
-    actionTimeout: 0,
-    baseURL:
-      process.env.PLAYWRIGHT_URL ??
-      (process.env.CI ? 'http://localhost:7007' : 'http://localhost:3000'),
+    baseURL,
+    actionTimeout: 30_000,
     screenshot: 'only-on-failure',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
   },
-
-  outputDir: 'node_modules/.cache/e2e-test-results',
-
-  projects: generateProjects(), // Find all packages with e2e-test folders
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { APIRequestContext, expect, Page } from '@playwright/test';
+import path from 'node:path';
+
+/** Where screenshots worth keeping go (the README uses some of them). */
+export const screenshotPath = (name: string) =>
+  path.join(__dirname, '..', 'screenshots', `${name}.png`);
+
+/** Signs in with the guest provider, as a new user would. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }),
+  ).toBeVisible();
+}
+
+/** A guest's Backstage token, to ask the backend what it computed. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const res = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(res.ok()).toBeTruthy();
+  const body = await res.json();
+  return body.backstageIdentity.token as string;
+}
+
+/**
+ * The stored evaluation of a component, once the backend has one (the first
+ * scheduled refresh runs shortly after start-up).
+ */
+export async function storedEvaluation(
+  request: APIRequestContext,
+  name: string,
+): Promise<any> {
+  const token = await guestToken(request);
+  let body: any;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `/api/runtime-mode/v1/entities/default/component/${name}`,
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        if (!res.ok()) return `HTTP ${res.status()}`;
+        body = await res.json();
+        return body.result ? 'evaluated' : body.status;
+      },
+      { timeout: 60_000, intervals: [500, 1000, 2000] },
+    )
+    .toBe('evaluated');
+  return body;
+}
