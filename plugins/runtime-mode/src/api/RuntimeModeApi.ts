@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  BlastRadius,
+  EntityHistory,
+  EvaluationResult,
+  HealthResponse,
+  PortfolioFilter,
+  PortfolioGroupBy,
+  PortfolioSortField,
+  PortfolioSummary,
+  RuleCatalog,
+  StoredEvaluation,
+  WhatIfRequest,
+} from '@internal/plugin-runtime-mode-common';
+
+/**
+ * One page of the portfolio: filters plus grouping, sorting and pagination,
+ * all applied by the backend so the browser never holds the whole estate.
+ *
+ * @public
+ */
+export interface PortfolioQuery extends PortfolioFilter {
+  groupBy?: PortfolioGroupBy;
+  /** 1-based page number. */
+  page?: number;
+  pageSize?: number;
+  sort?: PortfolioSortField;
+  order?: 'asc' | 'desc';
+}
+
+/** The comparison profiles served by GET /v1/profiles: mode id to profile values. @public */
+export type ModeProfiles = Record<string, Record<string, string | number>>;
+
+/** A file produced by the export endpoint, ready to be saved by the browser. @public */
+export interface PortfolioExport {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Client of the Runtime Mode REST API v1 (`/api/runtime-mode/v1`).
+ *
+ * @public
+ */
+export interface RuntimeModeApi {
+  getHealth(): Promise<HealthResponse>;
+  getEvaluation(entityRef: CompoundEntityRef): Promise<StoredEvaluation>;
+  getHistory(entityRef: CompoundEntityRef): Promise<EntityHistory>;
+  refresh(entityRef: CompoundEntityRef): Promise<StoredEvaluation>;
+  whatIf(
+    entityRef: CompoundEntityRef,
+    request: WhatIfRequest,
+  ): Promise<EvaluationResult>;
+  getPortfolio(query: PortfolioQuery): Promise<PortfolioSummary>;
+  exportPortfolio(
+    filter: PortfolioFilter,
+    format: 'csv' | 'json',
+  ): Promise<PortfolioExport>;
+  getBlastRadius(options: {
+    component: string;
+    version: string;
+    filter?: PortfolioFilter;
+  }): Promise<BlastRadius>;
+  getRules(): Promise<RuleCatalog>;
+  getProfiles(): Promise<ModeProfiles>;
+}
+
+/** @public */
+export const runtimeModeApiRef = createApiRef<RuntimeModeApi>({
+  id: 'plugin.runtime-mode.api',
+});

@@ -1,0 +1,42 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { runtimeModeApiRef } from '../../api';
+
+/** The portfolio page. */
+export function PortfolioPage() {
+  const api = useApi(runtimeModeApiRef);
+  const { value, loading, error } = useAsync(() => api.getPortfolio({}), [api]);
+  return (
+    <Page themeId="tool">
+      <Header title="Runtime Mode" subtitle="Portfolio scorecard" />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && <div>{value.total} components</div>}
+      </Content>
+    </Page>
+  );
+}
