@@ -1,0 +1,176 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import Tooltip from '@material-ui/core/Tooltip';
+import { makeStyles } from '@material-ui/core/styles';
+import CheckIcon from '@material-ui/icons/Check';
+import CloseIcon from '@material-ui/icons/Close';
+import RemoveIcon from '@material-ui/icons/Remove';
+import {
+  RUNTIME_MODES,
+  type EvaluationResult,
+  type FitValue,
+  type RuntimeModeId,
+} from '@internal/plugin-runtime-mode-common';
+import { MODE_LABELS } from '../common/labels';
+
+const useStyles = makeStyles(theme => ({
+  current: {
+    backgroundColor: theme.palette.action.selected,
+  },
+  target: {
+    outline: `2px solid ${theme.palette.primary.main}`,
+    outlineOffset: -2,
+  },
+  fit: { display: 'inline-flex', alignItems: 'center', gap: 4 },
+  fitIcon: { fontSize: 16 },
+  good: { color: theme.palette.success.main },
+  partial: { color: theme.palette.warning.main },
+  bad: { color: theme.palette.error.main },
+  muted: { color: theme.palette.text.secondary },
+  tag: {
+    display: 'block',
+    fontSize: theme.typography.caption.fontSize,
+    fontWeight: theme.typography.fontWeightBold as number,
+    textTransform: 'uppercase',
+  },
+}));
+
+const FIT_WORDS: Record<FitValue, string> = {
+  fit: 'fits',
+  partial: 'partly',
+  unfit: 'does not fit',
+  unknown: 'no requirement',
+};
+
+function FitMark(props: { fit: FitValue; reason: string }) {
+  const classes = useStyles();
+  let icon = <RemoveIcon className={`${classes.fitIcon} ${classes.muted}`} />;
+  if (props.fit === 'fit') {
+    icon = <CheckIcon className={`${classes.fitIcon} ${classes.good}`} />;
+  } else if (props.fit === 'partial') {
+    icon = <RemoveIcon className={`${classes.fitIcon} ${classes.partial}`} />;
+  } else if (props.fit === 'unfit') {
+    icon = <CloseIcon className={`${classes.fitIcon} ${classes.bad}`} />;
+  }
+  return (
+    <Tooltip arrow title={props.reason || FIT_WORDS[props.fit]}>
+      <span className={classes.fit}>
+        {icon}
+        <Typography variant="caption">{FIT_WORDS[props.fit] ?? props.fit}</Typography>
+      </span>
+    </Tooltip>
+  );
+}
+
+/**
+ * The seed's three-mode comparison with this component's requirements scored
+ * per dimension; the current mode is shaded and the target outlined, and both
+ * are also named in the column header so colour is not the only signal.
+ */
+export function ComparisonMatrix(props: { result: EvaluationResult }) {
+  const classes = useStyles();
+  const { fit, mode, readiness } = props.result;
+  const current = mode.value;
+  const target = readiness.targetMode;
+
+  const columnClass = (id: RuntimeModeId) =>
+    [id === current ? classes.current : '', id === target ? classes.target : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+
+  return (
+    <>
+      <Table size="small" aria-label="Runtime mode comparison">
+        <TableHead>
+          <TableRow>
+            <TableCell>Dimension</TableCell>
+            <TableCell>This component needs</TableCell>
+            {RUNTIME_MODES.map(id => (
+              <TableCell key={id} className={columnClass(id)} data-testid={`matrix-head-${id}`}>
+                {id === current && <span className={classes.tag}>Current</span>}
+                {id === target && <span className={classes.tag}>Target</span>}
+                {id === fit.bestFit && <span className={classes.tag}>Best fit</span>}
+                {MODE_LABELS[id]}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {fit.dimensions.map(dimension => (
+            <TableRow key={dimension.dimension}>
+              <TableCell component="th" scope="row">
+                {dimension.label}
+              </TableCell>
+              <TableCell>
+                {dimension.requirement ?? (
+                  <span className={classes.muted}>no requirement stated</span>
+                )}
+              </TableCell>
+              {RUNTIME_MODES.map(id => {
+                const cell = dimension.modes[id];
+                return (
+                  <TableCell key={id} className={columnClass(id)}>
+                    {cell ? (
+                      <>
+                        <Typography variant="body2">{cell.value}</Typography>
+                        {dimension.requirement && (
+                          <FitMark fit={cell.fit} reason={cell.reason} />
+                        )}
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell component="th" scope="row">
+              <strong>Fit score</strong>
+            </TableCell>
+            <TableCell>
+              {fit.bestFit ? `best: ${MODE_LABELS[fit.bestFit]}` : 'no requirements stated'}
+            </TableCell>
+            {RUNTIME_MODES.map(id => (
+              <TableCell key={id} className={columnClass(id)}>
+                <strong>
+                  {fit.scores[id] === null || fit.scores[id] === undefined
+                    ? '—'
+                    : `${fit.scores[id]} / 100`}
+                </strong>
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableBody>
+      </Table>
+      {fit.dimensions.every(d => !d.requirement) && (
+        <Typography variant="caption" color="textSecondary">
+          No requirements stated, so no mode is scored. Add
+          runtime-mode.dev/isolation, latency-sensitive, max-overhead or
+          workload-profile to see which mode fits best.
+        </Typography>
+      )}
+    </>
+  );
+}
