@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { useEffect, useState } from 'react';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import { makeStyles } from '@material-ui/core/styles';
+import type { PortfolioQuery } from '../../api';
+import {
+  ALL_CATEGORIES,
+  ALL_LEVELS,
+  ALL_MODE_VALUES,
+  CATEGORY_LABELS,
+  LEVEL_LABELS,
+  MODE_LABELS,
+} from '../common/labels';
+import { hasFilters, type ListFilter } from './portfolioQuery';
+import { shortRef } from './Heatmap';
+
+const useStyles = makeStyles(theme => ({
+  bar: {
+    display: 'flex',
+    gap: theme.spacing(2),
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    marginBottom: theme.spacing(1),
+  },
+  select: { minWidth: 200, maxWidth: 320 },
+  chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+}));
+
+const CHIP_WORDS: Partial<Record<ListFilter, string>> = {
+  owner: 'Owner',
+  system: 'System',
+  domain: 'Domain',
+  lifecycle: 'Lifecycle',
+};
+
+function MultiSelect<T extends string>(props: {
+  label: string;
+  testId: string;
+  values: T[];
+  options: T[];
+  labels: Record<T, string>;
+  onChange: (values: T[]) => void;
+}) {
+  const classes = useStyles();
+  return (
+    <TextField
+      select
+      size="small"
+      variant="outlined"
+      label={props.label}
+      className={classes.select}
+      value={props.values}
+      SelectProps={{
+        multiple: true,
+        renderValue: selected =>
+          (selected as T[]).map(v => props.labels[v] ?? v).join(', '),
+      }}
+      inputProps={{ 'data-testid': props.testId }}
+      onChange={e => props.onChange(e.target.value as unknown as T[])}
+    >
+      {props.options.map(option => (
+        <MenuItem key={option} value={option}>
+          {props.labels[option]}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** Filters of the table (and of the KPIs, heatmap and blast radius above it). */
+export function FilterBar(props: {
+  query: PortfolioQuery;
+  onChange: (patch: Partial<PortfolioQuery>) => void;
+  onClear: () => void;
+}) {
+  const classes = useStyles();
+  const { query, onChange } = props;
+  const [text, setText] = useState(query.q ?? '');
+
+  useEffect(() => setText(query.q ?? ''), [query.q]);
+  // Search as the user types, without a request per keystroke.
+  useEffect(() => {
+    if ((query.q ?? '') === text) return undefined;
+    const timer = setTimeout(() => onChange({ q: text || undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [text, query.q, onChange]);
+
+  const refChips = (['owner', 'system', 'domain', 'lifecycle'] as const).flatMap(
+    key =>
+      (query[key] ?? []).map(value => (
+        <Chip
+          key={`${key}:${value}`}
+          label={`${CHIP_WORDS[key]}: ${shortRef(value)}`}
+          onDelete={() =>
+            onChange({ [key]: (query[key] ?? []).filter(v => v !== value) })
+          }
+        />
+      )),
+  );
+
+  return (
+    <div>
+      <div className={classes.bar}>
+        <TextField
+          size="small"
+          variant="outlined"
+          label="Search name or title"
+          value={text}
+          onChange={e => setText(e.target.value)}
+          inputProps={{ 'data-testid': 'portfolio-search' }}
+        />
+        <MultiSelect
+          label="Runtime mode"
+          testId="filter-mode"
+          values={query.mode ?? []}
+          options={ALL_MODE_VALUES}
+          labels={MODE_LABELS}
+          onChange={mode => onChange({ mode })}
+        />
+        <MultiSelect
+          label="Readiness"
+          testId="filter-level"
+          values={query.level ?? []}
+          options={ALL_LEVELS}
+          labels={LEVEL_LABELS}
+          onChange={level => onChange({ level })}
+        />
+        <MultiSelect
+          label="Concern category"
+          testId="filter-category"
+          values={query.category ?? []}
+          options={ALL_CATEGORIES}
+          labels={CATEGORY_LABELS}
+          onChange={category => onChange({ category })}
+        />
+        {hasFilters(query) && (
+          <Button size="small" onClick={props.onClear}>
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {refChips.length > 0 && <div className={classes.chips}>{refChips}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import Typography from '@material-ui/core/Typography';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { PortfolioSummary } from '@internal/plugin-runtime-mode-common';
+import { useChartTheme } from '../common/chartTheme';
+import { ALL_LEVELS, LEVEL_LABELS } from '../common/labels';
+
+/** Daily counts per readiness level, stacked: is the estate getting better? */
+export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
+  const chart = useChartTheme();
+  if (props.trend.length < 2) {
+    return (
+      <Typography variant="body2">
+        Not enough history for a trend yet ({props.trend.length} day
+        {props.trend.length === 1 ? '' : 's'} recorded). Each day with an
+        evaluation adds a point.
+      </Typography>
+    );
+  }
+  const data = props.trend.map(point => ({
+    date: point.date.slice(0, 10),
+    ...Object.fromEntries(
+      ALL_LEVELS.map(level => [LEVEL_LABELS[level], point.byLevel[level] ?? 0]),
+    ),
+  }));
+  // Dashes tell the series apart without colour.
+  const dashes = ['', '6 3', '2 2', '8 3 2 3'];
+  return (
+    <div data-testid="runtime-mode-trend" aria-label="Trend of readiness levels over time">
+      <ResponsiveContainer width="100%" height={220}>
+        <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
+          <XAxis dataKey="date" stroke={chart.text} tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} stroke={chart.text} tick={{ fontSize: 12 }} />
+          <Tooltip contentStyle={chart.tooltip} />
+          <Legend wrapperStyle={{ color: chart.text, fontSize: 12 }} />
+          {ALL_LEVELS.map((level, index) => (
+            <Area
+              key={level}
+              type="monotone"
+              stackId="levels"
+              dataKey={LEVEL_LABELS[level]}
+              stroke={chart.level(level)}
+              strokeDasharray={dashes[index]}
+              fill={chart.level(level)}
+              fillOpacity={0.25}
+              isAnimationActive={false}
+            />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
