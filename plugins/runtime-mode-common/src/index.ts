@@ -25,3 +25,39 @@ export * from './types';
 export * from './annotations';
 export * from './api';
 export * from './permissions';
+export { evaluate } from './engine/evaluate';
+export {
+  readRuntimeModeConfig,
+  DEFAULT_MANIFEST_LIMITS,
+} from './engine/readRuntimeModeConfig';
+export { RuntimeModeConfigError, RuntimeModeTargetError } from './engine/errors';
+export {
+  evaluateApiCompatibility,
+  type ApiCompatibilityOptions,
+} from './engine/evaluateApiCompatibility';
+export { RULE_CATALOG, RULE_SET_VERSION } from './engine/ruleCatalog';
+export { SCORING_RULE } from './engine/scoring';
+export {
+  DEFAULT_MODE_PROFILES,
+  type ModeProfile,
+  type ProfileLevel,
+} from './engine/profiles';
+export {
+  resolveModeProfiles,
+  parseOverheadRange,
+} from './engine/profileOverrides';
+export {
+  parseVersion,
+  compareVersions,
+  formatVersion,
+  type ParsedVersion,
+} from './engine/versions';
+export { validateTargets } from './engine/targets';
+export { parseWaivers, type ParsedWaivers } from './engine/parseWaivers';
+export {
+  parseManifestsAnnotation,
+  type ManifestSource,
+} from './engine/parseManifestsAnnotation';
+export { KNOWLEDGE_BASE_AS_OF } from './knowledgeBase/data.generated';
+export { KNOWLEDGE_BASE_COMPONENTS } from './knowledgeBase/knowledgeIndex';
+export type { KnowledgeBaseRow, KubernetesRelease } from './knowledgeBase/types';

@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { KnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
+
+/** Names of knowledge-base components for people. @internal */
+export const COMPONENT_LABELS: Readonly<Record<string, string>> = {
+  k8s: 'Kubernetes',
+  kubevirt: 'KubeVirt',
+  cdi: 'CDI',
+  'cluster-api': 'Cluster API',
+  'cluster-api-provider-vsphere': 'Cluster API Provider vSphere',
+  'vsphere-tkgs': 'vSphere TKG Service',
+  'vm-operator': 'vm-operator',
+  'cert-manager': 'cert-manager',
+  istio: 'Istio',
+  'external-snapshotter': 'external-snapshotter',
+};
+
+/** @internal */
+export function componentLabel(component: string): string {
+  return COMPONENT_LABELS[component] ?? component;
+}
+
+/** The API group of an apiVersion (`''` for the core group `v1`). @internal */
+export function apiGroupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The version part of an apiVersion (`v1beta1`). @internal */
+export function apiVersionPart(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/');
+  return slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+}
+
+/** Whether the apiVersion is an alpha version (`v1alpha3`). @internal */
+export function isAlphaVersion(apiVersion: string): boolean {
+  return /^v\d+alpha\d+$/.test(apiVersionPart(apiVersion));
+}
+
+// Groups served by Kubernetes itself: the core group, `*.k8s.io` (but not
+// the CRD groups of SIG projects) and the historic unsuffixed groups.
+const K8S_GROUPS = new Set([
+  '',
+  'apps',
+  'batch',
+  'autoscaling',
+  'policy',
+  'extensions',
+]);
+
+/**
+ * Which knowledge-base component serves an apiVersion, so that objects with
+ * no deprecation row are still known to belong to a component (and are
+ * listed as not judged when it has no target). Undefined for unknown groups.
+ * @internal
+ */
+export function componentOfApiVersion(
+  apiVersion: string,
+  index: KnowledgeIndex,
+): string | undefined {
+  const rows = index.get(apiVersion);
+  if (rows && rows.length > 0) {
+    return rows[0].component;
+  }
+  const group = apiGroupOf(apiVersion);
+  if (K8S_GROUPS.has(group)) return 'k8s';
+  if (group === 'cdi.kubevirt.io' || group === 'upload.cdi.kubevirt.io') {
+    return 'cdi';
+  }
+  if (group === 'kubevirt.io' || group.endsWith('.kubevirt.io')) {
+    return 'kubevirt';
+  }
+  if (group === 'snapshot.storage.k8s.io') return 'external-snapshotter';
+  if (
+    group === 'infrastructure.cluster.x-k8s.io' ||
+    group === 'vmware.infrastructure.cluster.x-k8s.io'
+  ) {
+    return 'cluster-api-provider-vsphere';
+  }
+  if (group === 'x-k8s.io' || group.endsWith('.x-k8s.io')) {
+    return 'cluster-api';
+  }
+  if (group.endsWith('.k8s.io')) return 'k8s';
+  if (group === 'run.tanzu.vmware.com') return 'vsphere-tkgs';
+  if (group === 'vmoperator.vmware.com') return 'vm-operator';
+  if (group === 'cert-manager.io' || group.endsWith('.cert-manager.io')) {
+    return 'cert-manager';
+  }
+  if (group.endsWith('.istio.io')) return 'istio';
+  return undefined;
+}

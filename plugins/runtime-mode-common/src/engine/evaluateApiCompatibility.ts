@@ -1,0 +1,284 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { DeprecationRow, Finding, ManifestObjectRef } from '../types';
+import {
+  findKnowledgeRows,
+  getKnowledgeIndex,
+  KnowledgeIndex,
+  kubernetesReleaseDate,
+  NEWEST_KNOWN_KUBERNETES,
+} from '../knowledgeBase/knowledgeIndex';
+import type { KnowledgeBaseRow } from '../knowledgeBase/types';
+import {
+  componentLabel,
+  componentOfApiVersion,
+  isAlphaVersion,
+} from './apiGroups';
+import { makeFinding } from './findings';
+import { validateTargets } from './targets';
+import { compareVersions, parseVersion } from './versions';
+
+/** Options of {@link evaluateApiCompatibility}. @public */
+export interface ApiCompatibilityOptions {
+  /** Rows added to, or overriding, the built-in knowledge base. */
+  extraDeprecations?: DeprecationRow[];
+  /** How alpha APIs in production are reported; default `warning`. */
+  alphaInProduction?: 'warning' | 'info' | 'ignore';
+  /** The entity's spec.lifecycle; alpha APIs outside production are info. */
+  lifecycle?: string;
+}
+
+/** @internal */
+export interface ApiCompatibilityReport {
+  findings: Finding[];
+  /** Components that objects belong to but that have no target version. */
+  notJudged: string[];
+}
+
+// Lifecycles where alpha APIs are expected and only informational.
+const NON_PRODUCTION_LIFECYCLES = new Set([
+  'experimental',
+  'development',
+  'dev',
+  'test',
+  'sandbox',
+  'deprecated',
+]);
+
+const ALPHA_POLICY =
+  'Kubernetes deprecation policy: alpha APIs may be removed in any release without prior notice; beta APIs are served at least 9 months or 3 releases after deprecation; GA APIs are not removed within a major version.';
+
+function removalWhen(row: KnowledgeBaseRow): string {
+  if (!row.removedIn) {
+    return 'no removal release announced';
+  }
+  const label = componentLabel(row.component);
+  if (row.component === 'k8s') {
+    const date = kubernetesReleaseDate(row.removedIn);
+    if (date) {
+      return `removal in ${label} ${row.removedIn} (${
+        date.proposed ? 'planned for ' : 'released '
+      }${date.released})`;
+    }
+  }
+  return `removal in ${label} ${row.removedIn}`;
+}
+
+function replacementText(row: KnowledgeBaseRow): string {
+  if (!row.replacement) {
+    return 'There is no direct replacement: remove the object or move to the mechanism the release notes name.';
+  }
+  return `Use ${row.replacement}${
+    row.replacementAvailableIn
+      ? ` (available since ${componentLabel(row.component)} ${row.replacementAvailableIn})`
+      : ''
+  }.`;
+}
+
+function describe(object: ManifestObjectRef): string {
+  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
+}
+
+function baseFields(object: ManifestObjectRef, row?: KnowledgeBaseRow) {
+  return {
+    file: object.file,
+    line: object.line,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+    component: row?.component,
+    deprecatedIn: row?.deprecatedIn || undefined,
+    removedIn: row?.removedIn || undefined,
+    removalDate:
+      row?.component === 'k8s' && row.removedIn
+        ? kubernetesReleaseDate(row.removedIn)?.released
+        : undefined,
+    replacement: row?.replacement || undefined,
+  };
+}
+
+function judgeRow(
+  object: ManifestObjectRef,
+  row: KnowledgeBaseRow,
+  target: string | undefined,
+  alphaNote: string,
+): Finding | undefined {
+  const label = componentLabel(row.component);
+  const fields = baseFields(object, row);
+  if (target === undefined) {
+    if (row.deprecatedWithoutVersion) {
+      return makeFinding(
+        'api-deprecated',
+        'warning',
+        `${describe(object)} uses ${object.apiVersion}, deprecated by ${label} at every release (no release number published); ${removalWhen(row)}. ${replacementText(row)}${alphaNote}`,
+        { ...fields, remediation: replacementText(row) },
+      );
+    }
+    return undefined;
+  }
+  if (row.removedIn && compareVersions(target, row.removedIn) >= 0) {
+    return makeFinding(
+      'api-removed',
+      'critical',
+      `${describe(object)} uses ${object.apiVersion}, removed in ${label} ${row.removedIn}${
+        fields.removalDate ? ` (released ${fields.removalDate})` : ''
+      }; the target is ${label} ${target}. ${replacementText(row)}`,
+      { ...fields, remediation: replacementText(row) },
+    );
+  }
+  if (
+    row.deprecatedWithoutVersion ||
+    (row.deprecatedIn && compareVersions(target, row.deprecatedIn) >= 0)
+  ) {
+    return makeFinding(
+      'api-deprecated',
+      'warning',
+      `${describe(object)} uses ${object.apiVersion}, deprecated ${
+        row.deprecatedIn ? `since ${label} ${row.deprecatedIn}` : `by ${label}`
+      } and still served at ${target}; ${removalWhen(row)}. ${replacementText(row)}${alphaNote}`,
+      { ...fields, remediation: replacementText(row) },
+    );
+  }
+  if (!row.deprecatedIn && !row.removedIn && row.replacement) {
+    return makeFinding(
+      'api-superseded',
+      'info',
+      `${describe(object)} uses ${object.apiVersion}; it is not deprecated, but ${row.replacement} supersedes it${
+        row.replacementAvailableIn
+          ? ` (since ${label} ${row.replacementAvailableIn})`
+          : ''
+      }.`,
+      { ...fields, remediation: replacementText(row) },
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Judges objects against the knowledge base for target versions given per
+ * component (`{ k8s: '1.34', kubevirt: '1.6.0', cdi: '1.60.0' }`). A row is
+ * only ever compared with its own component's target. Throws
+ * RuntimeModeTargetError on an unknown component or malformed version.
+ * @internal
+ */
+export function checkApiCompatibility(
+  objects: readonly ManifestObjectRef[],
+  rawTargets: Record<string, string>,
+  options: ApiCompatibilityOptions = {},
+  index?: KnowledgeIndex,
+): ApiCompatibilityReport {
+  const targets = validateTargets(rawTargets, options.extraDeprecations);
+  const kb = index ?? getKnowledgeIndex(options.extraDeprecations);
+  const alphaHandling = options.alphaInProduction ?? 'warning';
+  const nonProduction =
+    options.lifecycle !== undefined &&
+    NON_PRODUCTION_LIFECYCLES.has(options.lifecycle.toLowerCase());
+  const findings: Finding[] = [];
+  const untargeted = new Map<string, number>();
+
+  for (const object of objects) {
+    const rows = findKnowledgeRows(kb, object.apiVersion, object.kind);
+    const alpha = isAlphaVersion(object.apiVersion);
+    const alphaNote = alpha ? ` ${ALPHA_POLICY}` : '';
+    let judged = false;
+    for (const row of rows) {
+      const target = targets[row.component];
+      if (target === undefined && (row.deprecatedIn || row.removedIn)) {
+        untargeted.set(row.component, (untargeted.get(row.component) ?? 0) + 1);
+      }
+      const finding = judgeRow(object, row, target, alphaNote);
+      if (finding) {
+        findings.push(finding);
+        judged = judged || finding.severity !== 'info';
+      }
+    }
+    if (rows.length === 0) {
+      const component = componentOfApiVersion(object.apiVersion, kb);
+      if (component && targets[component] === undefined) {
+        untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
+      }
+    }
+    if (alpha && !judged && alphaHandling !== 'ignore') {
+      // The only version there is (no replacement anywhere): informational.
+      const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
+      const severity =
+        alphaHandling === 'info' || nonProduction || onlyVersion
+          ? 'info'
+          : 'warning';
+      const row = rows[0];
+      findings.push(
+        makeFinding(
+          'api-alpha-in-production',
+          severity,
+          `${describe(object)} uses the alpha API ${object.apiVersion}${
+            nonProduction ? '' : ' in production'
+          }. ${ALPHA_POLICY}${
+            onlyVersion
+              ? ' It is the only version of this API, so there is nothing to move to yet.'
+              : row?.replacement
+              ? ` Move to ${row.replacement}.`
+              : ' Move to a beta or GA version of the API.'
+          }`,
+          {
+            ...baseFields(object, row),
+            component: row?.component ?? componentOfApiVersion(object.apiVersion, kb),
+            remediation: row?.replacement
+              ? `Move to ${row.replacement}.`
+              : 'Move to a beta or GA version of the API when one exists.',
+          },
+        ),
+      );
+    }
+  }
+
+  for (const [component, count] of untargeted) {
+    findings.push(
+      makeFinding(
+        'api-target-missing',
+        'info',
+        `${count} object(s) of ${componentLabel(component)} were not judged: no target version for ${component}. Give one with --target ${component}=VERSION, a cluster version, or apiPolicy.targets.`,
+        { component },
+      ),
+    );
+  }
+  const k8sTarget = targets.k8s ? parseVersion(targets.k8s) : undefined;
+  if (k8sTarget && compareVersions(k8sTarget, NEWEST_KNOWN_KUBERNETES) > 0) {
+    findings.push(
+      makeFinding(
+        'api-target-beyond-knowledge',
+        'info',
+        `The target Kubernetes ${targets.k8s} is newer than the releases the knowledge base knows (up to ${NEWEST_KNOWN_KUBERNETES}); removals planned for it may be missing.`,
+        { component: 'k8s' },
+      ),
+    );
+  }
+  return { findings, notJudged: [...untargeted.keys()].sort() };
+}
+
+/**
+ * The API-compatibility verdicts for objects (e.g. stored ones, for an
+ * upgrade blast radius): removed at the target → critical, deprecated →
+ * warning, alpha in production → warning.
+ * @public
+ */
+export function evaluateApiCompatibility(
+  objects: ManifestObjectRef[],
+  targets: Record<string, string>,
+  options?: ApiCompatibilityOptions,
+): Finding[] {
+  return checkApiCompatibility(objects, targets, options).findings;
+}

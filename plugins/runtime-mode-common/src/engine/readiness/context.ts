@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  ClusterConfig,
+  Finding,
+  ModeValue,
+  Requirements,
+  RuntimeModeId,
+} from '../../types';
+import type { ModeProfile } from '../profiles';
+import type { ManifestObject } from '../readManifests';
+
+/** What every readiness rule gets to look at. @internal */
+export interface ReadinessContext {
+  objects: readonly ManifestObject[];
+  currentMode: ModeValue;
+  targetMode: RuntimeModeId | null;
+  requirements: Requirements;
+  profiles: Record<RuntimeModeId, ModeProfile>;
+  /** The component's clusters (from its annotation), or none. */
+  clusters: readonly ClusterConfig[];
+  /** Every cluster in config, for target-mode hardware checks. */
+  allClusters: readonly ClusterConfig[];
+}
+
+/** A readiness rule: reads the context, returns concerns. @internal */
+export type ReadinessRule = (context: ReadinessContext) => Finding[];
