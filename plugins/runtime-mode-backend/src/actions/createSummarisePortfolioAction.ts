@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { EvaluationStore } from '../database/EvaluationStore';
+import { buildPortfolioSummary } from '../service/portfolio';
+import { ReadableEntities } from '../service/ReadableEntities';
+import { portfolioQuerySchema } from '../service/schemas';
+
+/** Registers `summarise-portfolio`: KPIs and the components that need work. */
+export function createSummarisePortfolioAction(options: {
+  readable: ReadableEntities;
+  store: EvaluationStore;
+  actionsRegistry: ActionsRegistryService;
+}) {
+  const { readable, store, actionsRegistry } = options;
+  actionsRegistry.register({
+    name: 'summarise-portfolio',
+    title: 'Summarise the runtime mode portfolio',
+    description: `Summarises the stored Runtime Mode results of all components the caller may read: how many run in
+each runtime mode, how many are ready, ready with warnings, blocked or unknown, and the blocked components
+with the most critical findings. Optional filters narrow it down by owner, system, lifecycle, mode or level.
+It reads stored results only and changes nothing.`,
+    attributes: { destructive: false, readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          owner: z
+            .string()
+            .optional()
+            .describe('Owner name or ref, e.g. team-payments'),
+          system: z.string().optional().describe('System name or ref'),
+          lifecycle: z.string().optional().describe('e.g. production'),
+          mode: z
+            .enum([
+              'bare-metal-container',
+              'virtualized-container',
+              'container-virtualization',
+              'unknown',
+            ])
+            .optional()
+            .describe('Only components in this runtime mode'),
+          level: z
+            .enum(['ready', 'ready-with-warnings', 'blocked', 'unknown'])
+            .optional()
+            .describe('Only components at this readiness level'),
+        }),
+      output: z =>
+        z.object({
+          total: z.number().describe('Components matching the filters'),
+          byMode: z
+            .record(z.number())
+            .describe('Components per runtime mode'),
+          byLevel: z
+            .record(z.number())
+            .describe('Components per readiness level'),
+          worst: z
+            .array(
+              z.object({
+                entityRef: z.string().describe('Component ref'),
+                level: z.string().describe('Readiness level'),
+                critical: z.number().describe('Critical findings'),
+                warning: z.number().describe('Warning findings'),
+              }),
+            )
+            .describe('Up to 10 components with the most critical findings'),
+        }),
+    },
+    examples: [
+      { title: 'Blocked production components', input: { level: 'blocked', lifecycle: 'production' } },
+    ],
+    action: async ({ input, credentials }) => {
+      const query = portfolioQuerySchema.parse({
+        ...input,
+        sort: 'critical',
+        order: 'desc',
+        pageSize: 10,
+      });
+      const refs = await readable.readableComponentRefs(credentials);
+      const rows = (await store.listRows()).filter(r => refs.has(r.entityRef));
+      const summary = buildPortfolioSummary(rows, [], query, new Date());
+      return {
+        output: {
+          total: summary.total,
+          byMode: summary.kpis.byMode,
+          byLevel: summary.kpis.byLevel,
+          worst: summary.items.map(r => ({
+            entityRef: r.entityRef,
+            level: r.level,
+            critical: r.critical,
+            warning: r.warning,
+          })),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,446 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  ConcernCategory,
+  EvaluationResult,
+  EvaluationStatus,
+  HistoryEntry,
+  ModeValue,
+  PortfolioRow,
+  ReadinessLevel,
+  RuntimeModeId,
+} from '@internal/plugin-runtime-mode-common';
+import { Knex } from 'knex';
+import {
+  EntitySummaryFields,
+  EvaluationStore,
+  SaveResultOutcome,
+  SaveResultRequest,
+  StoredEvaluationRecord,
+  StoredSources,
+} from './EvaluationStore';
+import { hashOf } from '../service/hashing';
+
+const migrationsDir = resolvePackagePath(
+  '@internal/plugin-runtime-mode-backend',
+  'migrations',
+);
+
+const EVALUATIONS = 'runtime_mode_evaluations';
+const HISTORY = 'runtime_mode_history';
+const SOURCES = 'runtime_mode_sources';
+
+/** Keeps IN lists below every engine's bound-parameter limit. */
+const BATCH = 500;
+
+type EvaluationRow = {
+  entity_ref: string;
+  namespace: string;
+  name: string;
+  title: string | null;
+  owner: string | null;
+  system: string | null;
+  domain: string | null;
+  lifecycle: string | null;
+  mode: string;
+  mode_conflict: boolean | number;
+  target_mode: string | null;
+  level: string;
+  score: number | null;
+  critical: number;
+  warning: number;
+  info: number;
+  categories: string;
+  status: string;
+  stale_reason: string | null;
+  rule_set_version: string | null;
+  input_hash: string | null;
+  result_hash: string | null;
+  result: string | null;
+  evaluated_at: Date | string | number | null;
+};
+
+const ROW_COLUMNS = [
+  'entity_ref',
+  'namespace',
+  'name',
+  'title',
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'mode',
+  'mode_conflict',
+  'target_mode',
+  'level',
+  'score',
+  'critical',
+  'warning',
+  'info',
+  'categories',
+  'status',
+  'evaluated_at',
+];
+
+/** SQLite returns strings or numbers for datetimes, PostgreSQL returns Dates. */
+function toIso(value: Date | string | number | null | undefined) {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  return new Date(value).toISOString();
+}
+
+function orUndefined<T>(value: T | null): T | undefined {
+  return value === null ? undefined : value;
+}
+
+function countsOf(result: EvaluationResult) {
+  const counts = { critical: 0, warning: 0, info: 0 };
+  const categories = new Set<ConcernCategory>();
+  for (const finding of result.findings) {
+    if (finding.waived) {
+      continue;
+    }
+    counts[finding.severity] += 1;
+    categories.add(finding.category);
+  }
+  return { ...counts, categories: [...categories].sort() };
+}
+
+/** The part of a result whose change is worth a history row. */
+function historySignature(result: EvaluationResult) {
+  const counts = countsOf(result);
+  return hashOf({
+    mode: result.mode.value,
+    level: result.readiness.level,
+    score: result.readiness.score,
+    critical: counts.critical,
+    warning: counts.warning,
+    ruleSetVersion: result.ruleSetVersion,
+  });
+}
+
+function summaryColumns(summary: EntitySummaryFields) {
+  return {
+    namespace: summary.namespace,
+    name: summary.name,
+    title: summary.title ?? null,
+    owner: summary.owner ?? null,
+    system: summary.system ?? null,
+    domain: summary.domain ?? null,
+    lifecycle: summary.lifecycle ?? null,
+  };
+}
+
+/** Knex-backed {@link EvaluationStore}: SQLite by default, PostgreSQL in production. */
+export class DatabaseEvaluationStore implements EvaluationStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseEvaluationStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseEvaluationStore(client);
+  }
+
+  /** Runs the migrations on a raw client (tests and benchmarks). */
+  static async migrateUp(client: Knex) {
+    await client.migrate.latest({ directory: migrationsDir });
+  }
+
+  static async migrateDown(client: Knex) {
+    await client.migrate.rollback({ directory: migrationsDir }, true);
+  }
+
+  static fromClient(client: Knex) {
+    return new DatabaseEvaluationStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async getEvaluation(
+    entityRef: string,
+  ): Promise<StoredEvaluationRecord | undefined> {
+    const row = await this.db<EvaluationRow>(EVALUATIONS)
+      .where({ entity_ref: entityRef })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      entityRef: row.entity_ref,
+      namespace: row.namespace,
+      name: row.name,
+      title: orUndefined(row.title),
+      owner: orUndefined(row.owner),
+      system: orUndefined(row.system),
+      domain: orUndefined(row.domain),
+      lifecycle: orUndefined(row.lifecycle),
+      status: row.status as EvaluationStatus,
+      staleReason: orUndefined(row.stale_reason),
+      evaluatedAt: toIso(row.evaluated_at),
+      inputHash: orUndefined(row.input_hash),
+      resultHash: orUndefined(row.result_hash),
+      ruleSetVersion: orUndefined(row.rule_set_version),
+      result: row.result ? (JSON.parse(row.result) as EvaluationResult) : null,
+    };
+  }
+
+  async getInputHashes() {
+    const rows = await this.db<EvaluationRow>(EVALUATIONS).select(
+      'entity_ref',
+      'input_hash',
+      'status',
+    );
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        {
+          inputHash: orUndefined(row.input_hash),
+          status: row.status as EvaluationStatus,
+        },
+      ]),
+    );
+  }
+
+  async saveResult(request: SaveResultRequest): Promise<SaveResultOutcome> {
+    const { summary, result, inputHash, evaluatedAt } = request;
+    const counts = countsOf(result);
+    const resultHash = historySignature(result);
+    const at = evaluatedAt.toISOString();
+    return this.db.transaction(async tx => {
+      const previous = await tx<EvaluationRow>(EVALUATIONS)
+        .where({ entity_ref: summary.entityRef })
+        .first('result_hash');
+      const columns = {
+        ...summaryColumns(summary),
+        mode: result.mode.value,
+        mode_conflict: result.mode.conflict,
+        target_mode: result.readiness.targetMode,
+        level: result.readiness.level,
+        score: result.readiness.score,
+        critical: counts.critical,
+        warning: counts.warning,
+        info: counts.info,
+        categories: counts.categories.join(','),
+        status: 'fresh',
+        stale_reason: null,
+        rule_set_version: result.ruleSetVersion,
+        input_hash: inputHash,
+        result_hash: resultHash,
+        result: JSON.stringify(result),
+        evaluated_at: at,
+        checked_at: at,
+      };
+      await tx(EVALUATIONS)
+        .insert({ entity_ref: summary.entityRef, ...columns })
+        .onConflict('entity_ref')
+        .merge(columns);
+      const changed = previous?.result_hash !== resultHash;
+      if (changed) {
+        await tx(HISTORY).insert({
+          entity_ref: summary.entityRef,
+          evaluated_at: at,
+          mode: result.mode.value,
+          level: result.readiness.level,
+          score: result.readiness.score,
+          critical: counts.critical,
+          warning: counts.warning,
+          rule_set_version: result.ruleSetVersion,
+        });
+      }
+      return { changed };
+    });
+  }
+
+  async markStale(summary: EntitySummaryFields, reason: string, at: Date) {
+    const existing = await this.db<EvaluationRow>(EVALUATIONS)
+      .where({ entity_ref: summary.entityRef })
+      .first('result');
+    const status = existing?.result ? 'stale' : 'pending';
+    const columns = {
+      ...summaryColumns(summary),
+      status,
+      stale_reason: reason,
+      checked_at: at.toISOString(),
+    };
+    if (existing) {
+      await this.db(EVALUATIONS)
+        .where({ entity_ref: summary.entityRef })
+        .update(columns);
+    } else {
+      await this.db(EVALUATIONS)
+        .insert({
+          entity_ref: summary.entityRef,
+          ...columns,
+          mode: 'unknown',
+          level: 'unknown',
+        })
+        .onConflict('entity_ref')
+        .merge(columns);
+    }
+  }
+
+  async listRows(): Promise<PortfolioRow[]> {
+    const rows = (await this.db(EVALUATIONS).select(
+      ROW_COLUMNS,
+    )) as EvaluationRow[];
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      name: row.name,
+      namespace: row.namespace,
+      title: orUndefined(row.title),
+      owner: orUndefined(row.owner),
+      system: orUndefined(row.system),
+      domain: orUndefined(row.domain),
+      lifecycle: orUndefined(row.lifecycle),
+      mode: row.mode as ModeValue,
+      modeConflict: Boolean(row.mode_conflict),
+      targetMode: (row.target_mode as RuntimeModeId | null) ?? null,
+      level: row.level as ReadinessLevel,
+      score: row.score,
+      critical: row.critical,
+      warning: row.warning,
+      info: row.info,
+      categories: row.categories
+        ? (row.categories.split(',') as ConcernCategory[])
+        : [],
+      status: row.status as EvaluationStatus,
+      evaluatedAt: toIso(row.evaluated_at),
+    }));
+  }
+
+  async getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]> {
+    const rows = await this.db(HISTORY)
+      .where({ entity_ref: entityRef })
+      .orderBy([
+        { column: 'evaluated_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(row => ({
+      evaluatedAt: toIso(row.evaluated_at)!,
+      mode: row.mode,
+      level: row.level,
+      score: row.score,
+      critical: row.critical,
+      warning: row.warning,
+      ruleSetVersion: row.rule_set_version,
+    }));
+  }
+
+  async listHistorySince(since: Date) {
+    const sinceIso = since.toISOString();
+    // The last change before the window gives each entity's starting level.
+    const before = this.db(HISTORY)
+      .select('entity_ref')
+      .max({ evaluated_at: 'evaluated_at' })
+      .where('evaluated_at', '<', sinceIso)
+      .groupBy('entity_ref')
+      .as('b');
+    const starting = await this.db(HISTORY)
+      .join(before, function joinLatest() {
+        this.on('b.entity_ref', '=', `${HISTORY}.entity_ref`).andOn(
+          'b.evaluated_at',
+          '=',
+          `${HISTORY}.evaluated_at`,
+        );
+      })
+      .select(
+        `${HISTORY}.entity_ref as entity_ref`,
+        `${HISTORY}.evaluated_at as evaluated_at`,
+        `${HISTORY}.level as level`,
+      );
+    const inWindow = await this.db(HISTORY)
+      .select('entity_ref', 'evaluated_at', 'level')
+      .where('evaluated_at', '>=', sinceIso)
+      .orderBy('evaluated_at', 'asc');
+    return [...starting, ...inWindow].map(row => ({
+      entityRef: row.entity_ref as string,
+      evaluatedAt: toIso(row.evaluated_at)!,
+      level: row.level as string,
+    }));
+  }
+
+  async listResults(entityRefs: string[]) {
+    const out: Array<{ entityRef: string; result: EvaluationResult }> = [];
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db<EvaluationRow>(EVALUATIONS)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .whereNotNull('result')
+        .select('entity_ref', 'result');
+      for (const row of rows) {
+        out.push({
+          entityRef: row.entity_ref,
+          result: JSON.parse(row.result!) as EvaluationResult,
+        });
+      }
+    }
+    return out;
+  }
+
+  async getSources(entityRef: string) {
+    return (await this.getSourcesFor([entityRef])).get(entityRef);
+  }
+
+  async getSourcesFor(entityRefs: string[]) {
+    const out = new Map<string, StoredSources>();
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(SOURCES).whereIn(
+        'entity_ref',
+        entityRefs.slice(i, i + BATCH),
+      );
+      for (const row of rows) {
+        out.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          entityHash: row.entity_hash,
+          manifestsHash: row.manifests_hash,
+          manifests: JSON.parse(row.manifests),
+          readAt: toIso(row.read_at)!,
+        });
+      }
+    }
+    return out;
+  }
+
+  async saveSources(sources: StoredSources) {
+    const columns = {
+      entity_hash: sources.entityHash,
+      manifests_hash: sources.manifestsHash,
+      manifests: JSON.stringify(sources.manifests),
+      read_at: sources.readAt,
+    };
+    await this.db(SOURCES)
+      .insert({ entity_ref: sources.entityRef, ...columns })
+      .onConflict('entity_ref')
+      .merge(columns);
+  }
+
+  async deleteEntities(entityRefs: string[]) {
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const batch = entityRefs.slice(i, i + BATCH);
+      await this.db(EVALUATIONS).whereIn('entity_ref', batch).delete();
+      await this.db(SOURCES).whereIn('entity_ref', batch).delete();
+    }
+  }
+}

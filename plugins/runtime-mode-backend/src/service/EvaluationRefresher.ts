@@ -1,0 +1,270 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  evaluate,
+  EvaluationResult,
+  Finding,
+  RULE_SET_VERSION,
+  RUNTIME_MODE_WAIVER_PREFIX,
+} from '@internal/plugin-runtime-mode-common';
+import { EvaluationStore, StoredSources } from '../database/EvaluationStore';
+import {
+  entityHashOf,
+  entityRefOf,
+  summarizeEntity,
+  systemDomainsOf,
+  toEngineEntity,
+} from './entitySummary';
+import { hashOf } from './hashing';
+import { ManifestReader } from './ManifestReader';
+import { RuntimeModePluginConfig } from './readPluginConfig';
+
+/** Counts of one refresh run, for logs and the benchmark. */
+export interface RefreshStats {
+  seen: number;
+  evaluated: number;
+  unchanged: number;
+  stale: number;
+  removed: number;
+  failed: number;
+  durationMs: number;
+}
+
+type Outcome = 'evaluated' | 'unchanged' | 'stale' | 'failed';
+
+const BATCH_SIZE = 200;
+
+/**
+ * Keeps stored results in step with the catalog: only entities whose entity,
+ * manifests, config or rule-set version changed are evaluated again.
+ */
+export class EvaluationRefresher {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      store: EvaluationStore;
+      reader: ManifestReader;
+      config: RuntimeModePluginConfig;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** The scheduled job: all Components, with the plugin's own service credentials. */
+  async refreshAll(): Promise<RefreshStats> {
+    const { catalog, auth, store, logger } = this.options;
+    const started = Date.now();
+    const credentials = await auth.getOwnServiceCredentials();
+    const systemDomains = await this.loadSystemDomains(credentials);
+    const hashes = await store.getInputHashes();
+    const stats: RefreshStats = {
+      seen: 0,
+      evaluated: 0,
+      unchanged: 0,
+      stale: 0,
+      removed: 0,
+      failed: 0,
+      durationMs: 0,
+    };
+    const seen = new Set<string>();
+    for await (const page of catalog.streamEntities(
+      { filter: { kind: 'Component' } },
+      { credentials },
+    )) {
+      for (let i = 0; i < page.length; i += BATCH_SIZE) {
+        const batch = page.slice(i, i + BATCH_SIZE);
+        const refs = batch.map(entityRefOf);
+        const sources = await store.getSourcesFor(refs);
+        for (const entity of batch) {
+          const ref = entityRefOf(entity);
+          seen.add(ref);
+          stats.seen += 1;
+          const outcome = await this.refreshOne(entity, {
+            systemDomains,
+            previousSources: sources.get(ref),
+            previousHash: hashes.get(ref),
+            force: false,
+          });
+          stats[outcome] += 1;
+        }
+      }
+    }
+    const gone = [...hashes.keys()].filter(ref => !seen.has(ref));
+    if (gone.length) {
+      await store.deleteEntities(gone);
+      stats.removed = gone.length;
+    }
+    stats.durationMs = Date.now() - started;
+    logger.info('Runtime mode refresh finished', { ...stats });
+    return stats;
+  }
+
+  /** On-demand refresh of one entity the caller may read. */
+  async refreshEntity(
+    entity: Entity,
+    options: { force: boolean },
+  ): Promise<Outcome> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const systemDomains = await this.loadSystemDomains(credentials);
+    const ref = entityRefOf(entity);
+    const [previousSources, previous] = await Promise.all([
+      this.options.store.getSources(ref),
+      this.options.store.getEvaluation(ref),
+    ]);
+    return this.refreshOne(entity, {
+      systemDomains,
+      previousSources,
+      previousHash: previous
+        ? { inputHash: previous.inputHash, status: previous.status }
+        : undefined,
+      force: options.force,
+    });
+  }
+
+  private async refreshOne(
+    entity: Entity,
+    context: {
+      systemDomains: Map<string, string | undefined>;
+      previousSources?: StoredSources;
+      previousHash?: { inputHash?: string; status: string };
+      force: boolean;
+    },
+  ): Promise<Outcome> {
+    const { store, reader, config, logger } = this.options;
+    const summary = summarizeEntity(entity, context.systemDomains);
+    const now = new Date();
+    try {
+      const entityHash = entityHashOf(entity, summary);
+      const read = await reader.read(
+        entity,
+        context.previousSources?.manifests,
+      );
+      if (read.failure) {
+        await store.markStale(summary, read.failure, now);
+        return 'stale';
+      }
+      const manifestsHash =
+        read.unchanged && context.previousSources
+          ? context.previousSources.manifestsHash
+          : hashOf(read.manifests.map(m => [m.path, hashOf(m.content)]));
+      const inputHash = hashOf({
+        entityHash,
+        manifestsHash,
+        findings: read.findings,
+        config: config.engineHash,
+        ruleSet: RULE_SET_VERSION,
+        // Waivers expire with the calendar, not with any input.
+        day: hasWaivers(entity) ? now.toISOString().slice(0, 10) : undefined,
+      });
+      const sourcesChanged =
+        !context.previousSources ||
+        context.previousSources.entityHash !== entityHash ||
+        context.previousSources.manifestsHash !== manifestsHash ||
+        !read.unchanged;
+      if (sourcesChanged) {
+        await store.saveSources({
+          entityRef: summary.entityRef,
+          entityHash,
+          manifestsHash,
+          manifests: read.manifests,
+          readAt: now.toISOString(),
+        });
+      }
+      if (
+        !context.force &&
+        context.previousHash?.status === 'fresh' &&
+        context.previousHash.inputHash === inputHash
+      ) {
+        return 'unchanged';
+      }
+      const result = withReaderFindings(
+        evaluate({
+          entity: toEngineEntity(entity),
+          manifests: read.manifests.map(m => ({
+            path: m.path,
+            content: m.content,
+          })),
+          config: config.engine,
+          options: { now },
+        }),
+        read.findings,
+      );
+      await store.saveResult({ summary, result, inputHash, evaluatedAt: now });
+      return 'evaluated';
+    } catch (error) {
+      // An engine or database failure must not lose the stored result.
+      const reason = `Evaluation failed: ${stringifyError(error)}`;
+      logger.error(`Runtime mode evaluation of ${summary.entityRef} failed`, {
+        entityRef: summary.entityRef,
+        error: stringifyError(error),
+      });
+      try {
+        await store.markStale(summary, reason, now);
+      } catch {
+        // Already logged; the next run retries.
+      }
+      return 'failed';
+    }
+  }
+
+  private async loadSystemDomains(credentials: BackstageCredentials) {
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: 'System' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
+      },
+      { credentials },
+    );
+    return systemDomainsOf(items);
+  }
+}
+
+function hasWaivers(entity: Entity) {
+  return Object.keys(entity.metadata.annotations ?? {}).some(key =>
+    key.startsWith(RUNTIME_MODE_WAIVER_PREFIX),
+  );
+}
+
+/**
+ * Adds the reader's findings (refused, missing or oversized sources) to the
+ * engine's result. A warning means the component cannot be "ready".
+ */
+function withReaderFindings(
+  result: EvaluationResult,
+  findings: Finding[],
+): EvaluationResult {
+  if (!findings.length) {
+    return result;
+  }
+  const readiness = { ...result.readiness };
+  if (readiness.level === 'ready') {
+    readiness.level = 'ready-with-warnings';
+    readiness.explanation = [
+      ...readiness.explanation,
+      `Level lowered to ready-with-warnings: ${findings.length} manifest source(s) could not be read.`,
+    ];
+  }
+  return { ...result, readiness, findings: [...result.findings, ...findings] };
+}

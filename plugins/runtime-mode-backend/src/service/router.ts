@@ -1,0 +1,250 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  DEFAULT_MODE_PROFILES,
+  HealthResponse,
+  KNOWLEDGE_BASE_AS_OF,
+  RULE_SET_VERSION,
+  runtimeModeEvaluatePermission,
+  runtimeModeRefreshPermission,
+  StoredEvaluation,
+} from '@internal/plugin-runtime-mode-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { EvaluationStore } from '../database/EvaluationStore';
+import { EvaluationRefresher } from './EvaluationRefresher';
+import { ReadableEntities } from './ReadableEntities';
+import { RuntimeModePluginConfig } from './readPluginConfig';
+import {
+  blastRadiusQuerySchema,
+  entityParamsSchema,
+  evaluateRequestSchema,
+  exportQuerySchema,
+  historyQuerySchema,
+  parseOrThrow,
+  portfolioQuerySchema,
+  whatIfRequestSchema,
+} from './schemas';
+import { buildPortfolioSummary, filterRows } from './portfolio';
+import { rowsToCsv } from './csv';
+import { computeBlastRadius } from './blastRadius';
+import { buildRuleCatalog } from './ruleCatalog';
+import { EvaluationService } from './EvaluationService';
+
+/** Dependencies of {@link createRouter}. */
+export interface RouterOptions {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  store: EvaluationStore;
+  readable: ReadableEntities;
+  refresher: EvaluationRefresher;
+  evaluations: EvaluationService;
+  config: RuntimeModePluginConfig;
+}
+
+/** Builds the REST API v1 router (see src/schema/openapi.yaml). */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    store,
+    readable,
+    refresher,
+    evaluations,
+    config,
+  } = options;
+  const router = Router();
+  router.use(express.json({ limit: config.maxRequestBytes }));
+
+  const userCredentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function requirePermission(
+    req: express.Request,
+    permission:
+      | typeof runtimeModeRefreshPermission
+      | typeof runtimeModeEvaluatePermission,
+  ) {
+    const credentials = await userCredentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Permission ${permission.name} is required for this request`,
+      );
+    }
+    return credentials;
+  }
+
+  router.get('/v1/health', (_req, res) => {
+    const body: HealthResponse = {
+      status: 'ok',
+      ruleSetVersion: RULE_SET_VERSION,
+      knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
+    };
+    res.json(body);
+  });
+
+  router.get('/v1/rules', async (req, res) => {
+    await userCredentials(req);
+    res.json(buildRuleCatalog());
+  });
+
+  router.get('/v1/profiles', async (req, res) => {
+    await userCredentials(req);
+    res.json({
+      ruleSetVersion: RULE_SET_VERSION,
+      defaults: DEFAULT_MODE_PROFILES,
+      overrides: config.engine.profiles,
+    });
+  });
+
+  router.get('/v1/entities/:namespace/:kind/:name', async (req, res) => {
+    const { entityRef } = parseOrThrow(entityParamsSchema, req.params, 'path');
+    const credentials = await userCredentials(req);
+    await readable.requireReadable(entityRef, credentials);
+    res.json(await evaluations.getStored(entityRef));
+  });
+
+  router.get(
+    '/v1/entities/:namespace/:kind/:name/history',
+    async (req, res) => {
+      const { entityRef } = parseOrThrow(
+        entityParamsSchema,
+        req.params,
+        'path',
+      );
+      const { limit } = parseOrThrow(historyQuerySchema, req.query, 'query');
+      const credentials = await userCredentials(req);
+      await readable.requireReadable(entityRef, credentials);
+      res.json({ entityRef, items: await store.getHistory(entityRef, limit) });
+    },
+  );
+
+  router.post(
+    '/v1/entities/:namespace/:kind/:name/refresh',
+    async (req, res) => {
+      const { entityRef } = parseOrThrow(
+        entityParamsSchema,
+        req.params,
+        'path',
+      );
+      const credentials = await requirePermission(
+        req,
+        runtimeModeRefreshPermission,
+      );
+      const entity = await readable.requireReadable(entityRef, credentials);
+      await refresher.refreshEntity(entity, { force: true });
+      const stored: StoredEvaluation = await evaluations.getStored(entityRef);
+      res.json(stored);
+    },
+  );
+
+  router.post(
+    '/v1/entities/:namespace/:kind/:name/what-if',
+    async (req, res) => {
+      const { entityRef } = parseOrThrow(
+        entityParamsSchema,
+        req.params,
+        'path',
+      );
+      const body = parseOrThrow(whatIfRequestSchema, req.body ?? {}, 'body');
+      const credentials = await requirePermission(
+        req,
+        runtimeModeEvaluatePermission,
+      );
+      const entity = await readable.requireReadable(entityRef, credentials);
+      res.json(await evaluations.whatIf(entity, body));
+    },
+  );
+
+  router.post('/v1/evaluate', async (req, res) => {
+    await requirePermission(req, runtimeModeEvaluatePermission);
+    if (!req.is('application/json')) {
+      throw new InputError(
+        'POST /v1/evaluate expects a JSON body (Content-Type: application/json)',
+      );
+    }
+    const body = parseOrThrow(evaluateRequestSchema, req.body, 'body');
+    res.json(evaluations.evaluateAdHoc(body));
+  });
+
+  router.get('/v1/portfolio', async (req, res) => {
+    const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
+    const credentials = await userCredentials(req);
+    const refs = await readable.readableComponentRefs(credentials);
+    const rows = (await store.listRows()).filter(r => refs.has(r.entityRef));
+    const trendSince = new Date(Date.now() - query.trendDays * 86_400_000);
+    const history = (await store.listHistorySince(trendSince)).filter(h =>
+      refs.has(h.entityRef),
+    );
+    res.json(buildPortfolioSummary(rows, history, query, trendSince));
+  });
+
+  router.get('/v1/portfolio/export', async (req, res) => {
+    const query = parseOrThrow(exportQuerySchema, req.query, 'query');
+    const credentials = await userCredentials(req);
+    const refs = await readable.readableComponentRefs(credentials);
+    const rows = filterRows(
+      (await store.listRows()).filter(r => refs.has(r.entityRef)),
+      query,
+    );
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (query.format === 'csv') {
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`runtime-mode-portfolio-${stamp}.csv`)
+        .send(rowsToCsv(rows));
+      return;
+    }
+    res
+      .attachment(`runtime-mode-portfolio-${stamp}.json`)
+      .json({
+        ruleSetVersion: RULE_SET_VERSION,
+        knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
+        exportedAt: new Date().toISOString(),
+        total: rows.length,
+        items: rows,
+      });
+  });
+
+  router.get('/v1/blast-radius', async (req, res) => {
+    const query = parseOrThrow(blastRadiusQuerySchema, req.query, 'query');
+    const credentials = await userCredentials(req);
+    const refs = await readable.readableComponentRefs(credentials);
+    const rows = filterRows(
+      (await store.listRows()).filter(r => refs.has(r.entityRef)),
+      query,
+    );
+    res.json(await computeBlastRadius(store, rows, query, config.engine));
+  });
+
+  return router;
+}

@@ -1,0 +1,206 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+const MODES = [
+  'bare-metal-container',
+  'virtualized-container',
+  'container-virtualization',
+] as const;
+const MODE_VALUES = [...MODES, 'unknown'] as const;
+const LEVELS = ['ready', 'ready-with-warnings', 'blocked', 'unknown'] as const;
+const CATEGORIES = [
+  'api-compatibility',
+  'live-migration',
+  'hardware',
+  'monitoring',
+  'isolation',
+  'performance',
+  'operations',
+  'manifest',
+] as const;
+const SORT_FIELDS = [
+  'name',
+  'owner',
+  'system',
+  'mode',
+  'level',
+  'score',
+  'critical',
+  'evaluatedAt',
+] as const;
+
+/** Turns zod issues into one readable sentence per bad parameter. */
+export function parseOrThrow<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) {
+    return parsed.data;
+  }
+  const messages = parsed.error.issues.map(issue => {
+    const name = issue.path.length ? issue.path.join('.') : where;
+    return `${where} parameter '${name}': ${issue.message}`;
+  });
+  throw new InputError(`Invalid request: ${messages.join('; ')}`);
+}
+
+/** A list parameter: `?owner=a&owner=b` or `?owner=a,b`. */
+function listOf<T extends [string, ...string[]]>(values?: T) {
+  const item = values ? z.enum(values) : z.string().min(1).max(255);
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform(v =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap(s => s.split(','))
+        .map(s => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(100))
+    .optional();
+}
+
+const nameSegment = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be an entity name or namespace');
+
+export const entityParamsSchema = z
+  .object({
+    namespace: nameSegment,
+    kind: z
+      .string()
+      .regex(/^component$/i, "only kind 'component' is evaluated"),
+    name: nameSegment,
+  })
+  .transform(p => ({
+    entityRef: `component:${p.namespace}/${p.name}`.toLocaleLowerCase(
+      'en-US',
+    ),
+  }));
+
+export const historyQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+const filterShape = {
+  owner: listOf(),
+  system: listOf(),
+  domain: listOf(),
+  lifecycle: listOf(),
+  mode: listOf([...MODE_VALUES]),
+  level: listOf([...LEVELS]),
+  category: listOf([...CATEGORIES]),
+  q: z.string().max(200).optional(),
+};
+
+export const portfolioQuerySchema = z
+  .object({
+    ...filterShape,
+    groupBy: z.enum(['owner', 'system', 'domain']).default('owner'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(500).default(25),
+    sort: z.enum(SORT_FIELDS).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    trendDays: z.coerce.number().int().min(1).max(365).default(30),
+  })
+  .strict();
+
+export const exportQuerySchema = z
+  .object({
+    ...filterShape,
+    format: z.enum(['csv', 'json']).default('json'),
+  })
+  .strict();
+
+export const blastRadiusQuerySchema = z
+  .object({
+    ...filterShape,
+    component: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/, 'must be a knowledge-base component id, e.g. k8s'),
+    version: z
+      .string()
+      .regex(
+        /^v?\d+\.\d+(\.\d+)?$/,
+        'must be a release number such as 1.32 or 1.6.0',
+      )
+      .transform(v => v.replace(/^v/, '')),
+  })
+  .strict();
+
+const targetsSchema = z
+  .record(
+    z.string().regex(/^[a-z0-9-]+$/, 'must be a component id such as k8s'),
+    z
+      .string()
+      .regex(/^v?\d+\.\d+(\.\d+)?$/, 'must be a release number such as 1.32'),
+  )
+  .optional();
+
+export const whatIfRequestSchema = z
+  .object({
+    targets: targetsSchema,
+    targetMode: z.enum(MODES).optional(),
+  })
+  .strict();
+
+export const evaluateRequestSchema = z
+  .object({
+    manifests: z
+      .array(
+        z
+          .object({
+            path: z.string().min(1).max(1024),
+            content: z.string(),
+          })
+          .strict(),
+      )
+      .min(1, 'at least one manifest is required')
+      .max(500),
+    entity: z
+      .object({
+        kind: z.string().optional(),
+        metadata: z
+          .object({
+            name: z.string().min(1).max(253),
+            namespace: z.string().max(253).optional(),
+            annotations: z.record(z.string()).optional(),
+          })
+          .passthrough(),
+        spec: z.record(z.unknown()).optional(),
+      })
+      .passthrough()
+      .optional(),
+    targets: targetsSchema,
+    targetMode: z.enum(MODES).optional(),
+  })
+  .strict();
+
+export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;
+export type FilterQuery = z.infer<typeof exportQuerySchema>;
+export type BlastRadiusQuery = z.infer<typeof blastRadiusQuerySchema>;
+export type WhatIfBody = z.infer<typeof whatIfRequestSchema>;
+export type EvaluateBody = z.infer<typeof evaluateRequestSchema>;

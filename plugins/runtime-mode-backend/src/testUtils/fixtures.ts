@@ -1,0 +1,173 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+
+export const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`;
+
+export const OLD_INGRESS = `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  backend:
+    serviceName: web
+    servicePort: 80
+`;
+
+export const VIRTUAL_MACHINE = `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata:
+  name: legacy-vm
+spec:
+  runStrategy: Always
+  template:
+    spec:
+      domain:
+        devices: {}
+        resources:
+          requests:
+            memory: 1Gi
+`;
+
+/** A temporary "repository" with manifests, removed by the returned cleanup. */
+export function createManifestTree(files: Record<string, string>) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-mode-test-'));
+  for (const [file, content] of Object.entries(files)) {
+    const full = path.join(root, file);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return {
+    root,
+    write(file: string, content: string) {
+      const full = path.join(root, file);
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+    },
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export function component(
+  name: string,
+  options: {
+    root?: string;
+    manifests?: string;
+    owner?: string;
+    system?: string;
+    lifecycle?: string;
+    annotations?: Record<string, string>;
+  } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        ...(options.root
+          ? {
+              'backstage.io/managed-by-location': `file:${options.root}/catalog-info.yaml`,
+            }
+          : {}),
+        ...(options.manifests
+          ? { 'runtime-mode.dev/manifests': options.manifests }
+          : {}),
+        ...options.annotations,
+      },
+    },
+    spec: {
+      type: 'service',
+      lifecycle: options.lifecycle ?? 'production',
+      owner: options.owner ?? 'team-a',
+      ...(options.system ? { system: options.system } : {}),
+    },
+  };
+}
+
+/** The user the visibility-aware catalog hides entities from. */
+export const RESTRICTED_USER = 'user:default/restricted';
+
+function hiddenFor(credentials: BackstageCredentials | undefined, hidden: Set<string>) {
+  const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+  return (entity: Entity | undefined) =>
+    entity !== undefined &&
+    principal?.userEntityRef === RESTRICTED_USER &&
+    hidden.has(stringifyEntityRef(entity));
+}
+
+/**
+ * An in-memory catalog that behaves like the real one under a permission
+ * policy: entities in `hidden` do not exist for {@link RESTRICTED_USER}.
+ */
+export function visibilityAwareCatalog(entities: Entity[], hidden: string[] = []) {
+  const hiddenSet = new Set(hidden);
+  const inner = catalogServiceMock({ entities });
+  const catalog = catalogServiceMock.mock({
+    getEntityByRef: async (ref, options) => {
+      const entity = await inner.getEntityByRef(ref);
+      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      return isHidden(entity) ? undefined : entity;
+    },
+    getEntities: async (request, options) => {
+      const response = await inner.getEntities(request);
+      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      return { items: response.items.filter(e => !isHidden(e)) };
+    },
+    streamEntities: (request, options) => {
+      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      return (async function* stream() {
+        for await (const page of inner.streamEntities(request)) {
+          yield page.filter(e => !isHidden(e));
+        }
+      })();
+    },
+  });
+  return {
+    catalog,
+    factory: createServiceFactory({
+      service: catalogServiceRef,
+      deps: {},
+      factory: () => catalog,
+    }),
+  };
+}
+
