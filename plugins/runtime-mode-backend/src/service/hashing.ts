@@ -16,6 +16,11 @@
 
 import { createHash } from 'node:crypto';
 
+function compareKeys(a: string, b: string) {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 /** JSON with sorted keys, so equal values hash equally whatever their key order. */
 function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') {
@@ -26,7 +31,7 @@ function stableStringify(value: unknown): string {
   }
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareKeys(a, b));
   return `{${entries
     .map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`)
     .join(',')}}`;

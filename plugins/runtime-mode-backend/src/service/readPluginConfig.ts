@@ -18,7 +18,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import {
   readRuntimeModeConfig,
   RuntimeModeConfig,
@@ -42,7 +42,7 @@ export interface RuntimeModePluginConfig {
   readableCacheMs: number;
 }
 
-const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+const DEFAULT_SCHEDULE = {
   frequency: { minutes: 30 },
   timeout: { minutes: 15 },
   initialDelay: { seconds: 30 },
@@ -60,20 +60,19 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
   }
   const engine = readRuntimeModeConfig(raw);
 
-  let schedule = DEFAULT_SCHEDULE;
-  let scheduleEnabled = true;
-  if (root?.has('schedule')) {
-    if (root.getOptional('schedule') === false) {
-      scheduleEnabled = false;
-    } else {
-      schedule = {
-        ...DEFAULT_SCHEDULE,
-        ...readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          root.getConfig('schedule'),
-        ),
-      };
-    }
-  }
+  const rawSchedule = root?.getOptional('schedule');
+  const scheduleEnabled = rawSchedule !== false;
+  // Any key left out keeps its default, so `schedule: { frequency: ... }` alone is valid.
+  const schedule: SchedulerServiceTaskScheduleDefinition =
+    readSchedulerServiceTaskScheduleDefinitionFromConfig(
+      new ConfigReader(
+        {
+          ...DEFAULT_SCHEDULE,
+          ...(rawSchedule && typeof rawSchedule === 'object' ? rawSchedule : {}),
+        },
+        'runtimeMode.schedule',
+      ),
+    );
 
   return {
     engine,

@@ -1,0 +1,83 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export interface Config {
+  /** Runtime Mode plugins: clusters, API policy, profiles, schedule and limits. */
+  runtimeMode?: {
+    /** The clusters components run on (`runtime-mode.dev/clusters` names them). */
+    clusters?: Array<{
+      name: string;
+      /** bare-metal-container | virtualized-container | container-virtualization */
+      mode: 'bare-metal-container' | 'virtualized-container' | 'container-virtualization';
+      platform?: string;
+      kubernetesVersion?: string;
+      kubevirtVersion?: string;
+      /** Whether the nodes expose VT-x/AMD-V (`/dev/kvm`). */
+      hardwareVirtualization?: boolean;
+      /** Versions of other knowledge-base components on the cluster, e.g. { cdi: '1.60.0' }. */
+      versions?: { [component: string]: string };
+    }>;
+    apiPolicy?: {
+      /** Target versions per knowledge-base component, e.g. { k8s: '1.34', kubevirt: '1.6.0' }. */
+      targets?: { [component: string]: string };
+      /** How alpha APIs in production manifests are reported. */
+      alphaInProduction?: 'warning' | 'info' | 'ignore';
+      /** Rows added to, or overriding, the built-in deprecation knowledge base. */
+      extraDeprecations?: Array<{
+        apiVersion: string;
+        kind?: string;
+        deprecatedIn?: string;
+        removedIn?: string;
+        replacement?: string;
+        replacementAvailableIn?: string;
+        component?: string;
+        note?: string;
+      }>;
+    };
+    /** Overrides of the built-in comparison profiles, per mode. */
+    profiles?: {
+      [mode: string]: { [dimension: string]: string | number };
+    };
+    /** Manifest limits (the engine refuses bigger inputs with a finding). */
+    limits?: {
+      maxFileBytes?: number;
+      maxDocuments?: number;
+      maxDepth?: number;
+      maxAliasCount?: number;
+    };
+    /**
+     * Schedule of the background refresh (runs once across all replicas), or
+     * `false` to refresh only on demand. Defaults: every 30 minutes, 15 minutes
+     * timeout, 30 seconds initial delay.
+     */
+    schedule?:
+      | false
+      | {
+          frequency: { [unit: string]: number } | { cron: string } | string;
+          timeout?: { [unit: string]: number } | string;
+          initialDelay?: { [unit: string]: number } | string;
+        };
+    /** REST API limits of the backend. */
+    api?: {
+      /** Maximum POST body (evaluate, what-if) in bytes. Default 5 MiB. */
+      maxRequestBytes?: number;
+      /** Maximum manifest files read per entity. Default 200. */
+      maxFilesPerEntity?: number;
+      /** How long the set of components a caller may read is cached, in ms. Default 10000. */
+      readableCacheMs?: number;
+    };
+  };
+}
