@@ -16,11 +16,22 @@
 
 import type { Finding } from '../../types';
 import type { ReadinessContext, ReadinessRule } from './context';
+import { checkHardware } from './hardwareRules';
+import { checkLiveMigration } from './liveMigrationRules';
+import { checkMonitoring } from './monitoringRules';
+import { checkOperations } from './operationsRules';
 import { checkIsolation, checkPerformance } from './requirementRules';
 
 export type { ReadinessContext } from './context';
 
-const RULES: readonly ReadinessRule[] = [checkIsolation, checkPerformance];
+const RULES: readonly ReadinessRule[] = [
+  checkLiveMigration,
+  checkHardware,
+  checkMonitoring,
+  checkOperations,
+  checkIsolation,
+  checkPerformance,
+];
 
 /** Runs every readiness rule. @internal */
 export function checkReadiness(context: ReadinessContext): Finding[] {

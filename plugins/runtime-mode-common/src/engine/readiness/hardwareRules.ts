@@ -1,0 +1,106 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { ClusterConfig, Finding } from '../../types';
+import { apiGroupOf } from '../apiGroups';
+import { isKubevirtVm } from '../decideMode';
+import { makeFinding } from '../findings';
+import type { ReadinessContext } from './context';
+import { get } from './objectPaths';
+
+/**
+ * KubeVirt needs VT-x/AMD-V on the nodes. Checked on the component's
+ * KubeVirt clusters, or, when it moves to container virtualization without
+ * one, on every KubeVirt cluster in config (the candidates).
+ * @internal
+ */
+export function checkHardware(context: ReadinessContext): Finding[] {
+  const findings: Finding[] = [];
+  const hasVms = context.objects.some(isKubevirtVm);
+  const needsKvm = hasVms || context.targetMode === 'container-virtualization';
+
+  if (needsKvm) {
+    let candidates: readonly ClusterConfig[] = context.clusters.filter(
+      c => c.mode === 'container-virtualization',
+    );
+    if (candidates.length === 0 && context.targetMode === 'container-virtualization') {
+      candidates = context.allClusters.filter(c => c.mode === 'container-virtualization');
+    }
+    for (const cluster of candidates) {
+      if (cluster.hardwareVirtualization === false) {
+        findings.push(
+          makeFinding(
+            'hardware-virtualization-missing',
+            'critical',
+            `Cluster ${cluster.name} has no hardware virtualization (VT-x/AMD-V, /dev/kvm): VMs would only run in software emulation.`,
+            {
+              remediation:
+                'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.',
+            },
+          ),
+        );
+      } else if (cluster.hardwareVirtualization === undefined) {
+        findings.push(
+          makeFinding(
+            'hardware-virtualization-unknown',
+            'info',
+            `Cluster ${cluster.name} does not state whether its nodes expose hardware virtualization.`,
+            { remediation: `Set hardwareVirtualization for cluster ${cluster.name} in runtimeMode.clusters.` },
+          ),
+        );
+      }
+    }
+    if (hasVms) {
+      for (const cluster of context.clusters) {
+        if (cluster.mode === 'virtualized-container') {
+          findings.push(
+            makeFinding(
+              'hardware-nested-virtualization',
+              'warning',
+              `KubeVirt VMs on cluster ${cluster.name}, whose nodes are themselves VMs: needs nested virtualization (extra overhead, often unsupported).`,
+              { remediation: 'Run KubeVirt on bare-metal nodes.' },
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  for (const object of context.objects) {
+    if (
+      object.kind === 'KubeVirt' &&
+      apiGroupOf(object.apiVersion) === 'kubevirt.io' &&
+      get(object.body, 'spec', 'configuration', 'developerConfiguration', 'useEmulation') === true
+    ) {
+      findings.push(
+        makeFinding(
+          'hardware-software-emulation',
+          'warning',
+          'KubeVirt is configured with developerConfiguration.useEmulation: true: VMs run without KVM acceleration.',
+          {
+            file: object.file,
+            line: object.line,
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            name: object.name,
+            remediation: 'Use nodes with hardware virtualization and remove useEmulation.',
+          },
+        ),
+      );
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,112 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { Finding } from '../../types';
+import { apiGroupOf } from '../apiGroups';
+import { WORKLOAD_KINDS } from '../decideMode';
+import { makeFinding } from '../findings';
+import type { ReadinessContext } from './context';
+import { get, isRecord, labelsOf, list, podTemplateOf } from './objectPaths';
+
+const BATCH_KINDS = new Set(['Job', 'CronJob']);
+
+/**
+ * Operability of container workloads: probes, resource requests, and a
+ * PodDisruptionBudget for replicated workloads (a drain or migration must
+ * not take every replica down).
+ * @internal
+ */
+export function checkOperations(context: ReadinessContext): Finding[] {
+  const findings: Finding[] = [];
+  const pdbs = context.objects.filter(
+    o => o.rendered && o.kind === 'PodDisruptionBudget' && apiGroupOf(o.apiVersion) === 'policy',
+  );
+  for (const workload of context.objects) {
+    if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
+    if (apiGroupOf(workload.apiVersion) === 'kubevirt.io') continue;
+    const template = podTemplateOf(workload);
+    if (!template) continue;
+    const containers = list(get(template, 'spec', 'containers')).filter(isRecord);
+    const where = {
+      file: workload.file,
+      line: workload.line,
+      apiVersion: workload.apiVersion,
+      kind: workload.kind,
+      name: workload.name,
+    };
+    const label = `${workload.kind}${workload.name ? ` "${workload.name}"` : ''}`;
+
+    if (!BATCH_KINDS.has(workload.kind)) {
+      const noProbes = containers
+        .filter(c => !c.readinessProbe && !c.livenessProbe && !c.startupProbe)
+        .map(c => String(c.name ?? '?'));
+      if (noProbes.length > 0) {
+        findings.push(
+          makeFinding(
+            'operations-probes-missing',
+            'warning',
+            `${label}: container(s) ${noProbes.join(', ')} have no readiness or liveness probe.`,
+            { ...where, remediation: 'Add a readinessProbe (and a livenessProbe where a restart helps).' },
+          ),
+        );
+      }
+    }
+    const noRequests = containers
+      .filter(c => !isRecord(get(c, 'resources', 'requests')))
+      .map(c => String(c.name ?? '?'));
+    if (noRequests.length > 0) {
+      findings.push(
+        makeFinding(
+          'operations-resources-missing',
+          'warning',
+          `${label}: container(s) ${noRequests.join(', ')} have no resource requests.`,
+          { ...where, remediation: 'Set resources.requests (cpu, memory), and memory limits.' },
+        ),
+      );
+    }
+    const replicas = get(workload.body, 'spec', 'replicas');
+    if (
+      (workload.kind === 'Deployment' || workload.kind === 'StatefulSet') &&
+      typeof replicas === 'number' &&
+      replicas > 1
+    ) {
+      const labels = labelsOf(get(template, 'metadata', 'labels'));
+      const covered = pdbs.some(pdb => {
+        const selector = get(pdb.body, 'spec', 'selector');
+        return selector !== undefined && Object.keys(labels).length > 0 && matches(selector, labels);
+      });
+      if (!covered) {
+        findings.push(
+          makeFinding(
+            'operations-pdb-missing',
+            'warning',
+            `${label} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
+            { ...where, remediation: 'Add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.' },
+          ),
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+function matches(selector: unknown, labels: Record<string, string>): boolean {
+  const matchLabels = labelsOf(get(selector, 'matchLabels'));
+  return (
+    Object.keys(matchLabels).length > 0 &&
+    Object.entries(matchLabels).every(([k, v]) => labels[k] === v)
+  );
+}
