@@ -59,8 +59,9 @@ const OLDER_VERSIONS = KUBERNETES_VERSIONS.slice(8);
 
 function FindingLines(props: { item: BlastRadiusItem }) {
   const classes = useStyles();
-  const sorted = [...props.item.findings].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'critical' ? -1 : 1,
+  const rank = (severity: string) => (severity === 'critical' ? 0 : 1);
+  const sorted = [...props.item.findings].sort(
+    (a, b) => rank(a.severity) - rank(b.severity),
   );
   return (
     <ul className={classes.findings}>

@@ -30,6 +30,9 @@ export function useRuntimeTabLink(entity: Entity): string | undefined {
     | ((params: { namespace: string; kind: string; name: string }) => string)
     | undefined;
   try {
+    // Always called, in the same order: the try only catches the "no path"
+    // error useRouteRef throws when no catalog entity page is mounted.
+    // eslint-disable-next-line react-hooks/rules-of-hooks
     entityRoute = useRouteRef(entityRouteRef);
   } catch {
     // Rendered outside a catalog entity page (e.g. a custom home page).
