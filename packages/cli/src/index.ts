@@ -14,5 +14,13 @@
  * limitations under the License.
  */
 
-// Placeholder entry point; the CLI is implemented by the engine issue.
-process.stdout.write('runtime-mode: not implemented yet\n');
+import { runCli } from './runCli';
+
+runCli(process.argv.slice(2), {
+  stdout: text => process.stdout.write(text),
+  stderr: text => process.stderr.write(text),
+  cwd: process.cwd(),
+  colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+}).then(code => {
+  process.exitCode = code;
+});

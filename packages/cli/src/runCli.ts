@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  evaluate,
+  EntityLike,
+  KNOWLEDGE_BASE_COMPONENTS,
+  parseManifestsAnnotation,
+  readRuntimeModeConfig,
+  RUNTIME_MODE_ANNOTATIONS,
+  RUNTIME_MODES,
+  RuntimeModeConfig,
+  RuntimeModeId,
+} from '@internal/plugin-runtime-mode-common';
+import { collectManifestFiles } from './collectManifestFiles';
+import { exitCodeFor, toJsonOutput, toTable } from './formatResult';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** Colour the table (only on a TTY). */
+  colour: boolean;
+}
+
+/** An error the user can fix; reported with exit code 1. */
+class UsageError extends Error {}
+
+interface CheckOptions {
+  entity?: string;
+  config?: string;
+  targetKubernetes?: string;
+  targetKubevirt?: string;
+  target: string[];
+  targetMode?: string;
+  format: 'table' | 'json';
+}
+
+function readYamlFile(file: string, what: string, cwd: string): unknown {
+  const absolute = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch {
+    throw new UsageError(`${what} ${file}: cannot read the file`);
+  }
+  try {
+    return parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError(`${what} ${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+function readEntity(file: string, cwd: string): EntityLike {
+  const absolute = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch {
+    throw new UsageError(`--entity ${file}: cannot read the file`);
+  }
+  const docs = parseAllDocuments(text).map(d => d.toJS({ maxAliasCount: 100 }));
+  const entities = docs.filter(
+    (d): d is EntityLike => typeof d === 'object' && d !== null && typeof d?.metadata?.name === 'string',
+  );
+  const entity = entities.find(e => e.kind === 'Component') ?? entities[0];
+  if (!entity) {
+    throw new UsageError(`--entity ${file}: no catalog entity with metadata.name found`);
+  }
+  return entity;
+}
+
+function collectTargets(options: CheckOptions): Record<string, string> {
+  const targets: Record<string, string> = {};
+  for (const entry of options.target) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0 || eq === entry.length - 1) {
+      throw new UsageError(`--target "${entry}": expected COMPONENT=VERSION, e.g. cdi=1.60.0`);
+    }
+    targets[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
+  }
+  if (options.targetKubernetes) targets.k8s = options.targetKubernetes;
+  if (options.targetKubevirt) targets.kubevirt = options.targetKubevirt;
+  return targets;
+}
+
+function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) => number) {
+  const program = new Command('runtime-mode')
+    .description('Runtime Mode verdicts on the command line: runtime mode, API compatibility and migration readiness of Kubernetes manifests.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  const collect = (value: string, previous: string[]) => [...previous, value];
+  program
+    .command('check')
+    .description(
+      'Evaluate manifests (files or directories, walked recursively for .yaml/.yml/.json). Exit codes: 0 nothing at warning level or above, 1 usage or internal error, 2 warnings, 3 critical.',
+    )
+    .argument('[paths...]', 'manifest files or directories (default: the paths in the entity\'s runtime-mode.dev/manifests annotation)')
+    .option('--entity <file>', 'catalog-info.yaml of the component (requirements, declared mode, clusters, waivers)')
+    .option('--config <file>', "app-config.yaml whose runtimeMode block gives clusters, targets and rules")
+    .option('--target-kubernetes <version>', 'target Kubernetes version, e.g. 1.34')
+    .option('--target-kubevirt <version>', 'target KubeVirt version, e.g. 1.6.0')
+    .option(
+      '--target <component=version>',
+      `target version of another component (repeatable); components: ${KNOWLEDGE_BASE_COMPONENTS.join(', ')}`,
+      collect,
+      [] as string[],
+    )
+    .addOption(new Option('--target-mode <mode>', 'mode to judge readiness for').choices([...RUNTIME_MODES]))
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((paths: string[], options: CheckOptions) => {
+      exitCode = run(paths, options);
+    });
+  let exitCode = 0;
+  return { program, exitCode: () => exitCode };
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script) and
+ * returns the exit code. Never throws.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const run = (paths: string[], options: CheckOptions): number => {
+    const entity = options.entity ? readEntity(options.entity, io.cwd) : undefined;
+    let config: RuntimeModeConfig | undefined;
+    if (options.config) {
+      const appConfig = readYamlFile(options.config, '--config', io.cwd) as Record<string, unknown> | null;
+      try {
+        config = readRuntimeModeConfig(appConfig?.runtimeMode ?? {});
+      } catch (error) {
+        throw new UsageError(`--config ${options.config}: ${(error as Error).message}`);
+      }
+    }
+    let inputs = paths;
+    let base = io.cwd;
+    if (inputs.length === 0 && entity) {
+      const annotation = entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
+      const sources = annotation ? parseManifestsAnnotation(annotation) : [];
+      const urls = sources.filter(s => s.type === 'url');
+      if (urls.length > 0) {
+        io.stderr(`runtime-mode: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`);
+      }
+      base = path.dirname(path.resolve(io.cwd, options.entity!));
+      inputs = sources.filter(s => s.type === 'path').map(s => path.resolve(base, s.target));
+    }
+    if (inputs.length === 0) {
+      throw new UsageError('no manifest paths given (and no runtime-mode.dev/manifests paths on --entity)');
+    }
+    const { files, errors } = collectManifestFiles(inputs, io.cwd);
+    if (errors.length > 0) {
+      throw new UsageError(errors.join('\n'));
+    }
+    let result;
+    try {
+      result = evaluate({
+        entity,
+        manifests: files,
+        config,
+        options: {
+          targets: collectTargets(options),
+          targetMode: options.targetMode as RuntimeModeId | undefined,
+        },
+      });
+    } catch (error) {
+      if ((error as Error).name === 'RuntimeModeTargetError') {
+        throw new UsageError((error as Error).message);
+      }
+      throw error;
+    }
+    if (options.format === 'json') {
+      io.stdout(`${JSON.stringify(toJsonOutput(result), null, 2)}\n`);
+    } else {
+      io.stdout(toTable(result, io.colour));
+    }
+    return exitCodeFor(result);
+  };
+
+  const { program, exitCode } = buildProgram(io, run);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return 1;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode();
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? 0 : 1;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`runtime-mode: ${error.message}\n\n`);
+      io.stderr(program.commands[0].helpInformation());
+      return 1;
+    }
+    io.stderr(`runtime-mode: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}
