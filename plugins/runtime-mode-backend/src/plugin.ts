@@ -102,8 +102,9 @@ export const runtimeModePlugin = createBackendPlugin({
         if (pluginConfig.scheduleEnabled) {
           await scheduler.scheduleTask({
             id: REFRESH_TASK_ID,
-            scope: 'global',
             ...pluginConfig.schedule,
+            // Always once across replicas, whatever the config says.
+            scope: 'global',
             fn: async () => {
               try {
                 await refresher.refreshAll();
