@@ -15,3 +15,12 @@
  */
 
 import '@testing-library/jest-dom';
+
+// jsdom has no ResizeObserver; recharts' ResponsiveContainer needs one. The
+// charts then render at zero size, and tests assert on the text beside them.
+class NoopResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as any).ResizeObserver ??= NoopResizeObserver;

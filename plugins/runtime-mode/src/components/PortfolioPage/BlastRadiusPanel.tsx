@@ -126,6 +126,7 @@ export function BlastRadiusPanel(props: { filter: PortfolioFilter }) {
           select
           size="small"
           variant="outlined"
+          id="blast-radius-older"
           label="Older"
           value={version && OLDER_VERSIONS.includes(version) ? version : ''}
           onChange={e => setVersion(e.target.value || undefined)}

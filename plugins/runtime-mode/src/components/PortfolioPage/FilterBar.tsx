@@ -65,6 +65,7 @@ function MultiSelect<T extends string>(props: {
       select
       size="small"
       variant="outlined"
+      id={props.testId}
       label={props.label}
       className={classes.select}
       value={props.values}
@@ -122,6 +123,7 @@ export function FilterBar(props: {
         <TextField
           size="small"
           variant="outlined"
+          id="portfolio-search"
           label="Search name or title"
           value={text}
           onChange={e => setText(e.target.value)}

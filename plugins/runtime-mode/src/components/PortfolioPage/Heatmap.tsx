@@ -166,6 +166,7 @@ export function Heatmap(props: {
           select
           size="small"
           variant="outlined"
+          id="heatmap-group-by"
           label="Group by"
           value={groupBy}
           onChange={e => props.onGroupByChange(e.target.value as PortfolioGroupBy)}

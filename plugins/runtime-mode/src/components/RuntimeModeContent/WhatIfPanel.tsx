@@ -140,6 +140,7 @@ export function WhatIfPanel(props: { entity: Entity; current: EvaluationResult }
           variant="outlined"
           size="small"
           className={classes.field}
+          id="what-if-target-mode"
           label="Target mode"
           value={targetMode}
           onChange={e => setTargetMode(e.target.value as RuntimeModeId | '')}
@@ -157,6 +158,7 @@ export function WhatIfPanel(props: { entity: Entity; current: EvaluationResult }
           variant="outlined"
           size="small"
           className={classes.field}
+          id="what-if-target-k8s"
           label="Target Kubernetes version"
           value={k8s}
           onChange={e => setK8s(e.target.value)}
