@@ -1,0 +1,201 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import { NotAllowedError, NotModifiedError } from '@backstage/errors';
+import { ManifestReader } from './ManifestReader';
+import {
+  component,
+  createManifestTree,
+  DEPLOYMENT,
+  OLD_INGRESS,
+} from '../testUtils/fixtures';
+
+const BASE = 'https://github.com/acme/shop/blob/main/services/web/catalog-info.yaml';
+
+function urlEntity(manifests: string) {
+  return component('web', {
+    manifests,
+    annotations: { 'backstage.io/managed-by-location': `url:${BASE}` },
+  });
+}
+
+function readResponse(content: string, etag: string) {
+  return {
+    buffer: async () => Buffer.from(content),
+    stream: () => {
+      throw new Error('not used');
+    },
+    etag,
+  };
+}
+
+describe('ManifestReader', () => {
+  const logger = mockServices.logger.mock();
+
+  it('resolves relative paths against the source location and reuses content on an unchanged ETag', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readUrl.mockResolvedValueOnce(readResponse(DEPLOYMENT, 'v1'));
+    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+
+    const first = await reader.read(urlEntity('deploy/web.yaml'));
+    expect(urlReader.readUrl).toHaveBeenCalledWith(
+      'https://github.com/acme/shop/blob/main/services/web/deploy/web.yaml',
+      { etag: undefined },
+    );
+    expect(first.manifests).toEqual([
+      expect.objectContaining({ path: 'services/web/deploy/web.yaml', content: DEPLOYMENT, etag: 'v1' }),
+    ]);
+    expect(first.unchanged).toBe(false);
+
+    urlReader.readUrl.mockRejectedValueOnce(new NotModifiedError());
+    const second = await reader.read(urlEntity('deploy/web.yaml'), first.manifests);
+    expect(urlReader.readUrl).toHaveBeenLastCalledWith(expect.any(String), { etag: 'v1' });
+    expect(second.manifests).toEqual(first.manifests);
+    expect(second.unchanged).toBe(true);
+  });
+
+  it('refuses paths that escape the repository and URLs outside the integrations', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readUrl.mockRejectedValue(
+      new NotAllowedError("Reading from 'https://evil.example.com/x.yaml' is not allowed"),
+    );
+    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+
+    const escaped = await reader.read(urlEntity('../../../../../other-repo/x.yaml'));
+    expect(escaped.findings).toEqual([
+      expect.objectContaining({
+        id: 'manifest-source-refused',
+        category: 'manifest',
+        message: expect.stringContaining('escapes the repository'),
+      }),
+    ]);
+    expect(urlReader.readUrl).not.toHaveBeenCalled();
+
+    const outside = await reader.read(urlEntity('url:https://evil.example.com/x.yaml'));
+    expect(outside.findings).toEqual([
+      expect.objectContaining({
+        id: 'manifest-source-refused',
+        message: expect.stringContaining('SCM integrations'),
+      }),
+    ]);
+    expect(outside.failure).toBeUndefined();
+
+    const scheme = await reader.read(urlEntity('url:ftp://example.com/x.yaml'));
+    expect(scheme.findings[0].message).toContain('only http(s) URLs');
+  });
+
+  it('reports a failing source as a failure (stale), not as a finding', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readUrl.mockRejectedValue(new Error('socket hang up'));
+    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const outcome = await reader.read(urlEntity('deploy/web.yaml'));
+    expect(outcome.failure).toContain('socket hang up');
+    expect(outcome.findings).toEqual([]);
+  });
+
+  it('walks directories with readTree and globs with search', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readTree.mockResolvedValue({
+      etag: 't1',
+      files: async () => [
+        { path: 'a.yaml', content: async () => Buffer.from(DEPLOYMENT) },
+        { path: 'nested/b.yml', content: async () => Buffer.from(OLD_INGRESS) },
+      ],
+      archive: jest.fn(),
+      dir: jest.fn(),
+    });
+    urlReader.search.mockResolvedValue({
+      etag: 's1',
+      files: [{ url: 'https://github.com/acme/shop/blob/main/services/web/k8s/c.yaml', content: async () => Buffer.from(DEPLOYMENT) }],
+    });
+    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const outcome = await reader.read(urlEntity('deploy/, k8s/*.yaml'));
+    expect(urlReader.readTree).toHaveBeenCalledWith(
+      'https://github.com/acme/shop/blob/main/services/web/deploy/',
+      expect.objectContaining({ etag: undefined }),
+    );
+    expect(urlReader.search).toHaveBeenCalledWith(
+      'https://github.com/acme/shop/blob/main/services/web/k8s/*.yaml',
+      { etag: undefined },
+    );
+    expect(outcome.manifests.map(m => m.path)).toEqual([
+      'services/web/deploy/a.yaml',
+      'services/web/deploy/nested/b.yml',
+      'https://github.com/acme/shop/blob/main/services/web/k8s/c.yaml',
+    ]);
+  });
+
+  it('reads file locations from disk, confined to the location directory', async () => {
+    const tree = createManifestTree({
+      'repo/deploy/web.yaml': DEPLOYMENT,
+      'repo/deploy/notes.txt': 'not a manifest',
+      'repo/k8s/a.yaml': OLD_INGRESS,
+      'secret.yaml': 'apiVersion: v1\nkind: Secret\n',
+    });
+    try {
+      const urlReader = mockServices.urlReader.mock();
+      const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+      const entity = component('web', {
+        root: `${tree.root}/repo`,
+        manifests: 'deploy/, k8s/*.yaml, ../secret.yaml',
+      });
+      const first = await reader.read(entity);
+      expect(first.manifests.map(m => m.path)).toEqual(['deploy/web.yaml', 'k8s/a.yaml']);
+      expect(first.findings).toEqual([
+        expect.objectContaining({
+          id: 'manifest-source-refused',
+          message: expect.stringContaining('escapes the location directory'),
+        }),
+      ]);
+      expect(urlReader.readUrl).not.toHaveBeenCalled();
+
+      // Unchanged files are reused from the previous read.
+      const unchangedEntity = component('web', { root: `${tree.root}/repo`, manifests: 'deploy/' });
+      const base = await reader.read(unchangedEntity);
+      const again = await reader.read(unchangedEntity, base.manifests);
+      expect(again.unchanged).toBe(true);
+      tree.write('repo/deploy/web.yaml', `${DEPLOYMENT}# changed\n`);
+      const changed = await reader.read(unchangedEntity, base.manifests);
+      expect(changed.unchanged).toBe(false);
+      expect(changed.manifests[0].content).toContain('# changed');
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('turns a missing file and an oversized file into findings', async () => {
+    const tree = createManifestTree({ 'big.yaml': 'x'.repeat(2000) });
+    try {
+      const reader = new ManifestReader({
+        urlReader: mockServices.urlReader.mock(),
+        logger,
+        maxFiles: 10,
+        maxFileBytes: 1000,
+      });
+      const outcome = await reader.read(
+        component('web', { root: tree.root, manifests: 'missing.yaml, big.yaml' }),
+      );
+      expect(outcome.findings.map(f => f.id)).toEqual([
+        'manifest-source-not-found',
+        'manifest-too-large',
+      ]);
+      expect(outcome.failure).toBeUndefined();
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
