@@ -191,7 +191,8 @@ function readFile(
 
   const lineCounter = new LineCounter();
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
-  const docs = parseAllDocuments(text, { lineCounter }) as
+  // Duplicate keys: kubectl keeps the last one, so do we (the object is not lost).
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false }) as
     | Document.Parsed[]
     | { length: 0 };
   let count = 0;

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { DEFAULT_MANIFEST_LIMITS } from './readRuntimeModeConfig';
+import { readManifests } from './readManifests';
+
+const read = (content: string, limits = DEFAULT_MANIFEST_LIMITS) =>
+  readManifests([{ path: 'm.yaml', content }], limits);
+
+describe('readManifests', () => {
+  it('reads multi-document YAML with the line of each object', () => {
+    const r = read(
+      '# leading comment\napiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\n\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: b\n',
+    );
+    expect(r.objects.map(o => [o.kind, o.name, o.line])).toEqual([
+      ['Service', 'a', 2],
+      ['Deployment', 'b', 9],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reads JSON, CRLF and a BOM', () => {
+    expect(read('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}').objects[0]).toMatchObject({ kind: 'Pod', name: 'p', line: 1 });
+    const crlf = read('\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\n---\r\napiVersion: v1\r\nkind: Secret\r\n');
+    expect(crlf.objects.map(o => [o.kind, o.line])).toEqual([['ConfigMap', 1], ['Secret', 6]]);
+  });
+
+  it('expands List items, keeping the wrapper and each item line', () => {
+    const r = read(
+      'apiVersion: v1\nkind: List\nitems:\n- apiVersion: extensions/v1beta1\n  kind: Deployment\n  metadata:\n    name: old\n- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: new\n',
+    );
+    expect(r.objects.map(o => [o.apiVersion, o.kind, o.name, o.line])).toEqual([
+      ['v1', 'List', undefined, 1],
+      ['extensions/v1beta1', 'Deployment', 'old', 4],
+      ['apps/v1', 'Deployment', 'new', 8],
+    ]);
+  });
+
+  it('expands the objects of an OpenShift Template', () => {
+    const r = read('apiVersion: v1\nkind: Template\nobjects:\n- apiVersion: kubevirt.io/v1alpha3\n  kind: VirtualMachine\n  metadata:\n    name: ${NAME}\n');
+    expect(r.objects[1]).toMatchObject({ apiVersion: 'kubevirt.io/v1alpha3', kind: 'VirtualMachine', line: 4 });
+  });
+
+  it('reports a broken document with its line and keeps the others', () => {
+    const r = read('apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: [unclosed\n---\napiVersion: v1\nkind: C\n');
+    expect(r.objects.map(o => o.kind)).toEqual(['A', 'C']);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ id: 'manifest-parse-error', category: 'manifest', file: 'm.yaml' });
+    expect(r.findings[0].line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('recognises a Helm template, reports it as not rendered and still reads apiVersion/kind', () => {
+    const r = read('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n');
+    expect(r.objects).toEqual([expect.objectContaining({ apiVersion: 'extensions/v1beta1', kind: 'Deployment', rendered: false, line: 1 })]);
+    expect(r.findings.map(f => [f.id, f.severity])).toEqual([['manifest-template-not-rendered', 'info']]);
+  });
+
+  it('does not take template braces inside quoted strings for a template', () => {
+    const r = read("apiVersion: v1\nkind: ConfigMap\ndata:\n  name: '{{ local_hostname }}'\n");
+    expect(r.objects[0]).toMatchObject({ kind: 'ConfigMap', rendered: true });
+    expect(r.findings).toEqual([]);
+  });
+
+  it('ignores documents without kind, with a reason', () => {
+    const r = read('replicaCount: 1\nimage:\n  repository: nginx\n');
+    expect(r.objects).toEqual([]);
+    expect(r.findings[0]).toMatchObject({ id: 'manifest-no-kind', severity: 'info', line: 1 });
+  });
+
+  it('does not take apiVersions in comments or strings for objects', () => {
+    const r = read('# apiVersion: extensions/v1beta1\n# kind: Deployment\napiVersion: v1\nkind: ConfigMap\ndata:\n  note: "apiVersion: policy/v1beta1"\n  manifest: |\n    apiVersion: batch/v1beta1\n    kind: CronJob\n');
+    expect(r.objects.map(o => o.apiVersion)).toEqual(['v1']);
+  });
+
+  it('stops an alias bomb at the alias limit', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const r = read(`apiVersion: v1\nkind: ConfigMap\n${bomb.map(l => `${l}`).join('\n')}\n`);
+    expect(r.objects).toEqual([]);
+    expect(r.findings[0]).toMatchObject({ id: 'manifest-limit-exceeded' });
+    expect(r.findings[0].message).toContain('maxAliasCount');
+  });
+
+  it('applies the size, document-count and depth limits with clear findings', () => {
+    const limits = { maxFileBytes: 200, maxDocuments: 2, maxDepth: 5, maxAliasCount: 10 };
+    expect(read('x'.repeat(201), limits).findings[0].message).toContain('maxFileBytes');
+    const many = read('kind: A\napiVersion: v1\n---\nkind: B\napiVersion: v1\n---\nkind: C\napiVersion: v1\n', limits);
+    expect(many.objects.map(o => o.kind)).toEqual(['A', 'B']);
+    expect(many.findings[0].message).toContain('maxDocuments');
+    const deep = read('apiVersion: v1\nkind: A\na: {b: {c: {d: {e: {f: 1}}}}}\n', limits);
+    expect(deep.objects).toEqual([]);
+    expect(deep.findings[0].message).toContain('maxDepth');
+  });
+
+  it('reports binary content instead of parsing it', () => {
+    expect(read('\u0000\u0001PNG').findings[0]).toMatchObject({ id: 'manifest-binary' });
+  });
+
+  it('never throws and always gives located findings on arbitrary input', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), text => {
+        const r = read(text);
+        for (const f of r.findings) {
+          expect(f.category).toBe('manifest');
+          expect(f.file).toBe('m.yaml');
+        }
+        for (const o of r.objects) expect(o.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on YAML-like fragments (indentation, anchors, braces, document markers)', () => {
+    const token = fc.constantFrom('apiVersion: v1\n', 'kind: Pod\n', '---\n', '  ', '- ', '&a ', '*a ', '{{ ', '}}', '[', ']', '{', '}', ': ', '"', "'", '|\n', '#', '\r\n', '\n', 'items:\n', 'kind: List\n', 'x');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), parts => {
+        const r = read(parts.join(''));
+        expect(Array.isArray(r.objects)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('handles pathological nesting without overflowing', () => {
+    const r = read(`apiVersion: v1\nkind: A\nx: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+    expect(r.objects).toEqual([]);
+    expect(r.findings).toHaveLength(1);
+  });
+});
