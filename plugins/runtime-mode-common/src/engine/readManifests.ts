@@ -192,7 +192,12 @@ function readFile(
   const lineCounter = new LineCounter();
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   // Duplicate keys: kubectl keeps the last one, so do we (the object is not lost).
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false }) as
+  const docs = parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: false,
+    // Problems become findings; the parser must not print to the console.
+    logLevel: 'error',
+  }) as
     | Document.Parsed[]
     | { length: 0 };
   let count = 0;

@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * Engine benchmark: evaluates a generated estate and the shared corpus, and
+ * compares full evaluation with parsing the same YAML only (parseAllDocuments
+ * + toJS), in the same process and run, so the ratio is meaningful on a noisy
+ * machine. Target: ratio <= 1.5.
+ *
+ *   yarn bench            full run (about a minute)
+ *   yarn bench --smoke    a few seconds, for CI (also BENCH_SMOKE=1)
+ */
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+require('@backstage/cli/config/nodeTransform.cjs');
+const { parseAllDocuments } = require('yaml');
+const { evaluate } = require('../src');
+
+const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+const components = smoke ? 200 : 3000;
+const iterations = smoke ? 3 : 7;
+
+function componentManifests(i) {
+  const name = `svc-${i}`;
+  const docs = [
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  labels: {app: ${name}}
+spec:
+  replicas: ${1 + (i % 3)}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: app
+        image: registry.example.com/${name}:1.${i % 10}
+        ports: [{containerPort: 8080, name: http}]
+        readinessProbe: {httpGet: {path: /ready, port: http}}
+        resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {memory: 256Mi}}
+        env:
+        - {name: MODE, value: production}
+        - {name: REGION, value: eu-${i % 4}}`,
+    `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  labels: {app: ${name}}
+spec:
+  selector: {app: ${name}}
+  ports: [{name: http, port: 80, targetPort: http}]`,
+    `apiVersion: ${i % 5 === 0 ? 'policy/v1beta1' : 'policy/v1'}
+kind: PodDisruptionBudget
+metadata:
+  name: ${name}
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels: {app: ${name}}`,
+  ];
+  if (i % 4 === 0) {
+    docs.push(`apiVersion: ${i % 8 === 0 ? 'kubevirt.io/v1alpha3' : 'kubevirt.io/v1'}
+kind: VirtualMachine
+metadata:
+  name: ${name}-vm
+spec:
+  runStrategy: Always
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      evictionStrategy: LiveMigrate
+      domain:
+        cpu: {cores: 2}
+        memory: {guest: 4Gi}
+        devices:
+          disks: [{name: root, disk: {bus: virtio}}]
+          interfaces: [{name: default, masquerade: {}}]
+      networks: [{name: default, pod: {}}]
+      volumes: [{name: root, dataVolume: {name: ${name}-root}}]`);
+    docs.push(`apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels: {app: ${name}}
+  endpoints: [{port: http}]`);
+  }
+  return [{ path: `estate/${name}/manifests.yaml`, content: `${docs.join('\n---\n')}\n` }];
+}
+
+function corpusFiles() {
+  const dir = path.resolve(__dirname, '../../../../shared/corpus');
+  if (!fs.existsSync(dir)) {
+    console.warn(`corpus not found at ${dir}: skipping the corpus part`);
+    return [];
+  }
+  const files = [];
+  const walk = d => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.(ya?ml|json)$/i.test(entry.name)) {
+        files.push({ path: path.relative(dir, p), content: fs.readFileSync(p, 'utf8') });
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function parseOnly(fileSets) {
+  let documents = 0;
+  for (const files of fileSets) {
+    for (const file of files) {
+      for (const doc of parseAllDocuments(file.content, { logLevel: 'error' })) {
+        doc.toJS({ maxAliasCount: 100 });
+        documents++;
+      }
+    }
+  }
+  return documents;
+}
+
+const options = { targets: { k8s: '1.34', kubevirt: '1.6.0' } };
+function fullEvaluation(fileSets) {
+  let objects = 0;
+  for (const files of fileSets) {
+    objects += evaluate({ manifests: files, options }).objects.length;
+  }
+  return objects;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measure(label, fileSets) {
+  const documents = parseOnly(fileSets); // warm-up, and the document count
+  fullEvaluation(fileSets);
+  const parseTimes = [];
+  const fullTimes = [];
+  for (let i = 0; i < iterations; i++) {
+    // Interleaved so both see the same machine state.
+    let t = process.hrtime.bigint();
+    parseOnly(fileSets);
+    parseTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    t = process.hrtime.bigint();
+    fullEvaluation(fileSets);
+    fullTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  const parseMs = median(parseTimes);
+  const fullMs = median(fullTimes);
+  const row = {
+    label,
+    evaluations: fileSets.length,
+    documents,
+    parseMs: Math.round(parseMs),
+    fullMs: Math.round(fullMs),
+    docsPerSecond: Math.round((documents / fullMs) * 1000),
+    ratio: Number((fullMs / parseMs).toFixed(2)),
+  };
+  console.log(
+    `${label}: ${row.evaluations} evaluations, ${documents} documents; parse-only ${row.parseMs} ms, full ${row.fullMs} ms; ${row.docsPerSecond} documents/s; ratio full/parse ${row.ratio}`,
+  );
+  return row;
+}
+
+const estate = Array.from({ length: components }, (_, i) => componentManifests(i));
+const corpus = corpusFiles();
+console.log(
+  `runtime-mode engine benchmark (${smoke ? 'smoke' : 'full'}): node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`,
+);
+const rows = [measure(`estate (${components} components)`, estate)];
+if (corpus.length > 0) {
+  rows.push(measure(`corpus as one evaluation (${corpus.length} files)`, [corpus]));
+  rows.push(measure('corpus file by file', corpus.map(f => [f])));
+}
+const worst = Math.max(...rows.map(r => r.ratio));
+console.log(`worst ratio ${worst} (target <= 1.5): ${worst <= 1.5 ? 'OK' : 'ABOVE TARGET'}`);
+if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
