@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { screen } from '@testing-library/react';
+import { renderTestApp } from '@backstage/frontend-test-utils';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import runtimeModePlugin from './index';
+import { runtimeModeApiRef } from '../api';
+import { kubevirtEntity, mockRuntimeModeApi } from '../testUtils/fixtures';
+
+describe('runtime-mode plugin for the new frontend system', () => {
+  it('provides the API, entity card, Runtime tab and portfolio page', () => {
+    expect(runtimeModePlugin.id).toBe('runtime-mode');
+    for (const id of [
+      'api:runtime-mode',
+      'entity-card:runtime-mode/overview',
+      'entity-content:runtime-mode/runtime',
+      'page:runtime-mode',
+    ]) {
+      expect(runtimeModePlugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+
+  it('renders the entity card on a component page', async () => {
+    const api = mockRuntimeModeApi();
+    await renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: kubevirtEntity }),
+        runtimeModePlugin.getExtension('entity-card:runtime-mode/overview'),
+      ],
+      apis: [[runtimeModeApiRef, api]],
+    });
+    expect(await screen.findByText('KubeVirt VMs')).toBeInTheDocument();
+    expect(screen.getByLabelText('Readiness: Blocked')).toBeInTheDocument();
+    expect(api.getEvaluation).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'vm-billing-legacy',
+    });
+  });
+
+  it('renders the Runtime tab on a component page', async () => {
+    await renderTestApp({
+      extensions: [
+        createTestEntityPage({ entity: kubevirtEntity }),
+        runtimeModePlugin.getExtension('entity-content:runtime-mode/runtime'),
+      ],
+      apis: [[runtimeModeApiRef, mockRuntimeModeApi()]],
+    });
+    expect(await screen.findByText('Mode comparison')).toBeInTheDocument();
+  });
+
+  it('serves the portfolio page at /runtime-mode', async () => {
+    const api = mockRuntimeModeApi();
+    await renderTestApp({
+      extensions: [runtimeModePlugin.getExtension('page:runtime-mode')],
+      initialRouteEntries: ['/runtime-mode'],
+      apis: [[runtimeModeApiRef, api]],
+    });
+    expect(await screen.findByText('Upgrade blast radius')).toBeInTheDocument();
+    expect(api.getPortfolio).toHaveBeenCalled();
+  });
+});
