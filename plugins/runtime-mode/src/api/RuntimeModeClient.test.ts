@@ -28,34 +28,54 @@ describe('RuntimeModeClient', () => {
   registerMswTestHooks(server);
 
   const client = new RuntimeModeClient({
-    discoveryApi: { getBaseUrl: async (id: string) => `http://backstage:7007/api/${id}` },
+    discoveryApi: {
+      getBaseUrl: async (id: string) => `http://backstage:7007/api/${id}`,
+    },
     fetchApi: new MockFetchApi(),
   });
-  const ref = { kind: 'Component', namespace: 'default', name: 'vm-billing-legacy' };
+  const ref = {
+    kind: 'Component',
+    namespace: 'default',
+    name: 'vm-billing-legacy',
+  };
 
   it('reads an entity evaluation from the v1 path, lower-casing the kind', async () => {
     const stored = makeStored();
     let seenPath = '';
     server.use(
-      http.get(`${baseUrl}/v1/entities/:namespace/:kind/:name`, ({ request }) => {
-        seenPath = new URL(request.url).pathname;
-        return HttpResponse.json(stored);
-      }),
+      http.get(
+        `${baseUrl}/v1/entities/:namespace/:kind/:name`,
+        ({ request }) => {
+          seenPath = new URL(request.url).pathname;
+          return HttpResponse.json(stored);
+        },
+      ),
     );
     await expect(client.getEvaluation(ref)).resolves.toEqual(stored);
-    expect(seenPath).toBe('/api/runtime-mode/v1/entities/default/component/vm-billing-legacy');
+    expect(seenPath).toBe(
+      '/api/runtime-mode/v1/entities/default/component/vm-billing-legacy',
+    );
   });
 
   it('escapes path segments', async () => {
     let seenPath = '';
     server.use(
-      http.get(`${baseUrl}/v1/entities/:namespace/:kind/:name/history`, ({ request }) => {
-        seenPath = new URL(request.url).pathname;
-        return HttpResponse.json({ entityRef: 'x', items: [] });
-      }),
+      http.get(
+        `${baseUrl}/v1/entities/:namespace/:kind/:name/history`,
+        ({ request }) => {
+          seenPath = new URL(request.url).pathname;
+          return HttpResponse.json({ entityRef: 'x', items: [] });
+        },
+      ),
     );
-    await client.getHistory({ kind: 'Component', namespace: 'a b', name: 'c/d' });
-    expect(seenPath).toBe('/api/runtime-mode/v1/entities/a%20b/component/c%2Fd/history');
+    await client.getHistory({
+      kind: 'Component',
+      namespace: 'a b',
+      name: 'c/d',
+    });
+    expect(seenPath).toBe(
+      '/api/runtime-mode/v1/entities/a%20b/component/c%2Fd/history',
+    );
   });
 
   it('turns a Backstage JSON error into a ResponseError that keeps the cause', async () => {
@@ -63,8 +83,14 @@ describe('RuntimeModeClient', () => {
       http.get(`${baseUrl}/v1/entities/:namespace/:kind/:name`, () =>
         HttpResponse.json(
           {
-            error: { name: 'NotFoundError', message: 'No component vm-billing-legacy' },
-            request: { method: 'GET', url: '/v1/entities/default/component/vm-billing-legacy' },
+            error: {
+              name: 'NotFoundError',
+              message: 'No component vm-billing-legacy',
+            },
+            request: {
+              method: 'GET',
+              url: '/v1/entities/default/component/vm-billing-legacy',
+            },
             response: { statusCode: 404 },
           },
           { status: 404 },
@@ -97,7 +123,10 @@ describe('RuntimeModeClient', () => {
       sort: 'score',
       order: 'desc',
     });
-    expect(params.getAll('mode')).toEqual(['container-virtualization', 'unknown']);
+    expect(params.getAll('mode')).toEqual([
+      'container-virtualization',
+      'unknown',
+    ]);
     expect(params.getAll('level')).toEqual(['blocked']);
     expect(params.getAll('owner')).toEqual(['group:default/team-virt']);
     expect(params.get('q')).toBe('billing');
@@ -112,24 +141,38 @@ describe('RuntimeModeClient', () => {
   it('posts what-if requests as JSON', async () => {
     let body: unknown;
     server.use(
-      http.post(`${baseUrl}/v1/entities/:namespace/:kind/:name/what-if`, async ({ request }) => {
-        body = await request.json();
-        return HttpResponse.json(makeStored().result);
-      }),
+      http.post(
+        `${baseUrl}/v1/entities/:namespace/:kind/:name/what-if`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(makeStored().result);
+        },
+      ),
     );
-    await client.whatIf(ref, { targetMode: 'bare-metal-container', targets: { k8s: '1.33' } });
-    expect(body).toEqual({ targetMode: 'bare-metal-container', targets: { k8s: '1.33' } });
+    await client.whatIf(ref, {
+      targetMode: 'bare-metal-container',
+      targets: { k8s: '1.33' },
+    });
+    expect(body).toEqual({
+      targetMode: 'bare-metal-container',
+      targets: { k8s: '1.33' },
+    });
   });
 
   it('posts refresh requests', async () => {
     const methods: string[] = [];
     server.use(
-      http.post(`${baseUrl}/v1/entities/:namespace/:kind/:name/refresh`, ({ request }) => {
-        methods.push(request.method);
-        return HttpResponse.json(makeStored({ status: 'fresh' }));
-      }),
+      http.post(
+        `${baseUrl}/v1/entities/:namespace/:kind/:name/refresh`,
+        ({ request }) => {
+          methods.push(request.method);
+          return HttpResponse.json(makeStored({ status: 'fresh' }));
+        },
+      ),
     );
-    await expect(client.refresh(ref)).resolves.toMatchObject({ status: 'fresh' });
+    await expect(client.refresh(ref)).resolves.toMatchObject({
+      status: 'fresh',
+    });
     expect(methods).toEqual(['POST']);
   });
 
@@ -142,7 +185,11 @@ describe('RuntimeModeClient', () => {
       }),
     );
     await expect(
-      client.getBlastRadius({ component: 'k8s', version: '1.32', filter: { system: ['billing'] } }),
+      client.getBlastRadius({
+        component: 'k8s',
+        version: '1.32',
+        filter: { system: ['billing'] },
+      }),
     ).resolves.toEqual(blastRadius);
     expect(params.get('component')).toBe('k8s');
     expect(params.get('version')).toBe('1.32');
@@ -154,12 +201,16 @@ describe('RuntimeModeClient', () => {
     server.use(
       http.get(`${baseUrl}/v1/portfolio/export`, ({ request }) => {
         format = new URL(request.url).searchParams.get('format');
-        return new HttpResponse('entityRef,mode\ncomponent:default/a,unknown\n', {
-          headers: {
-            'Content-Type': 'text/csv; charset=utf-8',
-            'Content-Disposition': 'attachment; filename="portfolio-2026-11-25.csv"',
+        return new HttpResponse(
+          'entityRef,mode\ncomponent:default/a,unknown\n',
+          {
+            headers: {
+              'Content-Type': 'text/csv; charset=utf-8',
+              'Content-Disposition':
+                'attachment; filename="portfolio-2026-11-25.csv"',
+            },
           },
-        });
+        );
       }),
     );
     const file = await client.exportPortfolio({ level: ['blocked'] }, 'csv');

@@ -48,7 +48,9 @@ export const bareEntity: Entity = {
   spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
 };
 
-export function makeResult(overrides: Partial<EvaluationResult> = {}): EvaluationResult {
+export function makeResult(
+  overrides: Partial<EvaluationResult> = {},
+): EvaluationResult {
   return {
     schemaVersion: 1,
     ruleSetVersion: '2026.11.0',
@@ -106,9 +108,21 @@ export function makeResult(overrides: Partial<EvaluationResult> = {}): Evaluatio
           dimension: 'operationalComplexity',
           label: 'Operational complexity',
           modes: {
-            'bare-metal-container': { value: 'medium', fit: 'unknown', reason: '' },
-            'virtualized-container': { value: 'low', fit: 'unknown', reason: '' },
-            'container-virtualization': { value: 'high', fit: 'unknown', reason: '' },
+            'bare-metal-container': {
+              value: 'medium',
+              fit: 'unknown',
+              reason: '',
+            },
+            'virtualized-container': {
+              value: 'low',
+              fit: 'unknown',
+              reason: '',
+            },
+            'container-virtualization': {
+              value: 'high',
+              fit: 'unknown',
+              reason: '',
+            },
           },
         },
       ],
@@ -118,7 +132,12 @@ export function makeResult(overrides: Partial<EvaluationResult> = {}): Evaluatio
       targetSource: 'annotation',
       level: 'blocked',
       score: 35,
-      explanation: ['start at 100', '1 critical: -40', '1 warning: -10', 'expired waiver counts: -15'],
+      explanation: [
+        'start at 100',
+        '1 critical: -40',
+        '1 warning: -10',
+        'expired waiver counts: -15',
+      ],
     },
     findings: [
       {
@@ -199,7 +218,9 @@ export function makeResult(overrides: Partial<EvaluationResult> = {}): Evaluatio
   };
 }
 
-export function makeStored(overrides: Partial<StoredEvaluation> = {}): StoredEvaluation {
+export function makeStored(
+  overrides: Partial<StoredEvaluation> = {},
+): StoredEvaluation {
   return {
     entityRef: 'component:default/vm-billing-legacy',
     status: 'fresh',
@@ -233,9 +254,16 @@ export const history: EntityHistory = {
   ],
 };
 
-const zeroLevels = { ready: 0, 'ready-with-warnings': 0, blocked: 0, unknown: 0 };
+const zeroLevels = {
+  ready: 0,
+  'ready-with-warnings': 0,
+  blocked: 0,
+  unknown: 0,
+};
 
-export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): PortfolioSummary {
+export function makePortfolio(
+  overrides: Partial<PortfolioSummary> = {},
+): PortfolioSummary {
   return {
     ruleSetVersion: '2026.11.0',
     knowledgeBaseAsOf: '2026-08-13',
@@ -289,7 +317,12 @@ export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): Portfo
         'container-virtualization': 8,
         unknown: 10,
       },
-      byLevel: { ready: 20, 'ready-with-warnings': 15, blocked: 15, unknown: 10 },
+      byLevel: {
+        ready: 20,
+        'ready-with-warnings': 15,
+        blocked: 15,
+        unknown: 10,
+      },
     },
     heatmap: {
       groupBy: 'owner',
@@ -308,8 +341,16 @@ export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): Portfo
           key: 'group:default/team-payments',
           total: 52,
           cells: {
-            'bare-metal-container': { ...zeroLevels, ready: 20, 'ready-with-warnings': 10 },
-            'virtualized-container': { ...zeroLevels, 'ready-with-warnings': 5, blocked: 7 },
+            'bare-metal-container': {
+              ...zeroLevels,
+              ready: 20,
+              'ready-with-warnings': 10,
+            },
+            'virtualized-container': {
+              ...zeroLevels,
+              'ready-with-warnings': 5,
+              blocked: 7,
+            },
             'container-virtualization': { ...zeroLevels },
             unknown: { ...zeroLevels, unknown: 10 },
           },
@@ -317,8 +358,24 @@ export function makePortfolio(overrides: Partial<PortfolioSummary> = {}): Portfo
       ],
     },
     trend: [
-      { date: '2026-11-24', byLevel: { ready: 18, 'ready-with-warnings': 15, blocked: 17, unknown: 10 } },
-      { date: '2026-11-25', byLevel: { ready: 20, 'ready-with-warnings': 15, blocked: 15, unknown: 10 } },
+      {
+        date: '2026-11-24',
+        byLevel: {
+          ready: 18,
+          'ready-with-warnings': 15,
+          blocked: 17,
+          unknown: 10,
+        },
+      },
+      {
+        date: '2026-11-25',
+        byLevel: {
+          ready: 20,
+          'ready-with-warnings': 15,
+          blocked: 15,
+          unknown: 10,
+        },
+      },
     ],
     ...overrides,
   };

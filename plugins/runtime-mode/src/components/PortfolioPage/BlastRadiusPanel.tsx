@@ -66,7 +66,11 @@ function FindingLines(props: { item: BlastRadiusItem }) {
   return (
     <ul className={classes.findings}>
       {sorted.map((f, index) => (
-        <li key={`${f.file ?? ''}:${f.line ?? ''}:${f.apiVersion}:${f.kind}:${index}`}>
+        <li
+          key={`${f.file ?? ''}:${f.line ?? ''}:${f.apiVersion}:${
+            f.kind
+          }:${index}`}
+        >
           <SeverityLabel severity={f.severity} />{' '}
           <span className={classes.code}>
             {f.apiVersion} {f.kind}
@@ -75,7 +79,9 @@ function FindingLines(props: { item: BlastRadiusItem }) {
           <Typography variant="body2">
             {f.severity === 'critical'
               ? `Removed in ${f.removedIn ?? '?'}`
-              : `Deprecated in ${f.deprecatedIn ?? '?'}${f.removedIn ? `, removed in ${f.removedIn}` : ''}`}
+              : `Deprecated in ${f.deprecatedIn ?? '?'}${
+                  f.removedIn ? `, removed in ${f.removedIn}` : ''
+                }`}
             {f.replacement ? `; use ${f.replacement}` : ''}
             {f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}
           </Typography>
@@ -150,7 +156,11 @@ export function BlastRadiusPanel(props: { filter: PortfolioFilter }) {
       {error && <ResponseErrorPanel error={error} />}
       {value && !loading && (
         <>
-          <Typography variant="body1" gutterBottom data-testid="blast-radius-summary">
+          <Typography
+            variant="body1"
+            gutterBottom
+            data-testid="blast-radius-summary"
+          >
             At Kubernetes {value.version}:{' '}
             <strong>
               {value.breaking} of {value.examined} component
@@ -158,10 +168,15 @@ export function BlastRadiusPanel(props: { filter: PortfolioFilter }) {
             </strong>{' '}
             (removed APIs), {value.deprecatedOnly} more use deprecated APIs.
           </Typography>
-          <Typography variant="caption" color="textSecondary" component="p" gutterBottom>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="p"
+            gutterBottom
+          >
             API knowledge base as of {formatDate(value.knowledgeBaseAsOf)}.
-            Components without manifests are not counted as safe: filter by
-            the unknown mode to find them.
+            Components without manifests are not counted as safe: filter by the
+            unknown mode to find them.
           </Typography>
           {value.items.length > 0 && (
             <Table size="small" aria-label="Components affected by the upgrade">
@@ -178,20 +193,26 @@ export function BlastRadiusPanel(props: { filter: PortfolioFilter }) {
                   .sort(
                     (a, b) =>
                       Number(b.findings.some(f => f.severity === 'critical')) -
-                        Number(a.findings.some(f => f.severity === 'critical')) ||
-                      a.name.localeCompare(b.name),
+                        Number(
+                          a.findings.some(f => f.severity === 'critical'),
+                        ) || a.name.localeCompare(b.name),
                   )
                   .map(item => (
                     <TableRow key={item.entityRef}>
                       <TableCell>
-                        <EntityRefLink entityRef={item.entityRef} defaultKind="component" />
+                        <EntityRefLink
+                          entityRef={item.entityRef}
+                          defaultKind="component"
+                        />
                         <Typography variant="caption" component="p">
                           {item.findings.some(f => f.severity === 'critical')
                             ? 'Breaks'
                             : 'Deprecated only'}
                         </Typography>
                       </TableCell>
-                      <TableCell>{item.owner ? shortRef(item.owner) : '—'}</TableCell>
+                      <TableCell>
+                        {item.owner ? shortRef(item.owner) : '—'}
+                      </TableCell>
                       <TableCell>
                         <ModeChip mode={item.mode} />
                       </TableCell>

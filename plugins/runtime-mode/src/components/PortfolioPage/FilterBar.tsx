@@ -104,17 +104,18 @@ export function FilterBar(props: {
     return () => clearTimeout(timer);
   }, [text, query.q, onChange]);
 
-  const refChips = (['owner', 'system', 'domain', 'lifecycle'] as const).flatMap(
-    key =>
-      (query[key] ?? []).map(value => (
-        <Chip
-          key={`${key}:${value}`}
-          label={`${CHIP_WORDS[key]}: ${shortRef(value)}`}
-          onDelete={() =>
-            onChange({ [key]: (query[key] ?? []).filter(v => v !== value) })
-          }
-        />
-      )),
+  const refChips = (
+    ['owner', 'system', 'domain', 'lifecycle'] as const
+  ).flatMap(key =>
+    (query[key] ?? []).map(value => (
+      <Chip
+        key={`${key}:${value}`}
+        label={`${CHIP_WORDS[key]}: ${shortRef(value)}`}
+        onDelete={() =>
+          onChange({ [key]: (query[key] ?? []).filter(v => v !== value) })
+        }
+      />
+    )),
   );
 
   return (

@@ -75,7 +75,9 @@ export function shortRef(ref: string): string {
   return match ? match[1] : ref;
 }
 
-function sumCells(groups: PortfolioSummary['heatmap']['groups']): ModeLevelCounts {
+function sumCells(
+  groups: PortfolioSummary['heatmap']['groups'],
+): ModeLevelCounts {
   const total = {} as ModeLevelCounts;
   for (const mode of ALL_MODE_VALUES) {
     total[mode] = {} as Record<ReadinessLevel, number>;
@@ -119,7 +121,10 @@ function Counts(props: {
           <ButtonBase
             key={level}
             className={classes.count}
-            style={{ borderColor: colour, backgroundColor: fade(colour, alpha) }}
+            style={{
+              borderColor: colour,
+              backgroundColor: fade(colour, alpha),
+            }}
             onClick={() => props.onSelect(level)}
             aria-label={props.describe(level, count)}
             title={props.describe(level, count)}
@@ -169,7 +174,9 @@ export function Heatmap(props: {
           id="heatmap-group-by"
           label="Group by"
           value={groupBy}
-          onChange={e => props.onGroupByChange(e.target.value as PortfolioGroupBy)}
+          onChange={e =>
+            props.onGroupByChange(e.target.value as PortfolioGroupBy)
+          }
           inputProps={{ 'data-testid': 'heatmap-group-by' }}
         >
           {(Object.keys(GROUP_WORDS) as PortfolioGroupBy[]).map(key => (
@@ -184,7 +191,10 @@ export function Heatmap(props: {
         </Typography>
       </div>
       <div className={classes.scroll}>
-        <Table size="small" aria-label={`Runtime mode by readiness, per ${groupWord}`}>
+        <Table
+          size="small"
+          aria-label={`Runtime mode by readiness, per ${groupWord}`}
+        >
           <TableHead>
             <TableRow>
               <TableCell>{GROUP_WORDS[groupBy]}</TableCell>
@@ -221,7 +231,9 @@ export function Heatmap(props: {
                   <ButtonBase
                     className={classes.group}
                     onClick={() => props.onSelect({ group: group.key })}
-                    aria-label={`List components of ${groupWord} ${shortRef(group.key)}`}
+                    aria-label={`List components of ${groupWord} ${shortRef(
+                      group.key,
+                    )}`}
                   >
                     {group.key ? shortRef(group.key) : `(no ${groupWord})`}
                   </ButtonBase>
@@ -233,7 +245,9 @@ export function Heatmap(props: {
                       counts={group.cells[mode]}
                       max={max}
                       describe={(level, count) =>
-                        `${count} ${LEVEL_LABELS[level]} on ${MODE_LABELS[mode]} in ${shortRef(group.key)}`
+                        `${count} ${LEVEL_LABELS[level]} on ${
+                          MODE_LABELS[mode]
+                        } in ${shortRef(group.key)}`
                       }
                       onSelect={level =>
                         props.onSelect({ group: group.key, mode, level })

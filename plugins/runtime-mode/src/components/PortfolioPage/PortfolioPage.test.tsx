@@ -43,22 +43,36 @@ describe('PortfolioPage', () => {
     const api = mockRuntimeModeApi();
     await render(api);
     const kpis = await screen.findByTestId('runtime-mode-kpis');
-    expect(within(kpis).getByRole('button', { name: '8 components on KubeVirt VMs' })).toHaveTextContent(
-      '8KubeVirt VMs13% of 60',
-    );
-    expect(within(kpis).getByRole('button', { name: '15 components Blocked' })).toBeInTheDocument();
+    expect(
+      within(kpis).getByRole('button', {
+        name: '8 components on KubeVirt VMs',
+      }),
+    ).toHaveTextContent('8KubeVirt VMs13% of 60');
+    expect(
+      within(kpis).getByRole('button', { name: '15 components Blocked' }),
+    ).toBeInTheDocument();
     expect(screen.getByText('60 components')).toBeInTheDocument();
     expect(screen.getByText('2026-08-13')).toBeInTheDocument();
 
-    await userEvent.click(within(kpis).getByRole('button', { name: '8 components on KubeVirt VMs' }));
+    await userEvent.click(
+      within(kpis).getByRole('button', {
+        name: '8 components on KubeVirt VMs',
+      }),
+    );
     await waitFor(() =>
-      expect(lastQuery(api)).toMatchObject({ mode: ['container-virtualization'], page: 1 }),
+      expect(lastQuery(api)).toMatchObject({
+        mode: ['container-virtualization'],
+        page: 1,
+      }),
     );
   });
 
   it('reads filters from the URL and drops values it does not know', async () => {
     const api = mockRuntimeModeApi();
-    await render(api, '/?level=blocked&mode=bogus&owner=group:default/team-virt&page=2&sort=score&order=desc');
+    await render(
+      api,
+      '/?level=blocked&mode=bogus&owner=group:default/team-virt&page=2&sort=score&order=desc',
+    );
     await screen.findByTestId('runtime-mode-kpis');
     expect(lastQuery(api)).toMatchObject({
       level: ['blocked'],
@@ -96,19 +110,29 @@ describe('PortfolioPage', () => {
     await screen.findByTestId('runtime-mode-heatmap');
     await userEvent.click(screen.getByRole('button', { name: /Group by/ }));
     await userEvent.click(screen.getByRole('option', { name: 'System' }));
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ groupBy: 'system' }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ groupBy: 'system' }),
+    );
   });
 
   it('answers who breaks at a Kubernetes version in one click', async () => {
     const api = mockRuntimeModeApi();
     await render(api);
     await screen.findByTestId('runtime-mode-blast-radius');
-    await userEvent.click(screen.getByRole('button', { name: 'Kubernetes 1.32' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Kubernetes 1.32' }),
+    );
     expect(await screen.findByTestId('blast-radius-summary')).toHaveTextContent(
       'At Kubernetes 1.32: 1 of 60 components break (removed APIs), 1 more use deprecated APIs.',
     );
-    expect(api.getBlastRadius).toHaveBeenCalledWith({ component: 'k8s', version: '1.32', filter: {} });
-    const table = screen.getByRole('table', { name: 'Components affected by the upgrade' });
+    expect(api.getBlastRadius).toHaveBeenCalledWith({
+      component: 'k8s',
+      version: '1.32',
+      filter: {},
+    });
+    const table = screen.getByRole('table', {
+      name: 'Components affected by the upgrade',
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     // Breaking components first, with the reason.
     expect(rows[0]).toHaveTextContent('vm-billing-legacy');
@@ -117,14 +141,18 @@ describe('PortfolioPage', () => {
       'Removed in 1.32; use flowcontrol.apiserver.k8s.io/v1 (manifests/vm-billing-legacy/flow.yaml:3)',
     );
     expect(rows[1]).toHaveTextContent('Deprecated only');
-    expect(rows[1]).toHaveTextContent('Deprecated in 1.23, removed in 1.36; use autoscaling/v2');
+    expect(rows[1]).toHaveTextContent(
+      'Deprecated in 1.23, removed in 1.36; use autoscaling/v2',
+    );
   });
 
   it('passes the page filters to the blast radius', async () => {
     const api = mockRuntimeModeApi();
     await render(api, '/?system=system:default/billing');
     await screen.findByTestId('runtime-mode-blast-radius');
-    await userEvent.click(screen.getByRole('button', { name: 'Kubernetes 1.33' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Kubernetes 1.33' }),
+    );
     await waitFor(() =>
       expect(api.getBlastRadius).toHaveBeenCalledWith({
         component: 'k8s',
@@ -150,18 +178,27 @@ describe('PortfolioPage', () => {
     expect(within(table).getByText('1-25 of 60')).toBeInTheDocument();
 
     await userEvent.click(within(table).getByRole('button', { name: 'Score' }));
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ sort: 'score', order: 'asc' }));
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ sort: 'score', order: 'asc' }),
+    );
 
     api.getPortfolio.mockResolvedValue(makePortfolio({ page: 2 }));
-    await userEvent.click(within(table).getByRole('button', { name: /next page/i }));
-    await waitFor(() => expect(lastQuery(api)).toMatchObject({ page: 2, sort: 'score' }));
+    await userEvent.click(
+      within(table).getByRole('button', { name: /next page/i }),
+    );
+    await waitFor(() =>
+      expect(lastQuery(api)).toMatchObject({ page: 2, sort: 'score' }),
+    );
   });
 
   it('searches by name after the user stops typing', async () => {
     const api = mockRuntimeModeApi();
     await render(api);
     await screen.findByTestId('runtime-mode-kpis');
-    await userEvent.type(screen.getByLabelText('Search name or title'), 'billing');
+    await userEvent.type(
+      screen.getByLabelText('Search name or title'),
+      'billing',
+    );
     await waitFor(() => expect(lastQuery(api)).toMatchObject({ q: 'billing' }));
     // One request for the whole word, not one per keystroke.
     expect(api.getPortfolio.mock.calls.filter(([q]) => q.q).length).toBe(1);
@@ -188,17 +225,26 @@ describe('PortfolioPage', () => {
     await render(api, '/?level=blocked');
     await screen.findByTestId('runtime-mode-kpis');
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    await waitFor(() => expect(downloads).toEqual(['portfolio.csv <- blob:portfolio']));
-    expect(api.exportPortfolio).toHaveBeenCalledWith({ level: ['blocked'] }, 'csv');
+    await waitFor(() =>
+      expect(downloads).toEqual(['portfolio.csv <- blob:portfolio']),
+    );
+    expect(api.exportPortfolio).toHaveBeenCalledWith(
+      { level: ['blocked'] },
+      'csv',
+    );
     expect(createObjectURL.mock.calls[0][0]).toBeInstanceOf(Blob);
     click.mockRestore();
   });
 
   it('shows an error when the portfolio cannot be loaded', async () => {
     const api = mockRuntimeModeApi({
-      getPortfolio: jest.fn().mockRejectedValue(new Error('pageSize must be at most 500')),
+      getPortfolio: jest
+        .fn()
+        .mockRejectedValue(new Error('pageSize must be at most 500')),
     });
     await render(api);
-    expect((await screen.findAllByText(/pageSize must be at most 500/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/pageSize must be at most 500/)).length,
+    ).toBeGreaterThan(0);
   });
 });

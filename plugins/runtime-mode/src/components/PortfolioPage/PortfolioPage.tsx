@@ -104,7 +104,10 @@ function ExportButtons(props: { query: PortfolioQuery }) {
 export function PortfolioPage() {
   const api = useApi(runtimeModeApiRef);
   const [searchParams, setSearchParams] = useSearchParams();
-  const query = useMemo(() => parsePortfolioQuery(searchParams), [searchParams]);
+  const query = useMemo(
+    () => parsePortfolioQuery(searchParams),
+    [searchParams],
+  );
   const queryKey = serializePortfolioQuery(query).toString();
 
   const update = useCallback(
@@ -130,7 +133,8 @@ export function PortfolioPage() {
   const onHeatmapSelect = (selection: HeatmapSelection) => {
     const groupBy = query.groupBy ?? 'owner';
     update({
-      [groupBy]: selection.group !== undefined ? [selection.group] : query[groupBy],
+      [groupBy]:
+        selection.group !== undefined ? [selection.group] : query[groupBy],
       mode: selection.mode ? [selection.mode] : query.mode,
       level: selection.level ? [selection.level] : query.level,
     });
@@ -172,7 +176,9 @@ export function PortfolioPage() {
           <Grid container spacing={3}>
             <Grid item xs={12} lg={6}>
               <InfoCard
-                title={`${value.total} component${value.total === 1 ? '' : 's'}`}
+                title={`${value.total} component${
+                  value.total === 1 ? '' : 's'
+                }`}
                 subheader="Click a number to filter"
               >
                 <KpiTiles
@@ -189,7 +195,10 @@ export function PortfolioPage() {
               </InfoCard>
             </Grid>
             <Grid item xs={12} lg={6}>
-              <InfoCard title="Trend" subheader="Components per readiness level, per day">
+              <InfoCard
+                title="Trend"
+                subheader="Components per readiness level, per day"
+              >
                 <TrendChart trend={value.trend} />
               </InfoCard>
             </Grid>

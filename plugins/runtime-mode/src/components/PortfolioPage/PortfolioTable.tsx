@@ -82,17 +82,32 @@ export function PortfolioTable(props: {
       sort: 'name',
       render: row => (
         <>
-          <EntityRefLink entityRef={row.entityRef} title={row.title ?? row.name} />
+          <EntityRefLink
+            entityRef={row.entityRef}
+            title={row.title ?? row.name}
+          />
           {row.lifecycle && (
-            <Typography variant="caption" component="p" className={classes.muted}>
+            <Typography
+              variant="caption"
+              component="p"
+              className={classes.muted}
+            >
               {row.lifecycle}
             </Typography>
           )}
         </>
       ),
     },
-    { title: 'Owner', sort: 'owner', render: row => (row.owner ? shortRef(row.owner) : '—') },
-    { title: 'System', sort: 'system', render: row => (row.system ? shortRef(row.system) : '—') },
+    {
+      title: 'Owner',
+      sort: 'owner',
+      render: row => (row.owner ? shortRef(row.owner) : '—'),
+    },
+    {
+      title: 'System',
+      sort: 'system',
+      render: row => (row.system ? shortRef(row.system) : '—'),
+    },
     {
       title: 'Runs on',
       sort: 'mode',
@@ -100,9 +115,14 @@ export function PortfolioTable(props: {
     },
     {
       title: 'Target',
-      render: row => (row.targetMode ? labelOf(MODE_LABELS, row.targetMode) : 'none'),
+      render: row =>
+        row.targetMode ? labelOf(MODE_LABELS, row.targetMode) : 'none',
     },
-    { title: 'Readiness', sort: 'level', render: row => <LevelChip level={row.level} /> },
+    {
+      title: 'Readiness',
+      sort: 'level',
+      render: row => <LevelChip level={row.level} />,
+    },
     {
       title: 'Score',
       sort: 'score',
@@ -124,7 +144,9 @@ export function PortfolioTable(props: {
         <span className={row.status === 'fresh' ? undefined : classes.stale}>
           {row.status === 'fresh'
             ? formatDateTime(row.evaluatedAt)
-            : `${labelOf(STATUS_LABELS, row.status)}${row.evaluatedAt ? ` (${formatDateTime(row.evaluatedAt)})` : ''}`}
+            : `${labelOf(STATUS_LABELS, row.status)}${
+                row.evaluatedAt ? ` (${formatDateTime(row.evaluatedAt)})` : ''
+              }`}
         </span>
       ),
     },
@@ -140,7 +162,9 @@ export function PortfolioTable(props: {
                 <TableCell
                   key={column.title}
                   align={column.align}
-                  sortDirection={column.sort && sort === column.sort ? order : false}
+                  sortDirection={
+                    column.sort && sort === column.sort ? order : false
+                  }
                 >
                   {column.sort ? (
                     <TableSortLabel
@@ -149,7 +173,9 @@ export function PortfolioTable(props: {
                       onClick={() =>
                         props.onSort(
                           column.sort!,
-                          sort === column.sort && order === 'asc' ? 'desc' : 'asc',
+                          sort === column.sort && order === 'asc'
+                            ? 'desc'
+                            : 'asc',
                         )
                       }
                     >

@@ -50,12 +50,22 @@ export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
   // Dashes tell the series apart without colour.
   const dashes = ['', '6 3', '2 2', '8 3 2 3'];
   return (
-    <div data-testid="runtime-mode-trend" aria-label="Trend of readiness levels over time">
+    <div
+      data-testid="runtime-mode-trend"
+      aria-label="Trend of readiness levels over time"
+    >
       <ResponsiveContainer width="100%" height={220}>
-        <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+        <AreaChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
+        >
           <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
           <XAxis dataKey="date" stroke={chart.text} tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} stroke={chart.text} tick={{ fontSize: 12 }} />
+          <YAxis
+            allowDecimals={false}
+            stroke={chart.text}
+            tick={{ fontSize: 12 }}
+          />
           <Tooltip contentStyle={chart.tooltip} />
           <Legend wrapperStyle={{ color: chart.text, fontSize: 12 }} />
           {ALL_LEVELS.map((level, index) => (

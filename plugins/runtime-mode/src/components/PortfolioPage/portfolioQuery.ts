@@ -50,8 +50,13 @@ export const LIST_FILTERS = [
 ] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
-function oneOf<T extends string>(value: string | null, allowed: T[]): T | undefined {
-  return value && (allowed as string[]).includes(value) ? (value as T) : undefined;
+function oneOf<T extends string>(
+  value: string | null,
+  allowed: T[],
+): T | undefined {
+  return value && (allowed as string[]).includes(value)
+    ? (value as T)
+    : undefined;
 }
 
 function positive(value: string | null): number | undefined {
@@ -66,7 +71,10 @@ function positive(value: string | null): number | undefined {
  */
 export function parsePortfolioQuery(params: URLSearchParams): PortfolioQuery {
   const strings = (key: string) =>
-    params.getAll(key).map(v => v.trim()).filter(Boolean);
+    params
+      .getAll(key)
+      .map(v => v.trim())
+      .filter(Boolean);
   const query: PortfolioQuery = {
     mode: strings('mode').filter((v): v is ModeValue =>
       (ALL_MODE_VALUES as string[]).includes(v),
@@ -91,13 +99,16 @@ export function parsePortfolioQuery(params: URLSearchParams): PortfolioQuery {
   return query;
 }
 
-export function serializePortfolioQuery(query: PortfolioQuery): URLSearchParams {
+export function serializePortfolioQuery(
+  query: PortfolioQuery,
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of LIST_FILTERS) {
     for (const value of query[key] ?? []) params.append(key, value);
   }
   if (query.q) params.set('q', query.q);
-  if (query.groupBy && query.groupBy !== 'owner') params.set('groupBy', query.groupBy);
+  if (query.groupBy && query.groupBy !== 'owner')
+    params.set('groupBy', query.groupBy);
   if (query.page && query.page > 1) params.set('page', String(query.page));
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) {
     params.set('pageSize', String(query.pageSize));

@@ -24,7 +24,10 @@ import {
   registerMswTestHooks,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { RuntimeModeCard } from './RuntimeModeCard';
 import { RuntimeModeClient, runtimeModeApiRef } from '../../api';
@@ -43,7 +46,9 @@ describe('RuntimeModeCard', () => {
   registerMswTestHooks(server);
 
   const client = new RuntimeModeClient({
-    discoveryApi: { getBaseUrl: async (id: string) => `http://backstage:7007/api/${id}` },
+    discoveryApi: {
+      getBaseUrl: async (id: string) => `http://backstage:7007/api/${id}`,
+    },
     fetchApi: new MockFetchApi(),
   });
 
@@ -78,7 +83,10 @@ describe('RuntimeModeCard', () => {
     expect(screen.getByText(/as of 2026-08-13/)).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: /Details, what-if and history/ }),
-    ).toHaveAttribute('href', '/catalog/default/component/vm-billing-legacy/runtime');
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/vm-billing-legacy/runtime',
+    );
   });
 
   it('shows the evidence for the mode on hover', async () => {
@@ -88,12 +96,20 @@ describe('RuntimeModeCard', () => {
     expect(
       await screen.findByText(/kubevirt.io VirtualMachine billing-vm/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/manifests\/vm-billing-legacy\/vm.yaml:1/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/manifests\/vm-billing-legacy\/vm.yaml:1/),
+    ).toBeInTheDocument();
   });
 
   it('says unknown in words, never as a pass', async () => {
     const result = makeResult({
-      mode: { value: 'unknown', source: 'none', confidence: 'none', evidence: [], conflict: false },
+      mode: {
+        value: 'unknown',
+        source: 'none',
+        confidence: 'none',
+        evidence: [],
+        conflict: false,
+      },
       readiness: {
         targetMode: null,
         targetSource: 'none',
@@ -103,9 +119,13 @@ describe('RuntimeModeCard', () => {
       },
       findings: [],
     });
-    server.use(http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))));
+    server.use(
+      http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))),
+    );
     await render();
-    expect(await screen.findByLabelText('Runtime mode: Unknown')).toBeInTheDocument();
+    expect(
+      await screen.findByLabelText('Runtime mode: Unknown'),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Readiness: Unknown')).toBeInTheDocument();
     expect(screen.getByLabelText('Score: unknown')).toBeInTheDocument();
     expect(screen.getByText(/readiness is unknown/)).toBeInTheDocument();
@@ -118,12 +138,17 @@ describe('RuntimeModeCard', () => {
     server.use(
       http.get(entityUrl, () =>
         HttpResponse.json(
-          makeStored({ status: 'stale', staleReason: 'manifests/vm.yaml could not be read (404)' }),
+          makeStored({
+            status: 'stale',
+            staleReason: 'manifests/vm.yaml could not be read (404)',
+          }),
         ),
       ),
     );
     await render();
-    expect(await screen.findByTestId('runtime-mode-status-stale')).toHaveTextContent(
+    expect(
+      await screen.findByTestId('runtime-mode-status-stale'),
+    ).toHaveTextContent(
       'Stale: showing the last good result, from 2026-11-25 10:00 UTC. Why: manifests/vm.yaml could not be read (404)',
     );
     // The last good result is still shown.
@@ -134,7 +159,13 @@ describe('RuntimeModeCard', () => {
     let refreshed = 0;
     server.use(
       http.get(entityUrl, () =>
-        HttpResponse.json(makeStored({ status: 'pending', result: null, evaluatedAt: undefined })),
+        HttpResponse.json(
+          makeStored({
+            status: 'pending',
+            result: null,
+            evaluatedAt: undefined,
+          }),
+        ),
       ),
       http.post(`${entityUrl}/refresh`, () => {
         refreshed += 1;
@@ -162,7 +193,9 @@ describe('RuntimeModeCard', () => {
       ),
     );
     await render();
-    expect((await screen.findAllByText(/database is unavailable/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/database is unavailable/)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('shows a how-to with the annotations to add, without asking the backend', async () => {
@@ -174,8 +207,12 @@ describe('RuntimeModeCard', () => {
     expect(screen.getByTestId('runtime-mode-howto')).toHaveTextContent(
       'Runtime mode not set up for this component',
     );
-    expect(screen.getAllByText(/runtime-mode.dev\/manifests/).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/runtime-mode.dev\/target-mode/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/runtime-mode.dev\/manifests/).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/runtime-mode.dev\/target-mode/).length,
+    ).toBeGreaterThan(0);
     await waitFor(() => expect(requests).toEqual([]));
     server.events.removeAllListeners();
   });

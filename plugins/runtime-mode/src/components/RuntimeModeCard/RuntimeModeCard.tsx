@@ -74,16 +74,15 @@ function TargetLine(props: { result: EvaluationResult }) {
     return (
       <Typography variant="body2">
         <strong>Target mode:</strong> none. Readiness is not judged until a
-        target is set (annotation runtime-mode.dev/target-mode) or
-        requirements pick a best fit.
+        target is set (annotation runtime-mode.dev/target-mode) or requirements
+        pick a best fit.
       </Typography>
     );
   }
   const source = TARGET_SOURCES[readiness.targetSource] ?? '';
   return (
     <Typography variant="body2">
-      <strong>Target mode:</strong>{' '}
-      {labelOf(MODE_LABELS, readiness.targetMode)}
+      <strong>Target mode:</strong> {labelOf(MODE_LABELS, readiness.targetMode)}
       {source ? ` (${source})` : ''}
     </Typography>
   );

@@ -76,7 +76,9 @@ function FitMark(props: { fit: FitValue; reason: string }) {
     <Tooltip arrow title={props.reason || FIT_WORDS[props.fit]}>
       <span className={classes.fit}>
         {icon}
-        <Typography variant="caption">{FIT_WORDS[props.fit] ?? props.fit}</Typography>
+        <Typography variant="caption">
+          {FIT_WORDS[props.fit] ?? props.fit}
+        </Typography>
       </span>
     </Tooltip>
   );
@@ -106,10 +108,16 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
             <TableCell>Dimension</TableCell>
             <TableCell>This component needs</TableCell>
             {RUNTIME_MODES.map(id => (
-              <TableCell key={id} className={columnClass(id)} data-testid={`matrix-head-${id}`}>
+              <TableCell
+                key={id}
+                className={columnClass(id)}
+                data-testid={`matrix-head-${id}`}
+              >
                 {id === current && <span className={classes.tag}>Current</span>}
                 {id === target && <span className={classes.tag}>Target</span>}
-                {id === fit.bestFit && <span className={classes.tag}>Best fit</span>}
+                {id === fit.bestFit && (
+                  <span className={classes.tag}>Best fit</span>
+                )}
                 {MODE_LABELS[id]}
               </TableCell>
             ))}
@@ -150,7 +158,9 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
               <strong>Fit score</strong>
             </TableCell>
             <TableCell>
-              {fit.bestFit ? `best: ${MODE_LABELS[fit.bestFit]}` : 'no requirements stated'}
+              {fit.bestFit
+                ? `best: ${MODE_LABELS[fit.bestFit]}`
+                : 'no requirements stated'}
             </TableCell>
             {RUNTIME_MODES.map(id => (
               <TableCell key={id} className={columnClass(id)}>

@@ -52,8 +52,8 @@ function WaiverLine(props: { finding: Finding }) {
     <Typography variant="body2" data-testid="runtime-mode-waiver">
       {waiver.expired ? (
         <>
-          <strong>Waiver expired</strong> on {waiver.until}: this concern
-          counts again. Reason given: {waiver.reason}
+          <strong>Waiver expired</strong> on {waiver.until}: this concern counts
+          again. Reason given: {waiver.reason}
         </>
       ) : (
         <>
@@ -142,15 +142,17 @@ export function ConcernList(props: { findings: Finding[] }) {
   return (
     <div>
       {ordered.map(([category, findings]) => {
-        const urgent = findings.some(
-          f => !f.waived && f.severity !== 'info',
-        );
+        const urgent = findings.some(f => !f.waived && f.severity !== 'info');
         return (
           <Accordion key={category} defaultExpanded={urgent}>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
               <Typography variant="subtitle1">
                 {labelOf(CATEGORY_LABELS, category)}{' '}
-                <Typography component="span" variant="body2" color="textSecondary">
+                <Typography
+                  component="span"
+                  variant="body2"
+                  color="textSecondary"
+                >
                   ({countWords(findings)})
                 </Typography>
               </Typography>
@@ -159,7 +161,9 @@ export function ConcernList(props: { findings: Finding[] }) {
               <ul className={classes.list}>
                 {findings.map((f, index) => (
                   <FindingItem
-                    key={`${f.id}:${location(f) ?? ''}:${f.name ?? ''}:${index}`}
+                    key={`${f.id}:${location(f) ?? ''}:${
+                      f.name ?? ''
+                    }:${index}`}
                     finding={f}
                   />
                 ))}

@@ -79,10 +79,17 @@ export function HistoryPanel(props: { entity: Entity }) {
     <div data-testid="runtime-mode-history">
       {items.length > 1 && (
         <ResponsiveContainer width="100%" height={200}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <LineChart
+            data={data}
+            margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
+          >
             <CartesianGrid stroke={chart.grid} strokeDasharray="3 3" />
             <XAxis dataKey="date" stroke={chart.text} tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} stroke={chart.text} tick={{ fontSize: 12 }} />
+            <YAxis
+              domain={[0, 100]}
+              stroke={chart.text}
+              tick={{ fontSize: 12 }}
+            />
             <Tooltip
               contentStyle={chart.tooltip}
               formatter={(score, _name, entry) => [

@@ -118,7 +118,9 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
         if (!f?.removedIn) return '—';
         const when = timeUntil(f.removalDate, now);
         if (!f.removalDate || !when) {
-          return `${componentName(f.component ?? 'k8s')} ${f.removedIn} (date unknown)`;
+          return `${componentName(f.component ?? 'k8s')} ${
+            f.removedIn
+          } (date unknown)`;
         }
         const past = new Date(f.removalDate).getTime() <= now.getTime();
         return (
@@ -144,7 +146,9 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
           : result.targets
               .map(
                 t =>
-                  `${componentName(t.component)} ${t.version} (from ${t.source})`,
+                  `${componentName(t.component)} ${t.version} (from ${
+                    t.source
+                  })`,
               )
               .join(', ')}
         . API knowledge base as of {formatDate(result.knowledgeBaseAsOf)}.

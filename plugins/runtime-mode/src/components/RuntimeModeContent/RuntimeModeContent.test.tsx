@@ -17,7 +17,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { RuntimeModeContent } from './RuntimeModeContent';
@@ -44,14 +47,20 @@ function render(api: RuntimeModeApi, entity: Entity = kubevirtEntity) {
 describe('RuntimeModeContent', () => {
   it('marks the current, target and best-fit modes and the fit per dimension', async () => {
     await render(mockRuntimeModeApi());
-    const kubevirt = await screen.findByTestId('matrix-head-container-virtualization');
+    const kubevirt = await screen.findByTestId(
+      'matrix-head-container-virtualization',
+    );
     expect(kubevirt).toHaveTextContent('Current');
     expect(kubevirt).toHaveTextContent('Target');
-    expect(screen.getByTestId('matrix-head-virtualized-container')).toHaveTextContent('Best fit');
-    expect(screen.getByTestId('matrix-head-bare-metal-container')).not.toHaveTextContent(
-      /Current|Target|Best fit/,
-    );
-    const matrix = screen.getByRole('table', { name: 'Runtime mode comparison' });
+    expect(
+      screen.getByTestId('matrix-head-virtualized-container'),
+    ).toHaveTextContent('Best fit');
+    expect(
+      screen.getByTestId('matrix-head-bare-metal-container'),
+    ).not.toHaveTextContent(/Current|Target|Best fit/);
+    const matrix = screen.getByRole('table', {
+      name: 'Runtime mode comparison',
+    });
     const isolation = within(matrix).getByRole('row', { name: /^Isolation/ });
     const cells = within(isolation).getAllByRole('cell');
     expect(cells.map(c => c.textContent)).toEqual([
@@ -61,9 +70,9 @@ describe('RuntimeModeContent', () => {
       'strong (VM isolation)fits',
       'medium (mixed)partly',
     ]);
-    expect(within(matrix).getByRole('row', { name: /^Fit score/ })).toHaveTextContent(
-      '20 / 100100 / 10060 / 100',
-    );
+    expect(
+      within(matrix).getByRole('row', { name: /^Fit score/ }),
+    ).toHaveTextContent('20 / 100100 / 10060 / 100');
   });
 
   it('groups concerns by category with evidence, remediation, docs and waiver state', async () => {
@@ -73,33 +82,44 @@ describe('RuntimeModeContent', () => {
     expect(screen.getByText('(1 waived)')).toBeInTheDocument();
 
     const findings = screen.getAllByTestId('runtime-mode-finding');
-    const removed = findings.find(f => f.textContent?.includes('rule api-removed'))!;
+    const removed = findings.find(f =>
+      f.textContent?.includes('rule api-removed'),
+    )!;
     expect(removed).toHaveTextContent(
       'Evidence: manifests/vm-billing-legacy/vm.yaml:1 — kubevirt.io/v1alpha3 VirtualMachine billing-vm',
     );
-    expect(removed).toHaveTextContent('What to do: Change apiVersion to kubevirt.io/v1');
-    expect(within(removed).getByRole('link', { name: /Documentation/ })).toHaveAttribute(
-      'href',
-      'https://kubevirt.io/user-guide/',
+    expect(removed).toHaveTextContent(
+      'What to do: Change apiVersion to kubevirt.io/v1',
     );
+    expect(
+      within(removed).getByRole('link', { name: /Documentation/ }),
+    ).toHaveAttribute('href', 'https://kubevirt.io/user-guide/');
 
-    const waivers = screen.getAllByTestId('runtime-mode-waiver').map(w => w.textContent);
+    const waivers = screen
+      .getAllByTestId('runtime-mode-waiver')
+      .map(w => w.textContent);
     expect(waivers).toContain(
       'Waiver expired on 2026-01-31: this concern counts again. Reason given: Guest agent rollout',
     );
-    expect(waivers).toContain('Waived until 2027-03-31: Probes land with the v5 rewrite');
+    expect(waivers).toContain(
+      'Waived until 2027-03-31: Probes land with the v5 rewrite',
+    );
   });
 
   it('lists every object with its API status and the time left before removal', async () => {
     await render(mockRuntimeModeApi());
     const table = await screen.findByText('Objects in the manifests (2)');
     expect(table).toBeInTheDocument();
-    const vmRow = screen.getByText('billing-vm', { selector: 'p *, p' }).closest('tr')!;
+    const vmRow = screen
+      .getByText('billing-vm', { selector: 'p *, p' })
+      .closest('tr')!;
     expect(vmRow).toHaveTextContent('kubevirt.io/v1alpha3');
     expect(vmRow).toHaveTextContent('Removed in 1.32, deprecated in 1.0.0');
     expect(vmRow).toHaveTextContent('kubevirt.io/v1');
     expect(vmRow).toHaveTextContent(/Already removed .* ago/);
-    const serviceRow = screen.getByText('billing', { selector: 'p *, p' }).closest('tr')!;
+    const serviceRow = screen
+      .getByText('billing', { selector: 'p *, p' })
+      .closest('tr')!;
     expect(serviceRow).toHaveTextContent('Served at the target');
     expect(screen.getByText(/Judged against:/)).toHaveTextContent(
       'Kubernetes 1.34 (from cluster). API knowledge base as of 2026-08-13.',
@@ -112,10 +132,14 @@ describe('RuntimeModeContent', () => {
   it('shows the history of level and score', async () => {
     await render(mockRuntimeModeApi());
     const historyPanel = await screen.findByTestId('runtime-mode-history');
-    const items = within(historyPanel).getAllByRole('listitem').map(li => li.textContent);
+    const items = within(historyPanel)
+      .getAllByRole('listitem')
+      .map(li => li.textContent);
     expect(items).toEqual([
       expect.stringContaining('Blocked, score 35, 1 critical, 2 warnings'),
-      expect.stringContaining('Ready with warnings, score 70, 0 critical, 2 warnings'),
+      expect.stringContaining(
+        'Ready with warnings, score 70, 0 critical, 2 warnings',
+      ),
     ]);
   });
 
@@ -130,21 +154,35 @@ describe('RuntimeModeContent', () => {
       },
       findings: [],
     });
-    const api = mockRuntimeModeApi({ whatIf: jest.fn().mockResolvedValue(whatIfResult) });
+    const api = mockRuntimeModeApi({
+      whatIf: jest.fn().mockResolvedValue(whatIfResult),
+    });
     await render(api);
 
-    await userEvent.click(await screen.findByRole('button', { name: /Target mode/ }));
-    await userEvent.click(screen.getByRole('option', { name: 'Bare-metal containers' }));
-    await userEvent.click(screen.getByRole('button', { name: /Target Kubernetes version/ }));
-    await userEvent.click(screen.getByRole('option', { name: 'Kubernetes 1.36' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Evaluate what-if' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Target mode/ }),
+    );
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Bare-metal containers' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: /Target Kubernetes version/ }),
+    );
+    await userEvent.click(
+      screen.getByRole('option', { name: 'Kubernetes 1.36' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Evaluate what-if' }),
+    );
 
     const result = await screen.findByTestId('runtime-mode-what-if-result');
     expect(api.whatIf).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'vm-billing-legacy' },
       { targetMode: 'bare-metal-container', targets: { k8s: '1.36' } },
     );
-    expect(result).toHaveTextContent('Target mode: KubeVirt VMs → Bare-metal containers');
+    expect(result).toHaveTextContent(
+      'Target mode: KubeVirt VMs → Bare-metal containers',
+    );
     expect(result).toHaveTextContent('Readiness: Blocked → Ready');
     expect(result).toHaveTextContent('Score: 35 → 100');
     expect(result).toHaveTextContent('Open critical concerns: 1 → 0');
@@ -153,9 +191,15 @@ describe('RuntimeModeContent', () => {
   it('sends no override for values left as configured', async () => {
     const api = mockRuntimeModeApi();
     await render(api);
-    await userEvent.click(await screen.findByRole('button', { name: /Target mode/ }));
-    await userEvent.click(screen.getByRole('option', { name: 'As configured' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Evaluate what-if' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: /Target mode/ }),
+    );
+    await userEvent.click(
+      screen.getByRole('option', { name: 'As configured' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Evaluate what-if' }),
+    );
     await screen.findByTestId('runtime-mode-what-if-result');
     expect(api.whatIf).toHaveBeenCalledWith(expect.anything(), {});
   });
@@ -170,26 +214,35 @@ describe('RuntimeModeContent', () => {
   it('shows an error panel when the evaluation cannot be loaded', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotAllowedError', message: 'You may not read this component' },
+        error: {
+          name: 'NotAllowedError',
+          message: 'You may not read this component',
+        },
         request: { method: 'GET', url: '/' },
         response: { statusCode: 403 },
       }),
       { status: 403, headers: { 'Content-Type': 'application/json' } },
     );
     const error = await ResponseError.fromResponse(response);
-    await render(mockRuntimeModeApi({ getEvaluation: jest.fn().mockRejectedValue(error) }));
-    expect((await screen.findAllByText(/You may not read this component/)).length).toBeGreaterThan(0);
+    await render(
+      mockRuntimeModeApi({ getEvaluation: jest.fn().mockRejectedValue(error) }),
+    );
+    expect(
+      (await screen.findAllByText(/You may not read this component/)).length,
+    ).toBeGreaterThan(0);
   });
 
   it('says a pending component is not evaluated yet', async () => {
     await render(
       mockRuntimeModeApi({
-        getEvaluation: jest.fn().mockResolvedValue(makeStored({ status: 'pending', result: null })),
+        getEvaluation: jest
+          .fn()
+          .mockResolvedValue(makeStored({ status: 'pending', result: null })),
       }),
     );
-    expect(await screen.findByTestId('runtime-mode-status-pending')).toHaveTextContent(
-      'Not evaluated yet.',
-    );
+    expect(
+      await screen.findByTestId('runtime-mode-status-pending'),
+    ).toHaveTextContent('Not evaluated yet.');
     expect(screen.queryByText('Mode comparison')).not.toBeInTheDocument();
   });
 });

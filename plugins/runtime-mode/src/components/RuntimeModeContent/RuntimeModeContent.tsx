@@ -52,7 +52,10 @@ const SOURCE_WORDS: Record<string, string> = {
   none: 'nothing',
 };
 
-function Summary(props: { evaluation: StoredEvaluation; result: EvaluationResult }) {
+function Summary(props: {
+  evaluation: StoredEvaluation;
+  result: EvaluationResult;
+}) {
   const { evaluation, result } = props;
   const { mode, readiness } = result;
   return (
@@ -61,7 +64,8 @@ function Summary(props: { evaluation: StoredEvaluation; result: EvaluationResult
         <ModeChip mode={mode.value} verdict={mode} size="medium" />
         <LevelChip level={readiness.level} size="medium" />
         <Typography variant="h6" component="span">
-          Score: {readiness.score === null ? 'unknown' : `${readiness.score} / 100`}
+          Score:{' '}
+          {readiness.score === null ? 'unknown' : `${readiness.score} / 100`}
         </Typography>
       </Box>
       <Box mt={2}>
@@ -70,13 +74,18 @@ function Summary(props: { evaluation: StoredEvaluation; result: EvaluationResult
           by {SOURCE_WORDS[mode.source] ?? mode.source} (confidence{' '}
           {mode.confidence}).
           {mode.declared && mode.declared !== mode.value
-            ? ` Declared as ${labelOf(MODE_LABELS, mode.declared)}, which the evidence contradicts.`
+            ? ` Declared as ${labelOf(
+                MODE_LABELS,
+                mode.declared,
+              )}, which the evidence contradicts.`
             : ''}
         </Typography>
         <Typography variant="body2">
           <strong>Target mode:</strong>{' '}
           {readiness.targetMode
-            ? `${labelOf(MODE_LABELS, readiness.targetMode)} (${readiness.targetSource})`
+            ? `${labelOf(MODE_LABELS, readiness.targetMode)} (${
+                readiness.targetSource
+              })`
             : 'none, so readiness is not judged'}
         </Typography>
       </Box>
@@ -103,7 +112,9 @@ function Summary(props: { evaluation: StoredEvaluation; result: EvaluationResult
       )}
       {readiness.explanation.length > 0 && (
         <Box mt={1}>
-          <Typography variant="subtitle2">How the score was computed</Typography>
+          <Typography variant="subtitle2">
+            How the score was computed
+          </Typography>
           <ul style={{ margin: 0, paddingLeft: 20 }}>
             {readiness.explanation.map(line => (
               <li key={line}>
@@ -134,7 +145,10 @@ function Sections(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} lg={5}>
-        <InfoCard title="Runtime mode and readiness" action={props.refreshAction}>
+        <InfoCard
+          title="Runtime mode and readiness"
+          action={props.refreshAction}
+        >
           <Summary evaluation={evaluation} result={result} />
         </InfoCard>
       </Grid>
@@ -160,12 +174,18 @@ function Sections(props: {
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={5}>
-        <InfoCard title="History" subheader="Readiness level and score over time">
+        <InfoCard
+          title="History"
+          subheader="Readiness level and score over time"
+        >
           <HistoryPanel entity={entity} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={7}>
-        <InfoCard title="What if" subheader="Try another target before migrating">
+        <InfoCard
+          title="What if"
+          subheader="Try another target before migrating"
+        >
           <WhatIfPanel entity={entity} current={result} />
         </InfoCard>
       </Grid>

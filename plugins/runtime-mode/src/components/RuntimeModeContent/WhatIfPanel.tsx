@@ -112,7 +112,10 @@ function Comparison(props: {
  * Re-evaluates the stored manifests against another target mode and
  * Kubernetes version through the API. Nothing is saved.
  */
-export function WhatIfPanel(props: { entity: Entity; current: EvaluationResult }) {
+export function WhatIfPanel(props: {
+  entity: Entity;
+  current: EvaluationResult;
+}) {
   const classes = useStyles();
   const api = useApi(runtimeModeApiRef);
   const currentK8s = props.current.targets.find(t => t.component === 'k8s');

@@ -120,7 +120,13 @@ export function ModeChip(props: {
       <Chip
         size={size}
         variant={mode === 'unknown' ? 'outlined' : 'default'}
-        icon={conflict ? <ErrorOutlineIcon /> : MODE_ICONS[mode] ?? MODE_ICONS.unknown}
+        icon={
+          conflict ? (
+            <ErrorOutlineIcon />
+          ) : (
+            MODE_ICONS[mode] ?? MODE_ICONS.unknown
+          )
+        }
         label={label}
         aria-label={`Runtime mode: ${label}`}
         data-testid="runtime-mode-chip"

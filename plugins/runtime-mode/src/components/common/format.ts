@@ -33,7 +33,10 @@ export function formatDate(iso?: string): string {
  * Time left until a date, in words ("in 4 months", "2 months ago").
  * Returns undefined when the date is missing or malformed.
  */
-export function timeUntil(iso: string | undefined, now: Date): string | undefined {
+export function timeUntil(
+  iso: string | undefined,
+  now: Date,
+): string | undefined {
   if (!iso) return undefined;
   const target = new Date(iso);
   if (Number.isNaN(target.getTime())) return undefined;

@@ -32,7 +32,8 @@ export const MODE_LABELS: Record<ModeValue, string> = {
 
 /** One line that says what the mode means, for tooltips and legends. */
 export const MODE_DESCRIPTIONS: Record<ModeValue, string> = {
-  'bare-metal-container': 'Kubernetes on physical hosts, no virtualization layer',
+  'bare-metal-container':
+    'Kubernetes on physical hosts, no virtualization layer',
   'virtualized-container':
     'Kubernetes on virtual machines (VMware Tanzu / vSphere Kubernetes Service, SKS)',
   'container-virtualization':
