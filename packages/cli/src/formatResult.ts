@@ -126,11 +126,9 @@ export function toTable(result: EvaluationResult, colour: boolean): string {
     for (const f of findings) {
       const severity = f.severity.toUpperCase().padEnd(8);
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
-      const waived = f.waived
-        ? ` [WAIVED until ${f.waiver?.until}: ${f.waiver?.reason}]`
-        : f.waiver?.expired
-        ? ` [waiver expired ${f.waiver.until}]`
-        : '';
+      let waived = '';
+      if (f.waived) waived = ` [WAIVED until ${f.waiver?.until}: ${f.waiver?.reason}]`;
+      else if (f.waiver?.expired) waived = ` [waiver expired ${f.waiver.until}]`;
       lines.push(
         `  ${paint(f.waived ? 'dim' : f.severity, severity)} ${where ? `${paint('dim', where)} ` : ''}${f.message}${waived}`,
       );

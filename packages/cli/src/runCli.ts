@@ -108,6 +108,7 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
+  let exitCode = 0;
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
     .command('check')
@@ -130,7 +131,6 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
     .action((paths: string[], options: CheckOptions) => {
       exitCode = run(paths, options);
     });
-  let exitCode = 0;
   return { program, exitCode: () => exitCode };
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console */
 /*
  * Copyright 2026 The Runtime Mode Authors
  *
@@ -33,7 +34,8 @@ require('@backstage/cli/config/nodeTransform.cjs');
 const { parseAllDocuments } = require('yaml');
 const { evaluate } = require('../src');
 
-const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+const smoke =
+  process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
 const components = smoke ? 200 : 3000;
 const iterations = smoke ? 3 : 7;
 
@@ -80,7 +82,9 @@ spec:
     matchLabels: {app: ${name}}`,
   ];
   if (i % 4 === 0) {
-    docs.push(`apiVersion: ${i % 8 === 0 ? 'kubevirt.io/v1alpha3' : 'kubevirt.io/v1'}
+    docs.push(`apiVersion: ${
+      i % 8 === 0 ? 'kubevirt.io/v1alpha3' : 'kubevirt.io/v1'
+    }
 kind: VirtualMachine
 metadata:
   name: ${name}-vm
@@ -108,7 +112,12 @@ spec:
     matchLabels: {app: ${name}}
   endpoints: [{port: http}]`);
   }
-  return [{ path: `estate/${name}/manifests.yaml`, content: `${docs.join('\n---\n')}\n` }];
+  return [
+    {
+      path: `estate/${name}/manifests.yaml`,
+      content: `${docs.join('\n---\n')}\n`,
+    },
+  ];
 }
 
 function corpusFiles() {
@@ -123,7 +132,10 @@ function corpusFiles() {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else if (/\.(ya?ml|json)$/i.test(entry.name)) {
-        files.push({ path: path.relative(dir, p), content: fs.readFileSync(p, 'utf8') });
+        files.push({
+          path: path.relative(dir, p),
+          content: fs.readFileSync(p, 'utf8'),
+        });
       }
     }
   };
@@ -135,7 +147,9 @@ function parseOnly(fileSets) {
   let documents = 0;
   for (const files of fileSets) {
     for (const file of files) {
-      for (const doc of parseAllDocuments(file.content, { logLevel: 'error' })) {
+      for (const doc of parseAllDocuments(file.content, {
+        logLevel: 'error',
+      })) {
         doc.toJS({ maxAliasCount: 100 });
         documents++;
       }
@@ -189,16 +203,33 @@ function measure(label, fileSets) {
   return row;
 }
 
-const estate = Array.from({ length: components }, (_, i) => componentManifests(i));
+const estate = Array.from({ length: components }, (_, i) =>
+  componentManifests(i),
+);
 const corpus = corpusFiles();
 console.log(
-  `runtime-mode engine benchmark (${smoke ? 'smoke' : 'full'}): node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`,
+  `runtime-mode engine benchmark (${smoke ? 'smoke' : 'full'}): node ${
+    process.version
+  }, ${os.cpus().length} x ${
+    os.cpus()[0]?.model ?? 'cpu'
+  }, ${new Date().toISOString()}`,
 );
 const rows = [measure(`estate (${components} components)`, estate)];
 if (corpus.length > 0) {
-  rows.push(measure(`corpus as one evaluation (${corpus.length} files)`, [corpus]));
-  rows.push(measure('corpus file by file', corpus.map(f => [f])));
+  rows.push(
+    measure(`corpus as one evaluation (${corpus.length} files)`, [corpus]),
+  );
+  rows.push(
+    measure(
+      'corpus file by file',
+      corpus.map(f => [f]),
+    ),
+  );
 }
 const worst = Math.max(...rows.map(r => r.ratio));
-console.log(`worst ratio ${worst} (target <= 1.5): ${worst <= 1.5 ? 'OK' : 'ABOVE TARGET'}`);
+console.log(
+  `worst ratio ${worst} (target <= 1.5): ${
+    worst <= 1.5 ? 'OK' : 'ABOVE TARGET'
+  }`,
+);
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows));

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* eslint-disable no-console */
 /*
  * Copyright 2026 The Runtime Mode Authors
  *
@@ -34,7 +35,9 @@ const args = process.argv.slice(2);
 const asOfIndex = args.indexOf('--as-of');
 // The newest upstream snapshot the research read (kubevirt HEAD d923fdb8, 2026-08-22).
 const asOf = asOfIndex >= 0 ? args[asOfIndex + 1] : '2026-08-22';
-const positional = args.filter((a, i) => a !== '--as-of' && i !== asOfIndex + 1);
+const positional = args.filter(
+  (a, i) => a !== '--as-of' && i !== asOfIndex + 1,
+);
 const repoRoot = path.resolve(__dirname, '../../..');
 const referenceDir = positional[0]
   ? path.resolve(positional[0])
@@ -95,11 +98,10 @@ const releases = parse(
   return out;
 });
 
+// The same licence header as this script (its first block comment).
 const licence = fs
   .readFileSync(__filename, 'utf8')
-  .split('\n')
-  .slice(1, 16)
-  .join('\n');
+  .match(/\/\*\n \* Copyright[\s\S]*?\*\//)[0];
 
 const output = `${licence}
 
@@ -127,7 +129,10 @@ export const KUBERNETES_RELEASES: readonly KubernetesRelease[] = ${JSON.stringif
 )};
 `;
 
-const target = path.resolve(__dirname, '../src/knowledgeBase/data.generated.ts');
+const target = path.resolve(
+  __dirname,
+  '../src/knowledgeBase/data.generated.ts',
+);
 let formatted = output;
 try {
   // Format like the rest of the repository when prettier is at hand.

@@ -174,7 +174,11 @@ export interface EvaluateRequest {
   manifests: ManifestFile[];
   /** Optional catalog-info entity, for annotations (requirements, waivers, declared mode). */
   entity?: {
-    metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+    metadata: {
+      name: string;
+      namespace?: string;
+      annotations?: Record<string, string>;
+    };
     spec?: Record<string, unknown>;
   };
   targets?: Record<string, string>;

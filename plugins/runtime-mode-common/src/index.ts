@@ -30,7 +30,10 @@ export {
   readRuntimeModeConfig,
   DEFAULT_MANIFEST_LIMITS,
 } from './engine/readRuntimeModeConfig';
-export { RuntimeModeConfigError, RuntimeModeTargetError } from './engine/errors';
+export {
+  RuntimeModeConfigError,
+  RuntimeModeTargetError,
+} from './engine/errors';
 export {
   evaluateApiCompatibility,
   type ApiCompatibilityOptions,
@@ -60,4 +63,7 @@ export {
 } from './engine/parseManifestsAnnotation';
 export { KNOWLEDGE_BASE_AS_OF } from './knowledgeBase/data.generated';
 export { KNOWLEDGE_BASE_COMPONENTS } from './knowledgeBase/knowledgeIndex';
-export type { KnowledgeBaseRow, KubernetesRelease } from './knowledgeBase/types';
+export type {
+  KnowledgeBaseRow,
+  KubernetesRelease,
+} from './knowledgeBase/types';

@@ -170,7 +170,10 @@ export interface FitDimension {
   label: string;
   /** The component's requirement in words, or undefined when it states none. */
   requirement?: string;
-  modes: Record<RuntimeModeId, { value: string; fit: FitValue; reason: string }>;
+  modes: Record<
+    RuntimeModeId,
+    { value: string; fit: FitValue; reason: string }
+  >;
 }
 
 /** @public */

@@ -13,7 +13,13 @@ if (!hasCorpus) {
 }
 
 // Targets at which every deprecated or removed API of the corpus is at least deprecated.
-const TARGETS = { k8s: '1.34', kubevirt: '1.6.0', cdi: '1.60.0', 'cluster-api': '1.11.0', 'vsphere-tkgs': '3.3.0' };
+const TARGETS = {
+  k8s: '1.34',
+  kubevirt: '1.6.0',
+  cdi: '1.60.0',
+  'cluster-api': '1.11.0',
+  'vsphere-tkgs': '3.3.0',
+};
 
 interface IndexRow {
   path: string;
@@ -22,10 +28,17 @@ interface IndexRow {
 }
 
 function readIndex(): IndexRow[] {
-  const [header, ...lines] = fs.readFileSync(path.join(corpusDir, 'INDEX.tsv'), 'utf8').trim().split('\n');
+  const [header, ...lines] = fs
+    .readFileSync(path.join(corpusDir, 'INDEX.tsv'), 'utf8')
+    .trim()
+    .split('\n');
   const columns = header.split('\t');
   const col = (name: string) => columns.indexOf(name);
-  const list = (v: string | undefined) => (v ?? '').split(',').map(s => s.trim()).filter(Boolean);
+  const list = (v: string | undefined) =>
+    (v ?? '')
+      .split(',')
+      .map(s => s.trim())
+      .filter(Boolean);
   return lines.map(line => {
     const cells = line.split('\t');
     return {
@@ -41,7 +54,12 @@ function readIndex(): IndexRow[] {
 
 function evaluateFile(relative: string) {
   return evaluate({
-    manifests: [{ path: relative, content: fs.readFileSync(path.join(corpusDir, relative), 'utf8') }],
+    manifests: [
+      {
+        path: relative,
+        content: fs.readFileSync(path.join(corpusDir, relative), 'utf8'),
+      },
+    ],
     options: { targets: TARGETS },
   });
 }
@@ -59,7 +77,10 @@ describeIfCorpus('the engine on the shared corpus', () => {
       const result = evaluateFile(row.path);
       for (const apiVersion of row.deprecated) {
         const reported = result.findings.some(
-          f => f.apiVersion === apiVersion && f.category === 'api-compatibility' && f.severity !== 'info',
+          f =>
+            f.apiVersion === apiVersion &&
+            f.category === 'api-compatibility' &&
+            f.severity !== 'info',
         );
         if (!reported) missing.push(`${row.path}: ${apiVersion}`);
       }
@@ -76,8 +97,15 @@ describeIfCorpus('the engine on the shared corpus', () => {
       const text = fs.readFileSync(path.join(corpusDir, row.path), 'utf8');
       for (const f of result.findings) {
         if (f.category !== 'api-compatibility' || !f.apiVersion) continue;
-        const asKey = new RegExp(`^\\s*-?\\s*"?apiVersion"?\\s*:\\s*["']?${f.apiVersion.replace(/[./]/g, '\\$&')}["']?\\s*,?\\s*$`, 'm');
-        if (!asKey.test(text)) falsePositives.push(`${row.path}: ${f.apiVersion}`);
+        const asKey = new RegExp(
+          `^\\s*-?\\s*"?apiVersion"?\\s*:\\s*["']?${f.apiVersion.replace(
+            /[./]/g,
+            '\\$&',
+          )}["']?\\s*,?\\s*$`,
+          'm',
+        );
+        if (!asKey.test(text))
+          falsePositives.push(`${row.path}: ${f.apiVersion}`);
       }
     }
     expect(falsePositives).toEqual([]);
@@ -89,17 +117,32 @@ describeIfCorpus('the engine on the shared corpus', () => {
       const result = evaluateFile(row.path);
       expect(result.schemaVersion).toBe(1);
       for (const f of result.findings) {
-        if ((f.id === 'api-removed' || f.id === 'api-deprecated') && !row.deprecated.includes(f.apiVersion!)) {
+        if (
+          (f.id === 'api-removed' || f.id === 'api-deprecated') &&
+          !row.deprecated.includes(f.apiVersion!)
+        ) {
           unexpected.push(`${row.path}: ${f.apiVersion} ${f.kind}`);
         }
       }
     }
     // kubevirt.io/v1 VirtualMachineInstancePreset is deprecated by kind, which INDEX (by apiVersion) does not list.
-    expect(unexpected.filter(u => !u.endsWith('kubevirt.io/v1 VirtualMachineInstancePreset'))).toEqual([]);
+    expect(
+      unexpected.filter(
+        u => !u.endsWith('kubevirt.io/v1 VirtualMachineInstancePreset'),
+      ),
+    ).toEqual([]);
   });
 
   it('reads the policy/v1beta1 PodDisruptionBudget of the cockroachdb example as removed at 1.25', () => {
-    const result = evaluateFile('kubernetes-examples/_archived__cockroachdb__cockroachdb-statefulset.yaml');
-    expect(result.findings.find(f => f.kind === 'PodDisruptionBudget')).toMatchObject({ id: 'api-removed', severity: 'critical', removedIn: 'v1.25.0' });
+    const result = evaluateFile(
+      'kubernetes-examples/_archived__cockroachdb__cockroachdb-statefulset.yaml',
+    );
+    expect(
+      result.findings.find(f => f.kind === 'PodDisruptionBudget'),
+    ).toMatchObject({
+      id: 'api-removed',
+      severity: 'critical',
+      removedIn: 'v1.25.0',
+    });
   });
 });

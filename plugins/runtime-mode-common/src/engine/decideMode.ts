@@ -55,7 +55,9 @@ export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
   );
 }
 
-function virtualizationInfrastructure(object: ManifestObject): string | undefined {
+function virtualizationInfrastructure(
+  object: ManifestObject,
+): string | undefined {
   const group = apiGroupOf(object.apiVersion);
   if (group === 'run.tanzu.vmware.com') {
     return 'a Tanzu Kubernetes cluster: Kubernetes nodes are vSphere VMs';
@@ -119,7 +121,10 @@ export function decideMode(
       });
       continue;
     }
-    if (WORKLOAD_KINDS.has(object.kind) && apiGroupOf(object.apiVersion) !== 'kubevirt.io') {
+    if (
+      WORKLOAD_KINDS.has(object.kind) &&
+      apiGroupOf(object.apiVersion) !== 'kubevirt.io'
+    ) {
       workloads.push(object);
     }
   }
@@ -135,8 +140,12 @@ export function decideMode(
       workloadEvidence.push({
         source: 'manifest',
         mode,
-        reason: `${workloads.length} container workload(s) (first: ${first.kind}) run on cluster ${cluster.name}, whose nodes are ${
-          mode === 'virtualized-container' ? 'virtual machines' : 'physical machines'
+        reason: `${workloads.length} container workload(s) (first: ${
+          first.kind
+        }) run on cluster ${cluster.name}, whose nodes are ${
+          mode === 'virtualized-container'
+            ? 'virtual machines'
+            : 'physical machines'
         }`,
         file: first.file,
         line: first.line,
@@ -154,7 +163,12 @@ export function decideMode(
     cluster: cluster.name,
   }));
 
-  evidence.push(...vmEvidence, ...infraEvidence, ...workloadEvidence, ...clusterEvidence);
+  evidence.push(
+    ...vmEvidence,
+    ...infraEvidence,
+    ...workloadEvidence,
+    ...clusterEvidence,
+  );
   if (declared) {
     evidence.push({
       source: 'annotation',
@@ -172,7 +186,8 @@ export function decideMode(
   let value: RuntimeModeId | 'unknown' = 'unknown';
   let source: EvidenceSource | 'none' = 'none';
   let confidence: ModeVerdict['confidence'] = 'none';
-  const deciding = manifestTier ?? (clusterEvidence.length > 0 ? clusterEvidence : undefined);
+  const deciding =
+    manifestTier ?? (clusterEvidence.length > 0 ? clusterEvidence : undefined);
   if (deciding) {
     const modes = countModes(deciding);
     value = modes[0][0];
@@ -188,7 +203,11 @@ export function decideMode(
   const findings: Finding[] = [];
   // Clusters that disagree with the manifests (beyond VMs on bare-metal KubeVirt nodes).
   let conflict = countModes(manifestTier ?? clusterEvidence).length > 1;
-  if (manifestTier && clusterEvidence.length > 0 && manifestTier !== workloadEvidence) {
+  if (
+    manifestTier &&
+    clusterEvidence.length > 0 &&
+    manifestTier !== workloadEvidence
+  ) {
     const clusterModes = new Set(clusterEvidence.map(e => e.mode));
     if (!clusterModes.has(value as RuntimeModeId)) conflict = true;
   }
@@ -229,10 +248,13 @@ export function decideMode(
   };
 }
 
-function countModes(evidence: readonly ModeEvidence[]): Array<[RuntimeModeId, number]> {
+function countModes(
+  evidence: readonly ModeEvidence[],
+): Array<[RuntimeModeId, number]> {
   const counts = new Map<RuntimeModeId, number>();
   for (const e of evidence) counts.set(e.mode, (counts.get(e.mode) ?? 0) + 1);
   return [...counts].sort(
-    (a, b) => b[1] - a[1] || RUNTIME_MODES.indexOf(a[0]) - RUNTIME_MODES.indexOf(b[0]),
+    (a, b) =>
+      b[1] - a[1] || RUNTIME_MODES.indexOf(a[0]) - RUNTIME_MODES.indexOf(b[0]),
   );
 }

@@ -7,14 +7,34 @@ const config: Partial<RuntimeModeConfig> = {
   clusters: [
     { name: 'metal', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
     { name: 'tanzu', mode: 'virtualized-container', kubernetesVersion: '1.30' },
-    { name: 'kv', mode: 'container-virtualization', kubernetesVersion: '1.31', kubevirtVersion: '1.6.0', hardwareVirtualization: true },
-    { name: 'kv-emu', mode: 'container-virtualization', kubernetesVersion: '1.31', kubevirtVersion: '1.6.0', hardwareVirtualization: false },
+    {
+      name: 'kv',
+      mode: 'container-virtualization',
+      kubernetesVersion: '1.31',
+      kubevirtVersion: '1.6.0',
+      hardwareVirtualization: true,
+    },
+    {
+      name: 'kv-emu',
+      mode: 'container-virtualization',
+      kubernetesVersion: '1.31',
+      kubevirtVersion: '1.6.0',
+      hardwareVirtualization: false,
+    },
   ],
 };
 
-function run(content: string, annotations: Record<string, string> = {}, extra: Partial<EvaluationInput> = {}) {
+function run(
+  content: string,
+  annotations: Record<string, string> = {},
+  extra: Partial<EvaluationInput> = {},
+) {
   return evaluate({
-    entity: { kind: 'Component', metadata: { name: 'c', annotations }, spec: { lifecycle: 'production' } },
+    entity: {
+      kind: 'Component',
+      metadata: { name: 'c', annotations },
+      spec: { lifecycle: 'production' },
+    },
     manifests: [{ path: 'app.yaml', content }],
     config,
     ...extra,
@@ -24,7 +44,7 @@ function run(content: string, annotations: Record<string, string> = {}, extra: P
 
 const ids = (r: ReturnType<typeof run>) => r.findings.map(f => f.id);
 
-const VM = (spec: string, extraDocs = '') => `apiVersion: kubevirt.io/v1
+const vmManifest = (spec: string, extraDocs = '') => `apiVersion: kubevirt.io/v1
 kind: VirtualMachine
 metadata:
   name: vm1
@@ -90,7 +110,10 @@ spec:
   - port: http
 `;
 
-const DEPLOYMENT = (replicas: number, container: string) => `apiVersion: apps/v1
+const deploymentManifest = (
+  replicas: number,
+  container: string,
+) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -113,70 +136,139 @@ const GOOD_CONTAINER = `      - name: web
 
 describe('evaluate: mode', () => {
   it('decides container virtualization from a KubeVirt VM, with evidence', () => {
-    const r = run(VM(GOOD_VM_SPEC, RWX_DV + MONITORS), { 'runtime-mode.dev/clusters': 'kv' });
-    expect(r.mode).toMatchObject({ value: 'container-virtualization', source: 'manifest', confidence: 'high', conflict: false });
-    expect(r.mode.evidence[0]).toMatchObject({ source: 'manifest', file: 'app.yaml', line: 1 });
+    const r = run(vmManifest(GOOD_VM_SPEC, RWX_DV + MONITORS), {
+      'runtime-mode.dev/clusters': 'kv',
+    });
+    expect(r.mode).toMatchObject({
+      value: 'container-virtualization',
+      source: 'manifest',
+      confidence: 'high',
+      conflict: false,
+    });
+    expect(r.mode.evidence[0]).toMatchObject({
+      source: 'manifest',
+      file: 'app.yaml',
+      line: 1,
+    });
   });
 
   it('decides the container mode from the cluster a Deployment runs on', () => {
-    expect(run(DEPLOYMENT(1, GOOD_CONTAINER), { 'runtime-mode.dev/clusters': 'tanzu' }).mode.value).toBe('virtualized-container');
-    expect(run(DEPLOYMENT(1, GOOD_CONTAINER), { 'runtime-mode.dev/clusters': 'metal' }).mode.value).toBe('bare-metal-container');
+    expect(
+      run(deploymentManifest(1, GOOD_CONTAINER), {
+        'runtime-mode.dev/clusters': 'tanzu',
+      }).mode.value,
+    ).toBe('virtualized-container');
+    expect(
+      run(deploymentManifest(1, GOOD_CONTAINER), {
+        'runtime-mode.dev/clusters': 'metal',
+      }).mode.value,
+    ).toBe('bare-metal-container');
   });
 
   it('reads a TanzuKubernetesCluster as virtualized containers', () => {
-    const r = run('apiVersion: run.tanzu.vmware.com/v1alpha3\nkind: TanzuKubernetesCluster\nmetadata:\n  name: tkc\n');
+    const r = run(
+      'apiVersion: run.tanzu.vmware.com/v1alpha3\nkind: TanzuKubernetesCluster\nmetadata:\n  name: tkc\n',
+    );
     expect(r.mode.value).toBe('virtualized-container');
   });
 
   it('reports a declared mode that contradicts the manifests', () => {
-    const r = run(VM(GOOD_VM_SPEC), { 'runtime-mode.dev/mode': 'bare-metal-container' });
-    expect(r.mode).toMatchObject({ value: 'container-virtualization', declared: 'bare-metal-container', conflict: true });
+    const r = run(vmManifest(GOOD_VM_SPEC), {
+      'runtime-mode.dev/mode': 'bare-metal-container',
+    });
+    expect(r.mode).toMatchObject({
+      value: 'container-virtualization',
+      declared: 'bare-metal-container',
+      conflict: true,
+    });
     expect(ids(r)).toContain('mode-declaration-conflict');
   });
 
   it('says unknown, never a guess, when nothing tells', () => {
     const r = run('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
-    expect(r.mode).toMatchObject({ value: 'unknown', source: 'none', confidence: 'none' });
+    expect(r.mode).toMatchObject({
+      value: 'unknown',
+      source: 'none',
+      confidence: 'none',
+    });
     expect(r.readiness.level).toBe('unknown');
     expect(r.readiness.score).toBeNull();
   });
 
   it('falls back to the declared annotation with low confidence', () => {
-    const r = run('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', { 'runtime-mode.dev/mode': 'virtualized-container' });
-    expect(r.mode).toMatchObject({ value: 'virtualized-container', source: 'annotation', confidence: 'low' });
+    const r = run('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', {
+      'runtime-mode.dev/mode': 'virtualized-container',
+    });
+    expect(r.mode).toMatchObject({
+      value: 'virtualized-container',
+      source: 'annotation',
+      confidence: 'low',
+    });
   });
 });
 
 describe('evaluate: fit', () => {
   it('scores requirements against the profiles and picks the best fit', () => {
-    const r = run(DEPLOYMENT(1, GOOD_CONTAINER), {
+    const r = run(deploymentManifest(1, GOOD_CONTAINER), {
       'runtime-mode.dev/clusters': 'metal',
       'runtime-mode.dev/isolation': 'strong',
       'runtime-mode.dev/max-overhead': '20%',
     });
-    expect(r.fit.scores).toEqual({ 'bare-metal-container': 50, 'virtualized-container': 100, 'container-virtualization': 75 });
+    expect(r.fit.scores).toEqual({
+      'bare-metal-container': 50,
+      'virtualized-container': 100,
+      'container-virtualization': 75,
+    });
     expect(r.fit.bestFit).toBe('virtualized-container');
     expect(r.fit.currentFit).toBe(50);
-    expect(r.readiness).toMatchObject({ targetMode: 'virtualized-container', targetSource: 'best-fit' });
-    expect(r.fit.dimensions[0].modes['bare-metal-container'].reason).toContain('2 level(s) below strong');
+    expect(r.readiness).toMatchObject({
+      targetMode: 'virtualized-container',
+      targetSource: 'best-fit',
+    });
+    expect(r.fit.dimensions[0].modes['bare-metal-container'].reason).toContain(
+      '2 level(s) below strong',
+    );
   });
 
   it('uses profile overrides from config', () => {
-    const r = run(DEPLOYMENT(1, GOOD_CONTAINER), { 'runtime-mode.dev/max-overhead': '5%' }, {
-      config: { ...config, profiles: { 'container-virtualization': { performanceOverhead: '1-3%' } } },
-    });
-    expect(r.fit.dimensions[0].modes['container-virtualization']).toMatchObject({ value: '1-3%', fit: 'fit' });
+    const r = run(
+      deploymentManifest(1, GOOD_CONTAINER),
+      { 'runtime-mode.dev/max-overhead': '5%' },
+      {
+        config: {
+          ...config,
+          profiles: {
+            'container-virtualization': { performanceOverhead: '1-3%' },
+          },
+        },
+      },
+    );
+    expect(r.fit.dimensions[0].modes['container-virtualization']).toMatchObject(
+      { value: '1-3%', fit: 'fit' },
+    );
   });
 
   it('reports bad requirement annotations', () => {
-    expect(ids(run('apiVersion: v1\nkind: ConfigMap\n', { 'runtime-mode.dev/isolation': 'total' }))).toContain('annotation-invalid');
+    expect(
+      ids(
+        run('apiVersion: v1\nkind: ConfigMap\n', {
+          'runtime-mode.dev/isolation': 'total',
+        }),
+      ),
+    ).toContain('annotation-invalid');
   });
 });
 
 describe('evaluate: readiness rules', () => {
   it('gives a well-prepared VM on a KVM cluster no live-migration, hardware or monitoring concern', () => {
-    const r = run(VM(GOOD_VM_SPEC, RWX_DV + MONITORS), { 'runtime-mode.dev/clusters': 'kv' });
-    expect(r.findings.filter(f => ['live-migration', 'hardware', 'monitoring'].includes(f.category))).toEqual([]);
+    const r = run(vmManifest(GOOD_VM_SPEC, RWX_DV + MONITORS), {
+      'runtime-mode.dev/clusters': 'kv',
+    });
+    expect(
+      r.findings.filter(f =>
+        ['live-migration', 'hardware', 'monitoring'].includes(f.category),
+      ),
+    ).toEqual([]);
     expect(r.readiness).toMatchObject({ level: 'ready', score: 100 });
   });
 
@@ -201,9 +293,13 @@ describe('evaluate: readiness rules', () => {
         hostDisk:
           path: /data/disk.img
           type: DiskOrCreate`;
-    const pvc = '---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n';
-    const r = run(VM(spec, pvc), { 'runtime-mode.dev/clusters': 'kv' });
-    const critical = r.findings.filter(f => f.severity === 'critical').map(f => f.id).sort();
+    const pvc =
+      '---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n';
+    const r = run(vmManifest(spec, pvc), { 'runtime-mode.dev/clusters': 'kv' });
+    const critical = r.findings
+      .filter(f => f.severity === 'critical')
+      .map(f => f.id)
+      .sort();
     expect(critical).toEqual([
       'live-migration-host-devices',
       'live-migration-host-disk',
@@ -215,78 +311,139 @@ describe('evaluate: readiness rules', () => {
 
   it('accepts bridge on the pod network with the allow annotation, and masquerade', () => {
     const spec = GOOD_VM_SPEC.replace('masquerade: {}', 'bridge: {}');
-    const allowed = VM(spec, RWX_DV).replace('  template:\n    spec:', '  template:\n    metadata:\n      annotations:\n        kubevirt.io/allow-pod-bridge-network-live-migration: ""\n    spec:');
-    expect(ids(run(allowed))).not.toContain('live-migration-pod-network-bridge');
-    expect(ids(run(VM(spec, RWX_DV)))).toContain('live-migration-pod-network-bridge');
+    const allowed = vmManifest(spec, RWX_DV).replace(
+      '  template:\n    spec:',
+      '  template:\n    metadata:\n      annotations:\n        kubevirt.io/allow-pod-bridge-network-live-migration: ""\n    spec:',
+    );
+    expect(ids(run(allowed))).not.toContain(
+      'live-migration-pod-network-bridge',
+    );
+    expect(ids(run(vmManifest(spec, RWX_DV)))).toContain(
+      'live-migration-pod-network-bridge',
+    );
   });
 
-  it('flags the seed\'s liveMigrate field and a missing evictionStrategy', () => {
-    const spec = GOOD_VM_SPEC.replace('evictionStrategy: LiveMigrate', 'liveMigrate: true');
-    const r = run(VM(spec, RWX_DV));
-    expect(ids(r)).toEqual(expect.arrayContaining(['live-migration-unknown-field', 'live-migration-eviction-strategy']));
-    expect(r.findings.find(f => f.id === 'live-migration-unknown-field')!.message).toContain('not a KubeVirt field');
+  it("flags the seed's liveMigrate field and a missing evictionStrategy", () => {
+    const spec = GOOD_VM_SPEC.replace(
+      'evictionStrategy: LiveMigrate',
+      'liveMigrate: true',
+    );
+    const r = run(vmManifest(spec, RWX_DV));
+    expect(ids(r)).toEqual(
+      expect.arrayContaining([
+        'live-migration-unknown-field',
+        'live-migration-eviction-strategy',
+      ]),
+    );
+    expect(
+      r.findings.find(f => f.id === 'live-migration-unknown-field')!.message,
+    ).toContain('not a KubeVirt field');
   });
 
   it('requires ServiceMonitors covering the app and virt-launcher pods', () => {
-    expect(ids(run(VM(GOOD_VM_SPEC, RWX_DV)))).toContain('monitoring-service-monitor-missing');
-    const appOnly = MONITORS.replace('prometheus.kubevirt.io: "true"', 'team: x');
-    const r = run(VM(GOOD_VM_SPEC, RWX_DV + appOnly));
+    expect(ids(run(vmManifest(GOOD_VM_SPEC, RWX_DV)))).toContain(
+      'monitoring-service-monitor-missing',
+    );
+    const appOnly = MONITORS.replace(
+      'prometheus.kubevirt.io: "true"',
+      'team: x',
+    );
+    const r = run(vmManifest(GOOD_VM_SPEC, RWX_DV + appOnly));
     expect(ids(r)).toContain('monitoring-virt-launcher-not-covered');
     expect(ids(r)).not.toContain('monitoring-app-not-covered');
-    const kvOnly = MONITORS.replace('app: vm1\n  endpoints', 'app: other\n  endpoints');
-    expect(ids(run(VM(GOOD_VM_SPEC, RWX_DV + kvOnly)))).toContain('monitoring-app-not-covered');
+    const kvOnly = MONITORS.replace(
+      'app: vm1\n  endpoints',
+      'app: other\n  endpoints',
+    );
+    expect(ids(run(vmManifest(GOOD_VM_SPEC, RWX_DV + kvOnly)))).toContain(
+      'monitoring-app-not-covered',
+    );
   });
 
   it('blocks KubeVirt on a cluster without hardware virtualization', () => {
-    const r = run(VM(GOOD_VM_SPEC, RWX_DV + MONITORS), { 'runtime-mode.dev/clusters': 'kv-emu' });
-    expect(r.findings.find(f => f.id === 'hardware-virtualization-missing')).toMatchObject({ severity: 'critical', category: 'hardware' });
-    const nested = run(VM(GOOD_VM_SPEC, RWX_DV + MONITORS), { 'runtime-mode.dev/clusters': 'tanzu' });
+    const r = run(vmManifest(GOOD_VM_SPEC, RWX_DV + MONITORS), {
+      'runtime-mode.dev/clusters': 'kv-emu',
+    });
+    expect(
+      r.findings.find(f => f.id === 'hardware-virtualization-missing'),
+    ).toMatchObject({ severity: 'critical', category: 'hardware' });
+    const nested = run(vmManifest(GOOD_VM_SPEC, RWX_DV + MONITORS), {
+      'runtime-mode.dev/clusters': 'tanzu',
+    });
     expect(ids(nested)).toContain('hardware-nested-virtualization');
   });
 
   it('checks probes, requests and PodDisruptionBudgets of workloads', () => {
-    const bare = DEPLOYMENT(3, '      - name: web\n        image: nginx');
-    expect(ids(run(bare, { 'runtime-mode.dev/clusters': 'metal' }))).toEqual(
-      expect.arrayContaining(['operations-probes-missing', 'operations-resources-missing', 'operations-pdb-missing']),
+    const bare = deploymentManifest(
+      3,
+      '      - name: web\n        image: nginx',
     );
-    const pdb = '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n';
-    const good = run(DEPLOYMENT(3, GOOD_CONTAINER) + pdb, { 'runtime-mode.dev/clusters': 'metal' });
+    expect(ids(run(bare, { 'runtime-mode.dev/clusters': 'metal' }))).toEqual(
+      expect.arrayContaining([
+        'operations-probes-missing',
+        'operations-resources-missing',
+        'operations-pdb-missing',
+      ]),
+    );
+    const pdb =
+      '---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n';
+    const good = run(deploymentManifest(3, GOOD_CONTAINER) + pdb, {
+      'runtime-mode.dev/clusters': 'metal',
+    });
     expect(good.findings.filter(f => f.category === 'operations')).toEqual([]);
   });
 
   it('checks isolation and overhead requirements against the target mode', () => {
-    const r = run(DEPLOYMENT(1, GOOD_CONTAINER), {
+    const r = run(deploymentManifest(1, GOOD_CONTAINER), {
       'runtime-mode.dev/clusters': 'metal',
       'runtime-mode.dev/target-mode': 'bare-metal-container',
       'runtime-mode.dev/isolation': 'strong',
     });
-    expect(r.findings.find(f => f.id === 'isolation-requirement-unmet')).toMatchObject({ severity: 'critical' });
-    const perf = run(DEPLOYMENT(1, GOOD_CONTAINER), {
+    expect(
+      r.findings.find(f => f.id === 'isolation-requirement-unmet'),
+    ).toMatchObject({ severity: 'critical' });
+    const perf = run(deploymentManifest(1, GOOD_CONTAINER), {
       'runtime-mode.dev/target-mode': 'virtualized-container',
       'runtime-mode.dev/max-overhead': '4%',
       'runtime-mode.dev/latency-sensitive': 'true',
     });
-    expect(perf.findings.find(f => f.id === 'performance-overhead-budget')).toMatchObject({ severity: 'critical' });
+    expect(
+      perf.findings.find(f => f.id === 'performance-overhead-budget'),
+    ).toMatchObject({ severity: 'critical' });
     expect(ids(perf)).toContain('performance-latency-sensitive');
   });
 });
 
 describe('evaluate: targets, waivers and scoring', () => {
-  const PDB_BETA = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
+  const PDB_BETA =
+    'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
 
   it('takes target versions from the component clusters and lists components not judged', () => {
-    const r = run(`${PDB_BETA}---\napiVersion: cdi.kubevirt.io/v1alpha1\nkind: DataVolume\nmetadata:\n  name: d\n`, { 'runtime-mode.dev/clusters': 'kv' });
+    const r = run(
+      `${PDB_BETA}---\napiVersion: cdi.kubevirt.io/v1alpha1\nkind: DataVolume\nmetadata:\n  name: d\n`,
+      { 'runtime-mode.dev/clusters': 'kv' },
+    );
     expect(r.targets).toEqual([
       { component: 'k8s', version: '1.31', source: 'cluster' },
       { component: 'kubevirt', version: '1.6.0', source: 'cluster' },
     ]);
-    expect(r.findings.find(f => f.id === 'api-removed')).toMatchObject({ kind: 'PodDisruptionBudget' });
+    expect(r.findings.find(f => f.id === 'api-removed')).toMatchObject({
+      kind: 'PodDisruptionBudget',
+    });
     expect(r.notJudged).toEqual(['cdi']);
   });
 
   it('lets option targets win', () => {
-    const r = run(PDB_BETA, { 'runtime-mode.dev/clusters': 'kv' }, { options: { targets: { k8s: '1.24' } } });
-    expect(r.targets.find(t => t.component === 'k8s')).toEqual({ component: 'k8s', version: '1.24', source: 'option' });
+    const r = run(
+      PDB_BETA,
+      { 'runtime-mode.dev/clusters': 'kv' },
+      { options: { targets: { k8s: '1.24' } } },
+    );
+    expect(r.targets.find(t => t.component === 'k8s')).toEqual({
+      component: 'k8s',
+      version: '1.24',
+      source: 'option',
+    });
     expect(r.findings.find(f => f.id === 'api-deprecated')).toBeDefined();
   });
 
@@ -295,12 +452,33 @@ describe('evaluate: targets, waivers and scoring', () => {
     const opts = { options: { targets: { k8s: '1.25' } } };
     const open = run(PDB_BETA, base, opts);
     expect(open.readiness).toMatchObject({ level: 'blocked', score: 70 });
-    const waived = run(PDB_BETA, { ...base, 'runtime-mode.dev/waive.api-removed': 'until=2026-12-31; reason=cluster stays on 1.24 until Q4' }, opts);
+    const waived = run(
+      PDB_BETA,
+      {
+        ...base,
+        'runtime-mode.dev/waive.api-removed':
+          'until=2026-12-31; reason=cluster stays on 1.24 until Q4',
+      },
+      opts,
+    );
     const finding = waived.findings.find(f => f.id === 'api-removed')!;
-    expect(finding).toMatchObject({ waived: true, waiver: { reason: 'cluster stays on 1.24 until Q4', expired: false } });
+    expect(finding).toMatchObject({
+      waived: true,
+      waiver: { reason: 'cluster stays on 1.24 until Q4', expired: false },
+    });
     expect(waived.readiness).toMatchObject({ level: 'ready', score: 100 });
-    const expired = run(PDB_BETA, { ...base, 'runtime-mode.dev/waive.api-removed': 'until=2026-01-31; reason=old' }, opts);
-    expect(expired.findings.find(f => f.id === 'api-removed')).toMatchObject({ waived: false, waiver: { expired: true } });
+    const expired = run(
+      PDB_BETA,
+      {
+        ...base,
+        'runtime-mode.dev/waive.api-removed': 'until=2026-01-31; reason=old',
+      },
+      opts,
+    );
+    expect(expired.findings.find(f => f.id === 'api-removed')).toMatchObject({
+      waived: false,
+      waiver: { expired: true },
+    });
     expect(expired.readiness.level).toBe('blocked');
   });
 

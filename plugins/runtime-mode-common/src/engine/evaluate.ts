@@ -61,7 +61,10 @@ function componentClusters(
 ): ClusterConfig[] {
   if (!annotation) return [];
   const result: ClusterConfig[] = [];
-  for (const name of annotation.split(',').map(n => n.trim()).filter(Boolean)) {
+  for (const name of annotation
+    .split(',')
+    .map(n => n.trim())
+    .filter(Boolean)) {
     const cluster = clusters.find(c => c.name === name);
     if (cluster) result.push(cluster);
     else
@@ -70,7 +73,10 @@ function componentClusters(
           'annotation-invalid',
           'warning',
           `Annotation ${RUNTIME_MODE_ANNOTATIONS.clusters} names cluster "${name}", which is not in runtimeMode.clusters`,
-          { remediation: 'Add the cluster to runtimeMode.clusters in app-config, or fix the name.' },
+          {
+            remediation:
+              'Add the cluster to runtimeMode.clusters in app-config, or fix the name.',
+          },
         ),
       );
   }
@@ -103,17 +109,29 @@ function resolveTargets(
     }
   };
   for (const [component, version] of Object.entries(configTargets)) {
-    offer({ component: normalizeComponent(component), version, source: 'config' });
+    offer({
+      component: normalizeComponent(component),
+      version,
+      source: 'config',
+    });
   }
   for (const cluster of clusters) {
-    for (const [component, version] of Object.entries(clusterVersions(cluster))) {
-      offer({ component: normalizeComponent(component), version, source: 'cluster' });
+    for (const [component, version] of Object.entries(
+      clusterVersions(cluster),
+    )) {
+      offer({
+        component: normalizeComponent(component),
+        version,
+        source: 'cluster',
+      });
     }
   }
   for (const [component, version] of Object.entries(optionTargets)) {
     chosen.set(component, { component, version, source: 'option' });
   }
-  return [...chosen.values()].sort((a, b) => a.component.localeCompare(b.component));
+  return [...chosen.values()].sort((a, b) =>
+    a.component.localeCompare(b.component),
+  );
 }
 
 /**
@@ -164,16 +182,27 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       makeFinding(
         'annotation-invalid',
         'warning',
-        `Annotation ${RUNTIME_MODE_ANNOTATIONS.mode}: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
+        `Annotation ${
+          RUNTIME_MODE_ANNOTATIONS.mode
+        }: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
       ),
     );
   }
-  const mode = decideMode(read.objects, clusters, declared, RUNTIME_MODE_ANNOTATIONS.mode);
+  const mode = decideMode(
+    read.objects,
+    clusters,
+    declared,
+    RUNTIME_MODE_ANNOTATIONS.mode,
+  );
   findings.push(...mode.findings);
 
   const requirementsRead = readRequirements(annotations);
   findings.push(...requirementsRead.findings);
-  const fit = evaluateFit(requirementsRead.requirements, profiles, mode.verdict.value);
+  const fit = evaluateFit(
+    requirementsRead.requirements,
+    profiles,
+    mode.verdict.value,
+  );
 
   const targetModeRaw = annotations[RUNTIME_MODE_ANNOTATIONS.targetMode];
   const annotatedTarget = readMode(targetModeRaw);
@@ -182,7 +211,9 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       makeFinding(
         'annotation-invalid',
         'warning',
-        `Annotation ${RUNTIME_MODE_ANNOTATIONS.targetMode}: "${targetModeRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
+        `Annotation ${
+          RUNTIME_MODE_ANNOTATIONS.targetMode
+        }: "${targetModeRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
       ),
     );
   }
@@ -203,7 +234,11 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     targetSource = 'best-fit';
   }
 
-  const targets = resolveTargets(optionTargets, clusters, config.apiPolicy.targets);
+  const targets = resolveTargets(
+    optionTargets,
+    clusters,
+    config.apiPolicy.targets,
+  );
   const api = checkApiCompatibility(
     objects,
     Object.fromEntries(targets.map(t => [t.component, t.version])),

@@ -84,9 +84,20 @@ function replacementText(row: KnowledgeBaseRow): string {
   }
   return `Use ${row.replacement}${
     row.replacementAvailableIn
-      ? ` (available since ${componentLabel(row.component)} ${row.replacementAvailableIn})`
+      ? ` (available since ${componentLabel(row.component)} ${
+          row.replacementAvailableIn
+        })`
       : ''
   }.`;
+}
+
+function alphaAdvice(onlyVersion: boolean, replacement?: string): string {
+  if (onlyVersion) {
+    return 'It is the only version of this API, so there is nothing to move to yet.';
+  }
+  return replacement
+    ? `Move to ${replacement}.`
+    : 'Move to a beta or GA version of the API.';
 }
 
 function describe(object: ManifestObjectRef): string {
@@ -124,7 +135,11 @@ function judgeRow(
       return makeFinding(
         'api-deprecated',
         'warning',
-        `${describe(object)} uses ${object.apiVersion}, deprecated by ${label} at every release (no release number published); ${removalWhen(row)}. ${replacementText(row)}${alphaNote}`,
+        `${describe(object)} uses ${
+          object.apiVersion
+        }, deprecated by ${label} at every release (no release number published); ${removalWhen(
+          row,
+        )}. ${replacementText(row)}${alphaNote}`,
         { ...fields, remediation: replacementText(row) },
       );
     }
@@ -134,7 +149,9 @@ function judgeRow(
     return makeFinding(
       'api-removed',
       'critical',
-      `${describe(object)} uses ${object.apiVersion}, removed in ${label} ${row.removedIn}${
+      `${describe(object)} uses ${object.apiVersion}, removed in ${label} ${
+        row.removedIn
+      }${
         fields.removalDate ? ` (released ${fields.removalDate})` : ''
       }; the target is ${label} ${target}. ${replacementText(row)}`,
       { ...fields, remediation: replacementText(row) },
@@ -149,7 +166,9 @@ function judgeRow(
       'warning',
       `${describe(object)} uses ${object.apiVersion}, deprecated ${
         row.deprecatedIn ? `since ${label} ${row.deprecatedIn}` : `by ${label}`
-      } and still served at ${target}; ${removalWhen(row)}. ${replacementText(row)}${alphaNote}`,
+      } and still served at ${target}; ${removalWhen(row)}. ${replacementText(
+        row,
+      )}${alphaNote}`,
       { ...fields, remediation: replacementText(row) },
     );
   }
@@ -157,7 +176,9 @@ function judgeRow(
     return makeFinding(
       'api-superseded',
       'info',
-      `${describe(object)} uses ${object.apiVersion}; it is not deprecated, but ${row.replacement} supersedes it${
+      `${describe(object)} uses ${
+        object.apiVersion
+      }; it is not deprecated, but ${row.replacement} supersedes it${
         row.replacementAvailableIn
           ? ` (since ${label} ${row.replacementAvailableIn})`
           : ''
@@ -226,16 +247,11 @@ export function checkApiCompatibility(
           severity,
           `${describe(object)} uses the alpha API ${object.apiVersion}${
             nonProduction ? '' : ' in production'
-          }. ${ALPHA_POLICY}${
-            onlyVersion
-              ? ' It is the only version of this API, so there is nothing to move to yet.'
-              : row?.replacement
-              ? ` Move to ${row.replacement}.`
-              : ' Move to a beta or GA version of the API.'
-          }`,
+          }. ${ALPHA_POLICY} ${alphaAdvice(onlyVersion, row?.replacement)}`,
           {
             ...baseFields(object, row),
-            component: row?.component ?? componentOfApiVersion(object.apiVersion, kb),
+            component:
+              row?.component ?? componentOfApiVersion(object.apiVersion, kb),
             remediation: row?.replacement
               ? `Move to ${row.replacement}.`
               : 'Move to a beta or GA version of the API when one exists.',
@@ -250,7 +266,9 @@ export function checkApiCompatibility(
       makeFinding(
         'api-target-missing',
         'info',
-        `${count} object(s) of ${componentLabel(component)} were not judged: no target version for ${component}. Give one with --target ${component}=VERSION, a cluster version, or apiPolicy.targets.`,
+        `${count} object(s) of ${componentLabel(
+          component,
+        )} were not judged: no target version for ${component}. Give one with --target ${component}=VERSION, a cluster version, or apiPolicy.targets.`,
         { component },
       ),
     );

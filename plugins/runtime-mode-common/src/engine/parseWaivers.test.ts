@@ -7,15 +7,27 @@ describe('parseWaivers', () => {
   it('reads a waiver and marks it expired after its day', () => {
     const { waivers, problems } = parseWaivers(
       {
-        'runtime-mode.dev/waive.api-deprecated': 'until=2026-06-01; reason=upgrade planned in Q3',
-        'runtime-mode.dev/waive.operations-probes-missing': 'until=2026-05-31; reason=batch-like',
+        'runtime-mode.dev/waive.api-deprecated':
+          'until=2026-06-01; reason=upgrade planned in Q3',
+        'runtime-mode.dev/waive.operations-probes-missing':
+          'until=2026-05-31; reason=batch-like',
       },
       now,
     );
     expect(problems).toEqual([]);
     expect(waivers).toEqual([
-      { ruleId: 'api-deprecated', until: '2026-06-01', reason: 'upgrade planned in Q3', expired: false },
-      { ruleId: 'operations-probes-missing', until: '2026-05-31', reason: 'batch-like', expired: true },
+      {
+        ruleId: 'api-deprecated',
+        until: '2026-06-01',
+        reason: 'upgrade planned in Q3',
+        expired: false,
+      },
+      {
+        ruleId: 'operations-probes-missing',
+        until: '2026-05-31',
+        reason: 'batch-like',
+        expired: true,
+      },
     ]);
   });
 
@@ -39,7 +51,11 @@ describe('parseWaivers', () => {
 
 describe('parseManifestsAnnotation', () => {
   it('splits urls and paths', () => {
-    expect(parseManifestsAnnotation(' url:https://example.com/a.yaml, ./deploy/*.yaml ,,https://x.test/b.yaml ')).toEqual([
+    expect(
+      parseManifestsAnnotation(
+        ' url:https://example.com/a.yaml, ./deploy/*.yaml ,,https://x.test/b.yaml ',
+      ),
+    ).toEqual([
       { type: 'url', target: 'https://example.com/a.yaml' },
       { type: 'path', target: 'deploy/*.yaml' },
       { type: 'url', target: 'https://x.test/b.yaml' },

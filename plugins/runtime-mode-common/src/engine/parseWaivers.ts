@@ -48,9 +48,14 @@ export function parseWaivers(
     const ruleId = key.slice(RUNTIME_MODE_WAIVER_PREFIX.length);
     const problem = (why: string) =>
       problems.push(
-        makeFinding('waiver-invalid', 'warning', `Waiver ${key} ignored: ${why}`, {
-          remediation: `Write it as ${key}: "until=YYYY-MM-DD; reason=why this is acceptable"`,
-        }),
+        makeFinding(
+          'waiver-invalid',
+          'warning',
+          `Waiver ${key} ignored: ${why}`,
+          {
+            remediation: `Write it as ${key}: "until=YYYY-MM-DD; reason=why this is acceptable"`,
+          },
+        ),
       );
     if (!RULES_BY_ID.has(ruleId)) {
       problem(`unknown rule "${ruleId}"`);
@@ -60,11 +65,17 @@ export function parseWaivers(
     for (const part of String(rawValue ?? '').split(';')) {
       const eq = part.indexOf('=');
       if (eq === -1) continue;
-      fields[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim();
+      fields[part.slice(0, eq).trim().toLowerCase()] = part
+        .slice(eq + 1)
+        .trim();
     }
     const until = fields.until;
     const reason = fields.reason;
-    if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(endOfDay(until))) {
+    if (
+      !until ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(until) ||
+      Number.isNaN(endOfDay(until))
+    ) {
       problem('until=YYYY-MM-DD is missing or not a date');
       continue;
     }
@@ -87,7 +98,10 @@ export function parseWaivers(
  * expired waiver is attached but does not waive.
  * @internal
  */
-export function applyWaivers(findings: Finding[], waivers: Waiver[]): Finding[] {
+export function applyWaivers(
+  findings: Finding[],
+  waivers: Waiver[],
+): Finding[] {
   if (waivers.length === 0) return findings;
   const byRule = new Map(waivers.map(w => [w.ruleId, w]));
   return findings.map(finding => {

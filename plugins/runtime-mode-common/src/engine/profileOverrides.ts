@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import type { IsolationLevel, ModeProfileOverride, RuntimeModeId } from '../types';
+import type {
+  IsolationLevel,
+  ModeProfileOverride,
+  RuntimeModeId,
+} from '../types';
 import { RUNTIME_MODES } from '../types';
 import { DEFAULT_MODE_PROFILES, ModeProfile, ProfileLevel } from './profiles';
 
@@ -117,7 +121,9 @@ export function resolveModeProfiles(
   for (const mode of RUNTIME_MODES) {
     const profile: ModeProfile = {
       ...DEFAULT_MODE_PROFILES[mode],
-      performanceOverhead: { ...DEFAULT_MODE_PROFILES[mode].performanceOverhead },
+      performanceOverhead: {
+        ...DEFAULT_MODE_PROFILES[mode].performanceOverhead,
+      },
     };
     const override = overrides?.[mode] ?? {};
     for (const [key, value] of Object.entries(override)) {

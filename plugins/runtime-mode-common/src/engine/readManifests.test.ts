@@ -18,9 +18,17 @@ describe('readManifests', () => {
   });
 
   it('reads JSON, CRLF and a BOM', () => {
-    expect(read('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}').objects[0]).toMatchObject({ kind: 'Pod', name: 'p', line: 1 });
-    const crlf = read('\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\n---\r\napiVersion: v1\r\nkind: Secret\r\n');
-    expect(crlf.objects.map(o => [o.kind, o.line])).toEqual([['ConfigMap', 1], ['Secret', 6]]);
+    expect(
+      read('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}')
+        .objects[0],
+    ).toMatchObject({ kind: 'Pod', name: 'p', line: 1 });
+    const crlf = read(
+      '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: c\r\n---\r\napiVersion: v1\r\nkind: Secret\r\n',
+    );
+    expect(crlf.objects.map(o => [o.kind, o.line])).toEqual([
+      ['ConfigMap', 1],
+      ['Secret', 6],
+    ]);
   });
 
   it('expands List items, keeping the wrapper and each item line', () => {
@@ -35,26 +43,51 @@ describe('readManifests', () => {
   });
 
   it('expands the objects of an OpenShift Template', () => {
-    const r = read('apiVersion: v1\nkind: Template\nobjects:\n- apiVersion: kubevirt.io/v1alpha3\n  kind: VirtualMachine\n  metadata:\n    name: ${NAME}\n');
-    expect(r.objects[1]).toMatchObject({ apiVersion: 'kubevirt.io/v1alpha3', kind: 'VirtualMachine', line: 4 });
+    const r = read(
+      'apiVersion: v1\nkind: Template\nobjects:\n- apiVersion: kubevirt.io/v1alpha3\n  kind: VirtualMachine\n  metadata:\n    name: ${NAME}\n',
+    );
+    expect(r.objects[1]).toMatchObject({
+      apiVersion: 'kubevirt.io/v1alpha3',
+      kind: 'VirtualMachine',
+      line: 4,
+    });
   });
 
   it('reports a broken document with its line and keeps the others', () => {
-    const r = read('apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: [unclosed\n---\napiVersion: v1\nkind: C\n');
+    const r = read(
+      'apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: [unclosed\n---\napiVersion: v1\nkind: C\n',
+    );
     expect(r.objects.map(o => o.kind)).toEqual(['A', 'C']);
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ id: 'manifest-parse-error', category: 'manifest', file: 'm.yaml' });
+    expect(r.findings[0]).toMatchObject({
+      id: 'manifest-parse-error',
+      category: 'manifest',
+      file: 'm.yaml',
+    });
     expect(r.findings[0].line).toBeGreaterThanOrEqual(4);
   });
 
   it('recognises a Helm template, reports it as not rendered and still reads apiVersion/kind', () => {
-    const r = read('apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n');
-    expect(r.objects).toEqual([expect.objectContaining({ apiVersion: 'extensions/v1beta1', kind: 'Deployment', rendered: false, line: 1 })]);
-    expect(r.findings.map(f => [f.id, f.severity])).toEqual([['manifest-template-not-rendered', 'info']]);
+    const r = read(
+      'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n',
+    );
+    expect(r.objects).toEqual([
+      expect.objectContaining({
+        apiVersion: 'extensions/v1beta1',
+        kind: 'Deployment',
+        rendered: false,
+        line: 1,
+      }),
+    ]);
+    expect(r.findings.map(f => [f.id, f.severity])).toEqual([
+      ['manifest-template-not-rendered', 'info'],
+    ]);
   });
 
   it('does not take template braces inside quoted strings for a template', () => {
-    const r = read("apiVersion: v1\nkind: ConfigMap\ndata:\n  name: '{{ local_hostname }}'\n");
+    const r = read(
+      "apiVersion: v1\nkind: ConfigMap\ndata:\n  name: '{{ local_hostname }}'\n",
+    );
     expect(r.objects[0]).toMatchObject({ kind: 'ConfigMap', rendered: true });
     expect(r.findings).toEqual([]);
   });
@@ -62,11 +95,17 @@ describe('readManifests', () => {
   it('ignores documents without kind, with a reason', () => {
     const r = read('replicaCount: 1\nimage:\n  repository: nginx\n');
     expect(r.objects).toEqual([]);
-    expect(r.findings[0]).toMatchObject({ id: 'manifest-no-kind', severity: 'info', line: 1 });
+    expect(r.findings[0]).toMatchObject({
+      id: 'manifest-no-kind',
+      severity: 'info',
+      line: 1,
+    });
   });
 
   it('does not take apiVersions in comments or strings for objects', () => {
-    const r = read('# apiVersion: extensions/v1beta1\n# kind: Deployment\napiVersion: v1\nkind: ConfigMap\ndata:\n  note: "apiVersion: policy/v1beta1"\n  manifest: |\n    apiVersion: batch/v1beta1\n    kind: CronJob\n');
+    const r = read(
+      '# apiVersion: extensions/v1beta1\n# kind: Deployment\napiVersion: v1\nkind: ConfigMap\ndata:\n  note: "apiVersion: policy/v1beta1"\n  manifest: |\n    apiVersion: batch/v1beta1\n    kind: CronJob\n',
+    );
     expect(r.objects.map(o => o.apiVersion)).toEqual(['v1']);
   });
 
@@ -77,25 +116,42 @@ describe('readManifests', () => {
       const name = String.fromCharCode(97 + i);
       bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const r = read(`apiVersion: v1\nkind: ConfigMap\n${bomb.map(l => `${l}`).join('\n')}\n`);
+    const r = read(
+      `apiVersion: v1\nkind: ConfigMap\n${bomb.map(l => `${l}`).join('\n')}\n`,
+    );
     expect(r.objects).toEqual([]);
     expect(r.findings[0]).toMatchObject({ id: 'manifest-limit-exceeded' });
     expect(r.findings[0].message).toContain('maxAliasCount');
   });
 
   it('applies the size, document-count and depth limits with clear findings', () => {
-    const limits = { maxFileBytes: 200, maxDocuments: 2, maxDepth: 5, maxAliasCount: 10 };
-    expect(read('x'.repeat(201), limits).findings[0].message).toContain('maxFileBytes');
-    const many = read('kind: A\napiVersion: v1\n---\nkind: B\napiVersion: v1\n---\nkind: C\napiVersion: v1\n', limits);
+    const limits = {
+      maxFileBytes: 200,
+      maxDocuments: 2,
+      maxDepth: 5,
+      maxAliasCount: 10,
+    };
+    expect(read('x'.repeat(201), limits).findings[0].message).toContain(
+      'maxFileBytes',
+    );
+    const many = read(
+      'kind: A\napiVersion: v1\n---\nkind: B\napiVersion: v1\n---\nkind: C\napiVersion: v1\n',
+      limits,
+    );
     expect(many.objects.map(o => o.kind)).toEqual(['A', 'B']);
     expect(many.findings[0].message).toContain('maxDocuments');
-    const deep = read('apiVersion: v1\nkind: A\na: {b: {c: {d: {e: {f: 1}}}}}\n', limits);
+    const deep = read(
+      'apiVersion: v1\nkind: A\na: {b: {c: {d: {e: {f: 1}}}}}\n',
+      limits,
+    );
     expect(deep.objects).toEqual([]);
     expect(deep.findings[0].message).toContain('maxDepth');
   });
 
   it('reports binary content instead of parsing it', () => {
-    expect(read('\u0000\u0001PNG').findings[0]).toMatchObject({ id: 'manifest-binary' });
+    expect(read('\u0000\u0001PNG').findings[0]).toMatchObject({
+      id: 'manifest-binary',
+    });
   });
 
   it('never throws and always gives located findings on arbitrary input', () => {
@@ -113,7 +169,31 @@ describe('readManifests', () => {
   });
 
   it('never throws on YAML-like fragments (indentation, anchors, braces, document markers)', () => {
-    const token = fc.constantFrom('apiVersion: v1\n', 'kind: Pod\n', '---\n', '  ', '- ', '&a ', '*a ', '{{ ', '}}', '[', ']', '{', '}', ': ', '"', "'", '|\n', '#', '\r\n', '\n', 'items:\n', 'kind: List\n', 'x');
+    const token = fc.constantFrom(
+      'apiVersion: v1\n',
+      'kind: Pod\n',
+      '---\n',
+      '  ',
+      '- ',
+      '&a ',
+      '*a ',
+      '{{ ',
+      '}}',
+      '[',
+      ']',
+      '{',
+      '}',
+      ': ',
+      '"',
+      "'",
+      '|\n',
+      '#',
+      '\r\n',
+      '\n',
+      'items:\n',
+      'kind: List\n',
+      'x',
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 60 }), parts => {
         const r = read(parts.join(''));
@@ -124,7 +204,9 @@ describe('readManifests', () => {
   });
 
   it('handles pathological nesting without overflowing', () => {
-    const r = read(`apiVersion: v1\nkind: A\nx: ${'['.repeat(20000)}${']'.repeat(20000)}\n`);
+    const r = read(
+      `apiVersion: v1\nkind: A\nx: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+    );
     expect(r.objects).toEqual([]);
     expect(r.findings).toHaveLength(1);
   });

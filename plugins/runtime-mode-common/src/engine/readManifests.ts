@@ -97,7 +97,9 @@ function recoverTemplateObject(
   const apiVersion = text.match(
     /^apiVersion:[ \t]*["']?([A-Za-z0-9./-]+)["']?[ \t]*(?:#.*)?$/m,
   );
-  const kind = text.match(/^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?$/m);
+  const kind = text.match(
+    /^kind:[ \t]*["']?([A-Za-z0-9]+)["']?[ \t]*(?:#.*)?$/m,
+  );
   if (!apiVersion || !kind) {
     return undefined;
   }
@@ -197,9 +199,7 @@ function readFile(
     uniqueKeys: false,
     // Problems become findings; the parser must not print to the console.
     logLevel: 'error',
-  }) as
-    | Document.Parsed[]
-    | { length: 0 };
+  }) as Document.Parsed[] | { length: 0 };
   let count = 0;
   for (const doc of Array.from(docs as Document.Parsed[])) {
     if (count >= limits.maxDocuments) {
@@ -236,7 +236,14 @@ function readDocument(
 
   if (doc.errors.length > 0) {
     if (mayBeTemplate) {
-      reportTemplate(text.slice(start, end), start, path, lineOf, objects, findings);
+      reportTemplate(
+        text.slice(start, end),
+        start,
+        path,
+        lineOf,
+        objects,
+        findings,
+      );
       return;
     }
     const error = doc.errors[0];
@@ -245,7 +252,9 @@ function readDocument(
       makeFinding(
         'manifest-parse-error',
         'warning',
-        `Document at ${path}:${docLine} does not parse: ${firstLine(error.message)}`,
+        `Document at ${path}:${docLine} does not parse: ${firstLine(
+          error.message,
+        )}`,
         { file: path, line },
       ),
     );
@@ -280,7 +289,14 @@ function readDocument(
     TEMPLATE_STRUCTURE.test(text.slice(start, end))
   ) {
     // Parsed, but only by accident: the apiVersion or kind is a template.
-    reportTemplate(text.slice(start, end), start, path, lineOf, objects, findings);
+    reportTemplate(
+      text.slice(start, end),
+      start,
+      path,
+      lineOf,
+      objects,
+      findings,
+    );
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
@@ -294,7 +310,16 @@ function readDocument(
     );
     return;
   }
-  addObject(value, doc.contents, path, docLine, lineOf, objects, findings, true);
+  addObject(
+    value,
+    doc.contents,
+    path,
+    docLine,
+    lineOf,
+    objects,
+    findings,
+    true,
+  );
 }
 
 function reportTemplate(
@@ -372,7 +397,9 @@ function addObject(
       makeFinding(
         'manifest-no-kind',
         'info',
-        `${topLevel ? 'Document' : 'Item'} at ${path}:${line} has no kind, so it is not a Kubernetes object (values, chart metadata, test data, ...); ignored`,
+        `${
+          topLevel ? 'Document' : 'Item'
+        } at ${path}:${line} has no kind, so it is not a Kubernetes object (values, chart metadata, test data, ...); ignored`,
         { file: path, line },
       ),
     );
@@ -401,11 +428,10 @@ function addObject(
   });
 
   // List wrappers and OpenShift Templates carry the real objects inside.
-  const itemsKey = isListKind(kind)
-    ? 'items'
-    : kind === 'Template' && Array.isArray(value.objects)
-    ? 'objects'
-    : undefined;
+  let itemsKey: string | undefined;
+  if (isListKind(kind)) itemsKey = 'items';
+  else if (kind === 'Template' && Array.isArray(value.objects))
+    itemsKey = 'objects';
   const items = itemsKey ? value[itemsKey] : undefined;
   if (!itemsKey || !Array.isArray(items)) {
     return;

@@ -1,11 +1,18 @@
 import { RuntimeModeConfigError } from './errors';
-import { DEFAULT_MANIFEST_LIMITS, readRuntimeModeConfig } from './readRuntimeModeConfig';
+import {
+  DEFAULT_MANIFEST_LIMITS,
+  readRuntimeModeConfig,
+} from './readRuntimeModeConfig';
 
 describe('readRuntimeModeConfig', () => {
   it('fills defaults for an empty block', () => {
     expect(readRuntimeModeConfig(undefined)).toEqual({
       clusters: [],
-      apiPolicy: { targets: {}, alphaInProduction: 'warning', extraDeprecations: [] },
+      apiPolicy: {
+        targets: {},
+        alphaInProduction: 'warning',
+        extraDeprecations: [],
+      },
       profiles: {},
       limits: DEFAULT_MANIFEST_LIMITS,
     });
@@ -13,9 +20,23 @@ describe('readRuntimeModeConfig', () => {
 
   it('reads clusters, targets, profiles and limits, and accepts schedule', () => {
     const config = readRuntimeModeConfig({
-      clusters: [{ name: 'kv', mode: 'container-virtualization', kubernetesVersion: '1.31', kubevirtVersion: 'v1.6.0', hardwareVirtualization: true, versions: { cdi: '1.60.0' } }],
+      clusters: [
+        {
+          name: 'kv',
+          mode: 'container-virtualization',
+          kubernetesVersion: '1.31',
+          kubevirtVersion: 'v1.6.0',
+          hardwareVirtualization: true,
+          versions: { cdi: '1.60.0' },
+        },
+      ],
       apiPolicy: { targets: { kubernetes: '1.34' }, alphaInProduction: 'info' },
-      profiles: { 'virtualized-container': { performanceOverhead: '3-8%', isolation: 'strong' } },
+      profiles: {
+        'virtualized-container': {
+          performanceOverhead: '3-8%',
+          isolation: 'strong',
+        },
+      },
       limits: { maxDocuments: 10 },
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 5 } },
     });
@@ -27,11 +48,27 @@ describe('readRuntimeModeConfig', () => {
   it.each([
     [{ clusters: [{ name: 'a', mode: 'vm' }] }, 'clusters[0].mode'],
     [{ clusters: [{ mode: 'bare-metal-container' }] }, 'clusters[0].name'],
-    [{ clusters: [{ name: 'a', mode: 'bare-metal-container', kubernetesVersion: 'one' }] }, 'clusters[0].kubernetesVersion'],
+    [
+      {
+        clusters: [
+          { name: 'a', mode: 'bare-metal-container', kubernetesVersion: 'one' },
+        ],
+      },
+      'clusters[0].kubernetesVersion',
+    ],
     [{ apiPolicy: { targets: { k8s: 'x' } } }, 'apiPolicy.targets'],
-    [{ apiPolicy: { alphaInProduction: 'loud' } }, 'apiPolicy.alphaInProduction'],
-    [{ apiPolicy: { extraDeprecations: [{ kind: 'A' }] } }, 'apiPolicy.extraDeprecations[0].apiVersion'],
-    [{ profiles: { 'bare-metal-container': { isolation: 'total' } } }, 'profiles.bare-metal-container.isolation'],
+    [
+      { apiPolicy: { alphaInProduction: 'loud' } },
+      'apiPolicy.alphaInProduction',
+    ],
+    [
+      { apiPolicy: { extraDeprecations: [{ kind: 'A' }] } },
+      'apiPolicy.extraDeprecations[0].apiVersion',
+    ],
+    [
+      { profiles: { 'bare-metal-container': { isolation: 'total' } } },
+      'profiles.bare-metal-container.isolation',
+    ],
     [{ profiles: { mainframe: {} } }, 'profiles.mainframe'],
     [{ limits: { maxDepth: -1 } }, 'limits.maxDepth'],
     [{ schedule: { frequency: 5 } }, 'schedule.frequency'],

@@ -144,7 +144,8 @@ function readDeprecationRow(value: unknown, key: string): DeprecationRow {
   const row: DeprecationRow = {
     apiVersion,
     kind: optionalString(value.kind, `${key}.kind`) ?? '',
-    deprecatedIn: optionalString(value.deprecatedIn, `${key}.deprecatedIn`) ?? '',
+    deprecatedIn:
+      optionalString(value.deprecatedIn, `${key}.deprecatedIn`) ?? '',
     removedIn: optionalString(value.removedIn, `${key}.removedIn`) ?? '',
     replacement: optionalString(value.replacement, `${key}.replacement`) ?? '',
     component: component.toLowerCase(),
@@ -239,7 +240,10 @@ export function readRuntimeModeConfig(raw: unknown): RuntimeModeConfig {
   }
   const alpha = apiPolicy.alphaInProduction ?? 'warning';
   if (!ALPHA_HANDLING.includes(alpha as (typeof ALPHA_HANDLING)[number])) {
-    fail('apiPolicy.alphaInProduction', `expected ${ALPHA_HANDLING.join(', ')}`);
+    fail(
+      'apiPolicy.alphaInProduction',
+      `expected ${ALPHA_HANDLING.join(', ')}`,
+    );
   }
 
   const profilesRaw = optionalRecord(root.profiles, 'profiles') ?? {};
@@ -290,7 +294,8 @@ export function readRuntimeModeConfig(raw: unknown): RuntimeModeConfig {
     clusters,
     apiPolicy: {
       targets,
-      alphaInProduction: alpha as RuntimeModeConfig['apiPolicy']['alphaInProduction'],
+      alphaInProduction:
+        alpha as RuntimeModeConfig['apiPolicy']['alphaInProduction'],
       extraDeprecations,
     },
     profiles,

@@ -44,7 +44,9 @@ export function scoreReadiness(
     return {
       level: 'unknown',
       score: null,
-      explanation: ['Unknown: no Kubernetes object was read from the manifests.'],
+      explanation: [
+        'Unknown: no Kubernetes object was read from the manifests.',
+      ],
     };
   }
   const worstByRule = new Map<string, 'critical' | 'warning'>();
@@ -78,8 +80,9 @@ export function scoreReadiness(
     );
     return { level: 'unknown', score: null, explanation };
   }
-  const level: ReadinessLevel =
-    critical > 0 ? 'blocked' : warning > 0 ? 'ready-with-warnings' : 'ready';
+  let level: ReadinessLevel = 'ready';
+  if (critical > 0) level = 'blocked';
+  else if (warning > 0) level = 'ready-with-warnings';
   explanation.push(
     `= ${score}; level ${level} (${critical} rule(s) with critical, ${warning} with warnings).`,
   );

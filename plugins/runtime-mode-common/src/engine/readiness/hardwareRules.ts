@@ -36,8 +36,13 @@ export function checkHardware(context: ReadinessContext): Finding[] {
     let candidates: readonly ClusterConfig[] = context.clusters.filter(
       c => c.mode === 'container-virtualization',
     );
-    if (candidates.length === 0 && context.targetMode === 'container-virtualization') {
-      candidates = context.allClusters.filter(c => c.mode === 'container-virtualization');
+    if (
+      candidates.length === 0 &&
+      context.targetMode === 'container-virtualization'
+    ) {
+      candidates = context.allClusters.filter(
+        c => c.mode === 'container-virtualization',
+      );
     }
     for (const cluster of candidates) {
       if (cluster.hardwareVirtualization === false) {
@@ -58,7 +63,9 @@ export function checkHardware(context: ReadinessContext): Finding[] {
             'hardware-virtualization-unknown',
             'info',
             `Cluster ${cluster.name} does not state whether its nodes expose hardware virtualization.`,
-            { remediation: `Set hardwareVirtualization for cluster ${cluster.name} in runtimeMode.clusters.` },
+            {
+              remediation: `Set hardwareVirtualization for cluster ${cluster.name} in runtimeMode.clusters.`,
+            },
           ),
         );
       }
@@ -83,7 +90,13 @@ export function checkHardware(context: ReadinessContext): Finding[] {
     if (
       object.kind === 'KubeVirt' &&
       apiGroupOf(object.apiVersion) === 'kubevirt.io' &&
-      get(object.body, 'spec', 'configuration', 'developerConfiguration', 'useEmulation') === true
+      get(
+        object.body,
+        'spec',
+        'configuration',
+        'developerConfiguration',
+        'useEmulation',
+      ) === true
     ) {
       findings.push(
         makeFinding(
@@ -96,7 +109,8 @@ export function checkHardware(context: ReadinessContext): Finding[] {
             apiVersion: object.apiVersion,
             kind: object.kind,
             name: object.name,
-            remediation: 'Use nodes with hardware virtualization and remove useEmulation.',
+            remediation:
+              'Use nodes with hardware virtualization and remove useEmulation.',
           },
         ),
       );

@@ -19,7 +19,13 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
-import { get, isRecord, list, vmiAnnotationsOf, vmiSpecOf } from './objectPaths';
+import {
+  get,
+  isRecord,
+  list,
+  vmiAnnotationsOf,
+  vmiSpecOf,
+} from './objectPaths';
 
 const LIVE_MIGRATING = new Set(['LiveMigrate', 'LiveMigrateIfPossible']);
 const ALLOW_BRIDGE = 'kubevirt.io/allow-pod-bridge-network-live-migration';
@@ -59,13 +65,18 @@ function declaredAccessModes(
 ): Map<string, string[] | undefined> {
   const modes = new Map<string, string[] | undefined>();
   const read = (spec: unknown): string[] | undefined => {
-    const fromPvc = get(spec, 'pvc', 'accessModes') ?? get(spec, 'storage', 'accessModes') ?? get(spec, 'accessModes');
+    const fromPvc =
+      get(spec, 'pvc', 'accessModes') ??
+      get(spec, 'storage', 'accessModes') ??
+      get(spec, 'accessModes');
     return Array.isArray(fromPvc) ? fromPvc.map(String) : undefined;
   };
   for (const object of objects) {
     if (!object.name) continue;
-    if (object.kind === 'PersistentVolumeClaim') modes.set(object.name, read(get(object.body, 'spec')));
-    if (object.kind === 'DataVolume') modes.set(object.name, read(get(object.body, 'spec')));
+    if (object.kind === 'PersistentVolumeClaim')
+      modes.set(object.name, read(get(object.body, 'spec')));
+    if (object.kind === 'DataVolume')
+      modes.set(object.name, read(get(object.body, 'spec')));
   }
   for (const template of list(get(vm.body, 'spec', 'dataVolumeTemplates'))) {
     const name = get(template, 'metadata', 'name');
@@ -88,15 +99,19 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
     const spec = vmiSpecOf(vm);
     if (!spec) continue;
     const eviction = spec.evictionStrategy;
-    const wantsLiveMigration = typeof eviction === 'string' && LIVE_MIGRATING.has(eviction);
-    const blocker: Severity = eviction === 'LiveMigrate' ? 'critical' : 'warning';
+    const wantsLiveMigration =
+      typeof eviction === 'string' && LIVE_MIGRATING.has(eviction);
+    const blocker: Severity =
+      eviction === 'LiveMigrate' ? 'critical' : 'warning';
 
     if (findKey(vm.body, 'liveMigrate')) {
       findings.push(
         makeFinding(
           'live-migration-unknown-field',
           'warning',
-          `${label(vm)} sets liveMigrate, which is not a KubeVirt field: the API server prunes it and the VM is not made live-migratable.`,
+          `${label(
+            vm,
+          )} sets liveMigrate, which is not a KubeVirt field: the API server prunes it and the VM is not made live-migratable.`,
           {
             ...where(vm),
             remediation:
@@ -111,13 +126,18 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
           'live-migration-eviction-strategy',
           eviction === 'External' ? 'info' : 'warning',
           eviction === 'External'
-            ? `${label(vm)} has evictionStrategy External: an external controller (e.g. Cluster API Provider KubeVirt) must handle node drains.`
+            ? `${label(
+                vm,
+              )} has evictionStrategy External: an external controller (e.g. Cluster API Provider KubeVirt) must handle node drains.`
             : `${label(vm)} has ${
-                eviction ? `evictionStrategy ${String(eviction)}` : 'no evictionStrategy (the cluster default is None)'
+                eviction
+                  ? `evictionStrategy ${String(eviction)}`
+                  : 'no evictionStrategy (the cluster default is None)'
               }: a node drain shuts the VM down instead of live-migrating it.`,
           {
             ...where(vm),
-            remediation: 'Set spec.template.spec.evictionStrategy: LiveMigrate (or LiveMigrateIfPossible).',
+            remediation:
+              'Set spec.template.spec.evictionStrategy: LiveMigrate (or LiveMigrateIfPossible).',
           },
         ),
       );
@@ -129,7 +149,9 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
       if (!isRecord(volume)) continue;
       const volumeName = String(volume.name ?? '');
       const claim =
-        (get(volume, 'persistentVolumeClaim', 'claimName') as string | undefined) ??
+        (get(volume, 'persistentVolumeClaim', 'claimName') as
+          | string
+          | undefined) ??
         (get(volume, 'dataVolume', 'name') as string | undefined);
       if (typeof claim === 'string') {
         const modes = accessModes.get(claim);
@@ -138,7 +160,11 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
             makeFinding(
               'live-migration-volume-access-mode',
               blocker,
-              `${label(vm)} volume "${volumeName}" uses ${claim} with access modes ${modes.join(', ')}: not ReadWriteMany, so the VMI is not live-migratable (DisksNotLiveMigratable).`,
+              `${label(
+                vm,
+              )} volume "${volumeName}" uses ${claim} with access modes ${modes.join(
+                ', ',
+              )}: not ReadWriteMany, so the VMI is not live-migratable (DisksNotLiveMigratable).`,
               {
                 ...where(vm),
                 remediation: `Give ${claim} accessModes [ReadWriteMany] on a storage class that supports RWX (e.g. Ceph RBD block, NFS).`,
@@ -152,8 +178,14 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
           makeFinding(
             'live-migration-host-disk',
             blocker,
-            `${label(vm)} volume "${volumeName}" is a hostDisk without shared: true: the disk lives on one node and blocks live migration.`,
-            { ...where(vm), remediation: 'Use a ReadWriteMany PVC, or mark the hostDisk shared: true if it is on shared storage.' },
+            `${label(
+              vm,
+            )} volume "${volumeName}" is a hostDisk without shared: true: the disk lives on one node and blocks live migration.`,
+            {
+              ...where(vm),
+              remediation:
+                'Use a ReadWriteMany PVC, or mark the hostDisk shared: true if it is on shared storage.',
+            },
           ),
         );
       }
@@ -174,7 +206,9 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-pod-network-bridge',
           blocker,
-          `${label(vm)} interface "${String(iface.name)}" uses bridge binding on the pod network: the VMI is not live-migratable (InterfaceNotLiveMigratable).`,
+          `${label(vm)} interface "${String(
+            iface.name,
+          )}" uses bridge binding on the pod network: the VMI is not live-migratable (InterfaceNotLiveMigratable).`,
           {
             ...where(vm),
             remediation: `Use masquerade: {} on the pod network (or passt), or set the ${ALLOW_BRIDGE} annotation on the VMI if the network allows it.`,
@@ -191,8 +225,16 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-host-devices',
           blocker,
-          `${label(vm)} has ${hostDevices.length > 0 ? `${hostDevices.length} hostDevice(s)` : `${gpus.length} GPUs`}: passthrough devices make the VMI not live-migratable (HostDeviceNotLiveMigratable).`,
-          { ...where(vm), remediation: 'Plan downtime for maintenance, or use mediated vGPUs with the VGPULiveMigration feature gate.' },
+          `${label(vm)} has ${
+            hostDevices.length > 0
+              ? `${hostDevices.length} hostDevice(s)`
+              : `${gpus.length} GPUs`
+          }: passthrough devices make the VMI not live-migratable (HostDeviceNotLiveMigratable).`,
+          {
+            ...where(vm),
+            remediation:
+              'Plan downtime for maintenance, or use mediated vGPUs with the VGPULiveMigration feature gate.',
+          },
         ),
       );
     } else if (gpus.length === 1) {
@@ -200,8 +242,14 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-host-devices',
           'warning',
-          `${label(vm)} has a GPU: it is live-migratable only as a mediated vGPU with the VGPULiveMigration feature gate enabled.`,
-          { ...where(vm), remediation: 'Enable the VGPULiveMigration feature gate and use an mdev-backed vGPU, or plan downtime.' },
+          `${label(
+            vm,
+          )} has a GPU: it is live-migratable only as a mediated vGPU with the VGPULiveMigration feature gate enabled.`,
+          {
+            ...where(vm),
+            remediation:
+              'Enable the VGPULiveMigration feature gate and use an mdev-backed vGPU, or plan downtime.',
+          },
         ),
       );
     }

@@ -41,7 +41,9 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
   if (rendered.length === 0) return [];
 
   const monitors = rendered.filter(
-    o => o.kind === 'ServiceMonitor' && apiGroupOf(o.apiVersion) === 'monitoring.coreos.com',
+    o =>
+      o.kind === 'ServiceMonitor' &&
+      apiGroupOf(o.apiVersion) === 'monitoring.coreos.com',
   );
   if (monitors.length === 0) {
     return [
@@ -60,7 +62,9 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
   const findings: Finding[] = [];
   const coversKubevirt = monitors.some(monitor => {
     const selector = get(monitor.body, 'spec', 'selector');
-    const ports = list(get(monitor.body, 'spec', 'endpoints')).map(e => get(e, 'port'));
+    const ports = list(get(monitor.body, 'spec', 'endpoints')).map(e =>
+      get(e, 'port'),
+    );
     return (
       ports.includes('metrics') &&
       KUBEVIRT_METRICS_LABELS.some(labels => selects(selector, labels))
@@ -88,13 +92,19 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
       o.kind === 'Service' &&
       apiGroupOf(o.apiVersion) === '' &&
       !KUBEVIRT_METRICS_LABELS.some(labels =>
-        selects({ matchLabels: labels }, labelsOf(get(o.body, 'metadata', 'labels'))),
+        selects(
+          { matchLabels: labels },
+          labelsOf(get(o.body, 'metadata', 'labels')),
+        ),
       ),
   );
   const coversApp =
     appServices.length === 0
       ? monitors.some(
-          m => !KUBEVIRT_METRICS_LABELS.some(l => selects(get(m.body, 'spec', 'selector'), l)),
+          m =>
+            !KUBEVIRT_METRICS_LABELS.some(l =>
+              selects(get(m.body, 'spec', 'selector'), l),
+            ),
         )
       : appServices.some(service =>
           monitors.some(monitor =>
@@ -118,7 +128,8 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
         {
           file: first.file,
           line: first.line,
-          remediation: "Add a ServiceMonitor whose selector matches the app Service's labels.",
+          remediation:
+            "Add a ServiceMonitor whose selector matches the app Service's labels.",
         },
       ),
     );

@@ -63,35 +63,40 @@ export function podTemplateOf(object: ManifestObject): Json | undefined {
   return isRecord(template) ? template : undefined;
 }
 
+/** The VMI (or VMI template) of a VM-like object: a VMI is its own template. */
+function vmiTemplateOf(object: ManifestObject): unknown {
+  const body = object.body;
+  if (object.kind === 'VirtualMachineInstance') return body;
+  if (object.kind === 'VirtualMachinePool') {
+    return get(body, 'spec', 'virtualMachineTemplate', 'spec', 'template');
+  }
+  return get(body, 'spec', 'template');
+}
+
 /** The VMI spec of a VM-like object (VM, VMI, replica set, pool). @internal */
 export function vmiSpecOf(object: ManifestObject): Json | undefined {
-  const body = object.body;
-  const spec =
-    object.kind === 'VirtualMachineInstance'
-      ? get(body, 'spec')
-      : object.kind === 'VirtualMachinePool'
-      ? get(body, 'spec', 'virtualMachineTemplate', 'spec', 'template', 'spec')
-      : get(body, 'spec', 'template', 'spec');
+  const spec = get(vmiTemplateOf(object), 'spec');
   return isRecord(spec) ? spec : undefined;
 }
 
 /** Annotations of the VMI (the VMI's own, or the VM template's). @internal */
-export function vmiAnnotationsOf(object: ManifestObject): Record<string, string> {
-  const body = object.body;
-  const annotations =
-    object.kind === 'VirtualMachineInstance'
-      ? get(body, 'metadata', 'annotations')
-      : object.kind === 'VirtualMachinePool'
-      ? get(body, 'spec', 'virtualMachineTemplate', 'spec', 'template', 'metadata', 'annotations')
-      : get(body, 'spec', 'template', 'metadata', 'annotations');
-  return labelsOf(annotations);
+export function vmiAnnotationsOf(
+  object: ManifestObject,
+): Record<string, string> {
+  return labelsOf(get(vmiTemplateOf(object), 'metadata', 'annotations'));
 }
 
 /** Does a label selector (matchLabels/matchExpressions, or a plain map) select these labels? @internal */
-export function selects(selector: unknown, labels: Record<string, string>): boolean {
+export function selects(
+  selector: unknown,
+  labels: Record<string, string>,
+): boolean {
   if (!isRecord(selector)) return false;
-  const hasStructured = 'matchLabels' in selector || 'matchExpressions' in selector;
-  const matchLabels = hasStructured ? labelsOf(selector.matchLabels) : labelsOf(selector);
+  const hasStructured =
+    'matchLabels' in selector || 'matchExpressions' in selector;
+  const matchLabels = hasStructured
+    ? labelsOf(selector.matchLabels)
+    : labelsOf(selector);
   for (const [k, v] of Object.entries(matchLabels)) {
     if (labels[k] !== v) return false;
   }
@@ -117,5 +122,8 @@ export function selects(selector: unknown, labels: Record<string, string>): bool
         return false;
     }
   }
-  return Object.keys(matchLabels).length > 0 || list(selector.matchExpressions).length > 0;
+  return (
+    Object.keys(matchLabels).length > 0 ||
+    list(selector.matchExpressions).length > 0
+  );
 }

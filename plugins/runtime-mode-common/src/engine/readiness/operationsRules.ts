@@ -32,14 +32,19 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
 export function checkOperations(context: ReadinessContext): Finding[] {
   const findings: Finding[] = [];
   const pdbs = context.objects.filter(
-    o => o.rendered && o.kind === 'PodDisruptionBudget' && apiGroupOf(o.apiVersion) === 'policy',
+    o =>
+      o.rendered &&
+      o.kind === 'PodDisruptionBudget' &&
+      apiGroupOf(o.apiVersion) === 'policy',
   );
   for (const workload of context.objects) {
     if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
     if (apiGroupOf(workload.apiVersion) === 'kubevirt.io') continue;
     const template = podTemplateOf(workload);
     if (!template) continue;
-    const containers = list(get(template, 'spec', 'containers')).filter(isRecord);
+    const containers = list(get(template, 'spec', 'containers')).filter(
+      isRecord,
+    );
     const where = {
       file: workload.file,
       line: workload.line,
@@ -47,7 +52,9 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       kind: workload.kind,
       name: workload.name,
     };
-    const label = `${workload.kind}${workload.name ? ` "${workload.name}"` : ''}`;
+    const label = `${workload.kind}${
+      workload.name ? ` "${workload.name}"` : ''
+    }`;
 
     if (!BATCH_KINDS.has(workload.kind)) {
       const noProbes = containers
@@ -58,8 +65,14 @@ export function checkOperations(context: ReadinessContext): Finding[] {
           makeFinding(
             'operations-probes-missing',
             'warning',
-            `${label}: container(s) ${noProbes.join(', ')} have no readiness or liveness probe.`,
-            { ...where, remediation: 'Add a readinessProbe (and a livenessProbe where a restart helps).' },
+            `${label}: container(s) ${noProbes.join(
+              ', ',
+            )} have no readiness or liveness probe.`,
+            {
+              ...where,
+              remediation:
+                'Add a readinessProbe (and a livenessProbe where a restart helps).',
+            },
           ),
         );
       }
@@ -72,8 +85,14 @@ export function checkOperations(context: ReadinessContext): Finding[] {
         makeFinding(
           'operations-resources-missing',
           'warning',
-          `${label}: container(s) ${noRequests.join(', ')} have no resource requests.`,
-          { ...where, remediation: 'Set resources.requests (cpu, memory), and memory limits.' },
+          `${label}: container(s) ${noRequests.join(
+            ', ',
+          )} have no resource requests.`,
+          {
+            ...where,
+            remediation:
+              'Set resources.requests (cpu, memory), and memory limits.',
+          },
         ),
       );
     }
@@ -86,7 +105,11 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       const labels = labelsOf(get(template, 'metadata', 'labels'));
       const covered = pdbs.some(pdb => {
         const selector = get(pdb.body, 'spec', 'selector');
-        return selector !== undefined && Object.keys(labels).length > 0 && matches(selector, labels);
+        return (
+          selector !== undefined &&
+          Object.keys(labels).length > 0 &&
+          matches(selector, labels)
+        );
       });
       if (!covered) {
         findings.push(
@@ -94,7 +117,11 @@ export function checkOperations(context: ReadinessContext): Finding[] {
             'operations-pdb-missing',
             'warning',
             `${label} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
-            { ...where, remediation: 'Add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.' },
+            {
+              ...where,
+              remediation:
+                'Add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.',
+            },
           ),
         );
       }

@@ -53,7 +53,9 @@ export function checkPerformance(context: ReadinessContext): Finding[] {
       makeFinding(
         'performance-overhead-budget',
         min > budget ? 'critical' : 'warning',
-        `${targetMode} costs ${min === max ? `${min}%` : `${min}-${max}%`} performance overhead; the component allows at most ${budget}%.`,
+        `${targetMode} costs ${
+          min === max ? `${min}%` : `${min}-${max}%`
+        } performance overhead; the component allows at most ${budget}%.`,
         {
           remediation:
             'Pick a mode with less overhead, measure the real overhead for this workload, or raise runtime-mode.dev/max-overhead if the budget is too tight.',
