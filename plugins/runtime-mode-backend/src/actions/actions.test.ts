@@ -50,7 +50,9 @@ describe('actions', () => {
   });
   afterAll(() => tree.cleanup());
 
-  async function setup(decision = AuthorizeResult.ALLOW) {
+  async function setup(
+    decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     const entities = [
       component('ok', { root: `${tree.root}/ok`, manifests: 'deploy/' }),
       component('old', { root: `${tree.root}/old`, manifests: 'deploy/', owner: 'team-b' }),
@@ -82,7 +84,7 @@ describe('actions', () => {
     createGetEntityEvaluationAction({ auth, readable, evaluations, actionsRegistry });
     createSummarisePortfolioAction({ readable, store, actionsRegistry });
     createEvaluateManifestsAction({
-      permissions: mockServices.permissions({ result: decision } as any),
+      permissions: mockServices.permissions({ result: decision }),
       evaluations,
       actionsRegistry,
     });

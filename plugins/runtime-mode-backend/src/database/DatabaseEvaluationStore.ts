@@ -36,6 +36,7 @@ import {
   SaveResultRequest,
   StoredEvaluationRecord,
   StoredSources,
+  WriteBatch,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
 
@@ -50,6 +51,8 @@ const SOURCES = 'runtime_mode_sources';
 
 /** Keeps IN lists below every engine's bound-parameter limit. */
 const BATCH = 500;
+/** Rows per multi-row insert (about 25 columns each: well below SQLite's 32,766 parameters). */
+const ROWS_PER_INSERT = 100;
 
 type EvaluationRow = {
   entity_ref: string;
@@ -224,15 +227,73 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async saveResult(request: SaveResultRequest): Promise<SaveResultOutcome> {
-    const { summary, result, inputHash, evaluatedAt } = request;
-    const counts = countsOf(result);
-    const resultHash = historySignature(result);
-    const at = evaluatedAt.toISOString();
+    const { changed } = await this.writeBatch({
+      results: [request],
+      stale: [],
+      sources: [],
+    });
+    return { changed: changed > 0 };
+  }
+
+  async markStale(summary: EntitySummaryFields, reason: string, at: Date) {
+    await this.writeBatch({
+      results: [],
+      stale: [{ summary, reason, at }],
+      sources: [],
+    });
+  }
+
+  async saveSources(sources: StoredSources) {
+    await this.writeBatch({ results: [], stale: [], sources: [sources] });
+  }
+
+  async writeBatch(batch: WriteBatch): Promise<{ changed: number }> {
+    if (!batch.results.length && !batch.stale.length && !batch.sources.length) {
+      return { changed: 0 };
+    }
     return this.db.transaction(async tx => {
-      const previous = await tx<EvaluationRow>(EVALUATIONS)
-        .where({ entity_ref: summary.entityRef })
-        .first('result_hash');
-      const columns = {
+      let changed = 0;
+      if (batch.results.length) {
+        changed = await this.writeResults(tx, batch.results);
+      }
+      for (const { summary, reason, at } of batch.stale) {
+        await this.writeStale(tx, summary, reason, at);
+      }
+      for (let i = 0; i < batch.sources.length; i += ROWS_PER_INSERT) {
+        const rows = batch.sources
+          .slice(i, i + ROWS_PER_INSERT)
+          .map(sources => ({
+            entity_ref: sources.entityRef,
+            entity_hash: sources.entityHash,
+            manifests_hash: sources.manifestsHash,
+            manifests: JSON.stringify(sources.manifests),
+            read_at: sources.readAt,
+          }));
+        await tx(SOURCES).insert(rows).onConflict('entity_ref').merge();
+      }
+      return { changed };
+    });
+  }
+
+  private async writeResults(tx: Knex.Transaction, requests: SaveResultRequest[]) {
+    const previousHashes = new Map<string, string | null>();
+    const refs = requests.map(r => r.summary.entityRef);
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const rows = await tx<EvaluationRow>(EVALUATIONS)
+        .whereIn('entity_ref', refs.slice(i, i + BATCH))
+        .select('entity_ref', 'result_hash');
+      for (const row of rows) {
+        previousHashes.set(row.entity_ref, row.result_hash);
+      }
+    }
+    const evaluationRows = [];
+    const historyRows = [];
+    for (const { summary, result, inputHash, evaluatedAt } of requests) {
+      const counts = countsOf(result);
+      const resultHash = historySignature(result);
+      const at = evaluatedAt.toISOString();
+      evaluationRows.push({
+        entity_ref: summary.entityRef,
         ...summaryColumns(summary),
         mode: result.mode.value,
         mode_conflict: result.mode.conflict,
@@ -251,14 +312,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         result: JSON.stringify(result),
         evaluated_at: at,
         checked_at: at,
-      };
-      await tx(EVALUATIONS)
-        .insert({ entity_ref: summary.entityRef, ...columns })
-        .onConflict('entity_ref')
-        .merge(columns);
-      const changed = previous?.result_hash !== resultHash;
-      if (changed) {
-        await tx(HISTORY).insert({
+      });
+      if (previousHashes.get(summary.entityRef) !== resultHash) {
+        historyRows.push({
           entity_ref: summary.entityRef,
           evaluated_at: at,
           mode: result.mode.value,
@@ -269,35 +325,46 @@ export class DatabaseEvaluationStore implements EvaluationStore {
           rule_set_version: result.ruleSetVersion,
         });
       }
-      return { changed };
-    });
+    }
+    for (let i = 0; i < evaluationRows.length; i += ROWS_PER_INSERT) {
+      await tx(EVALUATIONS)
+        .insert(evaluationRows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict('entity_ref')
+        .merge();
+    }
+    for (let i = 0; i < historyRows.length; i += ROWS_PER_INSERT) {
+      await tx(HISTORY).insert(historyRows.slice(i, i + ROWS_PER_INSERT));
+    }
+    return historyRows.length;
   }
 
-  async markStale(summary: EntitySummaryFields, reason: string, at: Date) {
-    const existing = await this.db<EvaluationRow>(EVALUATIONS)
+  private async writeStale(
+    tx: Knex.Transaction,
+    summary: EntitySummaryFields,
+    reason: string,
+    at: Date,
+  ) {
+    const existing = await tx<EvaluationRow>(EVALUATIONS)
       .where({ entity_ref: summary.entityRef })
       .first('result');
-    const status = existing?.result ? 'stale' : 'pending';
     const columns = {
       ...summaryColumns(summary),
-      status,
+      // Never evaluated: pending with the reason; otherwise the old result stays, marked stale.
+      status: existing?.result ? 'stale' : 'pending',
       stale_reason: reason,
       checked_at: at.toISOString(),
     };
     if (existing) {
-      await this.db(EVALUATIONS)
+      await tx(EVALUATIONS)
         .where({ entity_ref: summary.entityRef })
         .update(columns);
     } else {
-      await this.db(EVALUATIONS)
-        .insert({
-          entity_ref: summary.entityRef,
-          ...columns,
-          mode: 'unknown',
-          level: 'unknown',
-        })
-        .onConflict('entity_ref')
-        .merge(columns);
+      await tx(EVALUATIONS).insert({
+        entity_ref: summary.entityRef,
+        ...columns,
+        mode: 'unknown',
+        level: 'unknown',
+      });
     }
   }
 
@@ -421,19 +488,6 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       }
     }
     return out;
-  }
-
-  async saveSources(sources: StoredSources) {
-    const columns = {
-      entity_hash: sources.entityHash,
-      manifests_hash: sources.manifestsHash,
-      manifests: JSON.stringify(sources.manifests),
-      read_at: sources.readAt,
-    };
-    await this.db(SOURCES)
-      .insert({ entity_ref: sources.entityRef, ...columns })
-      .onConflict('entity_ref')
-      .merge(columns);
   }
 
   async deleteEntities(entityRefs: string[]) {

@@ -29,7 +29,11 @@ import {
   RULE_SET_VERSION,
   RUNTIME_MODE_WAIVER_PREFIX,
 } from '@internal/plugin-runtime-mode-common';
-import { EvaluationStore, StoredSources } from '../database/EvaluationStore';
+import {
+  EvaluationStore,
+  StoredSources,
+  WriteBatch,
+} from '../database/EvaluationStore';
 import {
   entityHashOf,
   entityRefOf,
@@ -97,17 +101,31 @@ export class EvaluationRefresher {
         const batch = page.slice(i, i + BATCH_SIZE);
         const refs = batch.map(entityRefOf);
         const sources = await store.getSourcesFor(refs);
+        const writes = emptyBatch();
+        const outcomes: Outcome[] = [];
         for (const entity of batch) {
           const ref = entityRefOf(entity);
           seen.add(ref);
           stats.seen += 1;
-          const outcome = await this.refreshOne(entity, {
-            systemDomains,
-            previousSources: sources.get(ref),
-            previousHash: hashes.get(ref),
-            force: false,
+          outcomes.push(
+            await this.refreshOne(entity, writes, {
+              systemDomains,
+              previousSources: sources.get(ref),
+              previousHash: hashes.get(ref),
+              force: false,
+            }),
+          );
+        }
+        try {
+          await store.writeBatch(writes);
+          for (const outcome of outcomes) stats[outcome] += 1;
+        } catch (error) {
+          // The stored results stay as they were; the next run tries again.
+          logger.error('Runtime mode refresh could not store a batch', {
+            error: stringifyError(error),
+            entities: batch.length,
           });
-          stats[outcome] += 1;
+          stats.failed += batch.length;
         }
       }
     }
@@ -133,7 +151,8 @@ export class EvaluationRefresher {
       this.options.store.getSources(ref),
       this.options.store.getEvaluation(ref),
     ]);
-    return this.refreshOne(entity, {
+    const writes = emptyBatch();
+    const outcome = await this.refreshOne(entity, writes, {
       systemDomains,
       previousSources,
       previousHash: previous
@@ -141,10 +160,14 @@ export class EvaluationRefresher {
         : undefined,
       force: options.force,
     });
+    await this.options.store.writeBatch(writes);
+    return outcome;
   }
 
+  /** Works out what to write for one entity; the caller writes batches. */
   private async refreshOne(
     entity: Entity,
+    writes: WriteBatch,
     context: {
       systemDomains: Map<string, string | undefined>;
       previousSources?: StoredSources;
@@ -152,7 +175,7 @@ export class EvaluationRefresher {
       force: boolean;
     },
   ): Promise<Outcome> {
-    const { store, reader, config, logger } = this.options;
+    const { reader, config, logger } = this.options;
     const summary = summarizeEntity(entity, context.systemDomains);
     const now = new Date();
     try {
@@ -162,7 +185,7 @@ export class EvaluationRefresher {
         context.previousSources?.manifests,
       );
       if (read.failure) {
-        await store.markStale(summary, read.failure, now);
+        writes.stale.push({ summary, reason: read.failure, at: now });
         return 'stale';
       }
       const manifestsHash =
@@ -184,7 +207,7 @@ export class EvaluationRefresher {
         context.previousSources.manifestsHash !== manifestsHash ||
         !read.unchanged;
       if (sourcesChanged) {
-        await store.saveSources({
+        writes.sources.push({
           entityRef: summary.entityRef,
           entityHash,
           manifestsHash,
@@ -211,7 +234,7 @@ export class EvaluationRefresher {
         }),
         read.findings,
       );
-      await store.saveResult({ summary, result, inputHash, evaluatedAt: now });
+      writes.results.push({ summary, result, inputHash, evaluatedAt: now });
       return 'evaluated';
     } catch (error) {
       // An engine or database failure must not lose the stored result.
@@ -220,11 +243,7 @@ export class EvaluationRefresher {
         entityRef: summary.entityRef,
         error: stringifyError(error),
       });
-      try {
-        await store.markStale(summary, reason, now);
-      } catch {
-        // Already logged; the next run retries.
-      }
+      writes.stale.push({ summary, reason, at: now });
       return 'failed';
     }
   }
@@ -239,6 +258,10 @@ export class EvaluationRefresher {
     );
     return systemDomainsOf(items);
   }
+}
+
+function emptyBatch(): WriteBatch {
+  return { results: [], stale: [], sources: [] };
 }
 
 function hasWaivers(entity: Entity) {

@@ -19,6 +19,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config, ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import {
   readRuntimeModeConfig,
   RuntimeModeConfig,
@@ -68,7 +69,9 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
       new ConfigReader(
         {
           ...DEFAULT_SCHEDULE,
-          ...(rawSchedule && typeof rawSchedule === 'object' ? rawSchedule : {}),
+          ...(rawSchedule && typeof rawSchedule === 'object' && !Array.isArray(rawSchedule)
+            ? (rawSchedule as JsonObject)
+            : {}),
         },
         'runtimeMode.schedule',
       ),

@@ -123,6 +123,11 @@ export function component(
   };
 }
 
+function credentialsOf(options: unknown): BackstageCredentials | undefined {
+  return (options as { credentials?: BackstageCredentials } | undefined)
+    ?.credentials;
+}
+
 /** The user the visibility-aware catalog hides entities from. */
 export const RESTRICTED_USER = 'user:default/restricted';
 
@@ -144,16 +149,16 @@ export function visibilityAwareCatalog(entities: Entity[], hidden: string[] = []
   const catalog = catalogServiceMock.mock({
     getEntityByRef: async (ref, options) => {
       const entity = await inner.getEntityByRef(ref);
-      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      const isHidden = hiddenFor(credentialsOf(options), hiddenSet);
       return isHidden(entity) ? undefined : entity;
     },
     getEntities: async (request, options) => {
       const response = await inner.getEntities(request);
-      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      const isHidden = hiddenFor(credentialsOf(options), hiddenSet);
       return { items: response.items.filter(e => !isHidden(e)) };
     },
     streamEntities: (request, options) => {
-      const isHidden = hiddenFor(options?.credentials as BackstageCredentials, hiddenSet);
+      const isHidden = hiddenFor(credentialsOf(options), hiddenSet);
       return (async function* stream() {
         for await (const page of inner.streamEntities(request)) {
           yield page.filter(e => !isHidden(e));

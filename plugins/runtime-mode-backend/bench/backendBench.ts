@@ -1,0 +1,365 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/* eslint-disable no-console */
+/**
+ * Scale benchmark of the Runtime Mode backend: a generated catalog of
+ * components with manifests on disk (file locations), stored in SQLite (or
+ * PostgreSQL with --pg), refreshed by the real refresher and served by the
+ * real router over HTTP.
+ *
+ *   yarn bench            10,000 components
+ *   yarn bench --smoke    300 components, a few seconds (CI)
+ *   yarn bench --pg       PostgreSQL from BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+ */
+import { ConfigReader } from '@backstage/config';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import express from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { DatabaseEvaluationStore } from '../src/database/DatabaseEvaluationStore';
+import { EvaluationRefresher } from '../src/service/EvaluationRefresher';
+import { EvaluationService } from '../src/service/EvaluationService';
+import { ManifestReader } from '../src/service/ManifestReader';
+import { ReadableEntities } from '../src/service/ReadableEntities';
+import { readPluginConfig } from '../src/service/readPluginConfig';
+import { createRouter } from '../src/service/router';
+
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const usePg = args.includes('--pg');
+const COUNT = Number(process.env.BENCH_COMPONENTS ?? (smoke ? 300 : 10_000));
+const REQUESTS = smoke ? 30 : 200;
+
+const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: ${name} }
+  template:
+    metadata:
+      labels: { app: ${name} }
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/${name}:1.0.0
+          resources:
+            requests: { cpu: 100m, memory: 128Mi }
+          readinessProbe:
+            httpGet: { path: /healthz, port: 8080 }
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  selector: { app: ${name} }
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+
+const oldIngress = (name: string) => `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: ${name}
+spec:
+  backend:
+    serviceName: ${name}
+    servicePort: 80
+`;
+
+const virtualMachine = (name: string) => `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata:
+  name: ${name}
+spec:
+  runStrategy: Always
+  template:
+    spec:
+      evictionStrategy: LiveMigrate
+      domain:
+        devices: {}
+        resources:
+          requests: { memory: 2Gi }
+`;
+
+function generateEstate(root: string): Entity[] {
+  const entities: Entity[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    const name = `svc-${String(i).padStart(5, '0')}`;
+    const dir = path.join(root, name, 'deploy');
+    fs.mkdirSync(dir, { recursive: true });
+    const isVm = i % 10 === 3;
+    fs.writeFileSync(
+      path.join(dir, 'app.yaml'),
+      isVm ? virtualMachine(name) : deployment(name, 2),
+    );
+    if (i % 20 === 7) {
+      fs.writeFileSync(path.join(dir, 'ingress.yaml'), oldIngress(name));
+    }
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        title: `Service ${i}`,
+        annotations: {
+          'backstage.io/managed-by-location': `file:${path.join(root, name)}/catalog-info.yaml`,
+          'runtime-mode.dev/manifests': 'deploy/',
+          'runtime-mode.dev/clusters': isVm ? 'kv' : i % 3 === 0 ? 'tanzu' : 'bm',
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: i % 4 === 0 ? 'experimental' : 'production',
+        owner: `team-${i % 40}`,
+        system: `system-${i % 120}`,
+      },
+    });
+  }
+  for (let s = 0; s < 120; s++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: `system-${s}`, namespace: 'default' },
+      spec: { owner: `team-${s % 40}`, domain: `domain-${s % 8}` },
+    });
+  }
+  return entities;
+}
+
+/** The slice of CatalogService the refresher and the router use, in memory. */
+function inMemoryCatalog(entities: Entity[]) {
+  const byRef = new Map(entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]));
+  const ofKind = (kind?: unknown) =>
+    entities.filter(e => !kind || e.kind.toLocaleLowerCase('en-US') === String(kind).toLocaleLowerCase('en-US'));
+  return {
+    async getEntityByRef(ref: string) {
+      return byRef.get(ref.toLocaleLowerCase('en-US'));
+    },
+    async getEntities(request?: { filter?: Record<string, unknown> }) {
+      return { items: ofKind(request?.filter?.kind) };
+    },
+    async *streamEntities(request?: { filter?: Record<string, unknown> }) {
+      const items = ofKind(request?.filter?.kind);
+      for (let i = 0; i < items.length; i += 500) {
+        yield items.slice(i, i + 500);
+      }
+    },
+  } as any;
+}
+
+const silentLogger: any = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return silentLogger;
+  },
+};
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = process.hrtime.bigint();
+  const value = await fn();
+  return [value, Number(process.hrtime.bigint() - start) / 1e6];
+}
+
+async function latency(base: string, pathAndQuery: string) {
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const [res, ms] = await time(async () => {
+      const r = await fetch(`${base}${pathAndQuery}`);
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${pathAndQuery} answered ${r.status}: ${text}`);
+      return text;
+    });
+    bytes = res.length;
+    samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), bytes };
+}
+
+async function createDatabase(dir: string): Promise<Knex> {
+  if (usePg) {
+    const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    if (!connection) {
+      throw new Error('--pg needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING');
+    }
+    const admin = knexFactory({ client: 'pg', connection });
+    const db = `runtime_mode_bench_${Date.now()}`;
+    await admin.raw(`CREATE DATABASE ${db}`);
+    await admin.destroy();
+    return knexFactory({ client: 'pg', connection: `${connection.replace(/\/$/, '')}/${db}` });
+  }
+  return knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(dir, 'bench.sqlite') },
+    useNullAsDefault: true,
+  });
+}
+
+async function main() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-mode-bench-'));
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 25);
+  const lines: string[] = [];
+  const report = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  try {
+    const [entities, genMs] = await time(async () => generateEstate(root));
+    report(`# Runtime Mode backend benchmark${smoke ? ' (smoke)' : ''}`);
+    report(`date: ${new Date().toISOString()}`);
+    report(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
+    report(`database: ${usePg ? 'PostgreSQL' : 'SQLite (better-sqlite3, file)'}`);
+    report(`components: ${COUNT} (generated in ${genMs.toFixed(0)} ms)`);
+
+    const knex = await createDatabase(root);
+    await DatabaseEvaluationStore.migrateUp(knex);
+    const store = DatabaseEvaluationStore.fromClient(knex);
+    const catalog = inMemoryCatalog(entities);
+    const auth: any = {
+      getOwnServiceCredentials: async () => ({ principal: { type: 'service', subject: 'plugin:runtime-mode' } }),
+      isPrincipal: () => true,
+    };
+    const config = readPluginConfig(
+      new ConfigReader({
+        runtimeMode: {
+          clusters: [
+            { name: 'bm', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
+            { name: 'tanzu', mode: 'virtualized-container', kubernetesVersion: '1.29' },
+            { name: 'kv', mode: 'container-virtualization', kubernetesVersion: '1.32', kubevirtVersion: '1.5.0', hardwareVirtualization: true },
+          ],
+          apiPolicy: { targets: { k8s: '1.34', kubevirt: '1.6.0' } },
+          api: { readableCacheMs: 10_000 },
+        },
+      }),
+    );
+    const refresher = new EvaluationRefresher({
+      catalog,
+      auth,
+      store,
+      reader: new ManifestReader({ urlReader: {} as any, logger: silentLogger, maxFiles: 200, maxFileBytes: 1_000_000 }),
+      config,
+      logger: silentLogger,
+    });
+
+    const [full, fullMs] = await time(() => refresher.refreshAll());
+    report(`full refresh: ${fullMs.toFixed(0)} ms (${full.evaluated} evaluated, ${(fullMs / COUNT).toFixed(2)} ms/component)`);
+    const [noop, noopMs] = await time(() => refresher.refreshAll());
+    report(`refresh, nothing changed: ${noopMs.toFixed(0)} ms (${noop.evaluated} evaluated, ${noop.unchanged} unchanged)`);
+
+    const changeFiles = async (fraction: number, round: number) => {
+      const step = Math.max(1, Math.round(1 / fraction));
+      let changed = 0;
+      for (let i = 0; i < COUNT; i += step) {
+        const name = `svc-${String(i).padStart(5, '0')}`;
+        const file = path.join(root, name, 'deploy', 'app.yaml');
+        fs.writeFileSync(file, i % 10 === 3 ? virtualMachine(name) : deployment(name, 3 + round));
+        changed += 1;
+      }
+      return changed;
+    };
+    const changed1 = await changeFiles(0.01, 1);
+    const [inc1, inc1Ms] = await time(() => refresher.refreshAll());
+    report(`incremental refresh, 1% changed (${changed1}): ${inc1Ms.toFixed(0)} ms (${inc1.evaluated} evaluated)`);
+    const changed10 = await changeFiles(0.1, 2);
+    const [inc10, inc10Ms] = await time(() => refresher.refreshAll());
+    report(`incremental refresh, 10% changed (${changed10}): ${inc10Ms.toFixed(0)} ms (${inc10.evaluated} evaluated)`);
+    const evalCost = (fullMs - noopMs) / COUNT;
+    report(`cost model: check ${(noopMs / COUNT).toFixed(3)} ms/component + evaluate ${evalCost.toFixed(2)} ms/changed component`);
+    report(`ratios: incremental(1%) / full = ${(inc1Ms / fullMs).toFixed(3)}; (incremental(10%) - unchanged) / (incremental(1%) - unchanged) = ${((inc10Ms - noopMs) / Math.max(1, inc1Ms - noopMs)).toFixed(1)} (10x the change)`);
+    if (inc1.evaluated !== changed1 || inc10.evaluated !== changed10) {
+      throw new Error(`incremental refresh evaluated ${inc1.evaluated}/${inc10.evaluated}, expected ${changed1}/${changed10}`);
+    }
+
+    const app = express();
+    app.use(
+      '/api/runtime-mode',
+      await createRouter({
+        logger: silentLogger,
+        httpAuth: { credentials: async () => ({ principal: { type: 'user', userEntityRef: 'user:default/bench' } }) } as any,
+        auth,
+        permissions: { authorize: async () => [{ result: 'ALLOW' }] } as any,
+        store,
+        readable: new ReadableEntities({ catalog, auth, cacheMs: config.readableCacheMs }),
+        refresher,
+        evaluations: new EvaluationService(store, config),
+        config,
+      }),
+    );
+    const server = http.createServer(app);
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/runtime-mode`;
+    try {
+      const cases: Array<[string, string]> = [
+        ['portfolio summary (page 1)', '/v1/portfolio'],
+        ['portfolio, filtered (owner+level)', '/v1/portfolio?owner=team-7&level=blocked,ready-with-warnings'],
+        ['portfolio page 200, sorted by score desc', '/v1/portfolio?page=200&pageSize=25&sort=score&order=desc&groupBy=system'],
+        ['entity result', '/v1/entities/default/component/svc-00007'],
+        ['blast radius k8s 1.22', '/v1/blast-radius?component=k8s&version=1.22'],
+      ];
+      report('');
+      report('| request | median ms | p95 ms | response bytes |');
+      report('|---|---:|---:|---:|');
+      const results: Record<string, { p95: number }> = {};
+      for (const [label, url] of cases) {
+        const r = await latency(base, url);
+        results[label] = r;
+        report(`| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.bytes} |`);
+      }
+      report('');
+      const p95 = results['portfolio summary (page 1)'].p95;
+      report(`portfolio summary p95 ${p95.toFixed(1)} ms (target < 150 ms): ${p95 < 150 ? 'met' : 'NOT met'}`);
+    } finally {
+      server.close();
+    }
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    report(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
+    await knex.destroy();
+  } finally {
+    clearInterval(sampler);
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  if (process.env.BENCH_OUTPUT) {
+    fs.writeFileSync(process.env.BENCH_OUTPUT, `${lines.join('\n')}\n`);
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
