@@ -488,3 +488,49 @@ describe('evaluate: targets, waivers and scoring', () => {
     expect(r.knowledgeBaseAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('evaluate: fields and candidate clusters', () => {
+  it('flags VirtualMachine spec.running at KubeVirt 1.4.0 and later', () => {
+    const vm =
+      'apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: v\nspec:\n  running: true\n';
+    const at = (kubevirt: string) =>
+      run(vm, {}, { options: { targets: { kubevirt } } }).findings.filter(
+        f => f.id === 'api-deprecated-field',
+      );
+    expect(at('1.4.0')).toHaveLength(1);
+    expect(at('1.3.1')).toHaveLength(0);
+  });
+
+  it('flags matchLabels in a MigrationPolicy selector', () => {
+    const policy =
+      'apiVersion: migrations.kubevirt.io/v1alpha1\nkind: MigrationPolicy\nmetadata:\n  name: p\nspec:\n  selectors:\n    virtualMachineInstanceSelector:\n      matchLabels: {tier: db}\n';
+    expect(
+      run(policy).findings.find(f => f.id === 'live-migration-unknown-field')
+        ?.message,
+    ).toContain('plain label map');
+  });
+
+  it('blocks a move to KubeVirt only when no candidate cluster has KVM', () => {
+    const annotations = {
+      'runtime-mode.dev/target-mode': 'container-virtualization',
+    };
+    const some = run(deploymentManifest(1, GOOD_CONTAINER), annotations);
+    expect(
+      some.findings.find(f => f.id === 'hardware-virtualization-missing'),
+    ).toMatchObject({ severity: 'info' });
+    const none = run(deploymentManifest(1, GOOD_CONTAINER), annotations, {
+      config: {
+        clusters: [
+          {
+            name: 'lab',
+            mode: 'container-virtualization',
+            hardwareVirtualization: false,
+          },
+        ],
+      },
+    });
+    expect(
+      none.findings.find(f => f.id === 'hardware-virtualization-missing'),
+    ).toMatchObject({ severity: 'critical' });
+  });
+});

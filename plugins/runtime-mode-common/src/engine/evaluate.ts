@@ -260,6 +260,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       profiles,
       clusters,
       allClusters: config.clusters,
+      targets: Object.fromEntries(targets.map(t => [t.component, t.version])),
     }),
   );
 

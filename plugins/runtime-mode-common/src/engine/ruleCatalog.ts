@@ -101,6 +101,14 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     K8S_DEPRECATION_POLICY,
   ),
   rule(
+    'api-deprecated-field',
+    'api-compatibility',
+    'warning',
+    'Deprecated field',
+    'The object sets a field its API deprecates at the target release (e.g. VirtualMachine spec.running, deprecated since KubeVirt v1.4.0 in favour of spec.runStrategy).',
+    'https://kubevirt.io/user-guide/compute/run_strategies/',
+  ),
+  rule(
     'api-target-missing',
     'api-compatibility',
     'info',

@@ -35,6 +35,8 @@ export interface ReadinessContext {
   clusters: readonly ClusterConfig[];
   /** Every cluster in config, for target-mode hardware checks. */
   allClusters: readonly ClusterConfig[];
+  /** Target versions per knowledge-base component (already validated). */
+  targets: Readonly<Record<string, string>>;
 }
 
 /** A readiness rule: reads the context, returns concerns. @internal */

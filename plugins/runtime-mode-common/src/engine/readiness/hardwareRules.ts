@@ -21,6 +21,95 @@ import { makeFinding } from '../findings';
 import type { ReadinessContext } from './context';
 import { get } from './objectPaths';
 
+const REMEDIATION =
+  'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.';
+
+/** The KubeVirt clusters the component runs on: each must have KVM. */
+function judgeOwnClusters(clusters: readonly ClusterConfig[]): Finding[] {
+  return clusters.flatMap(cluster => {
+    if (cluster.hardwareVirtualization === false) {
+      return [
+        makeFinding(
+          'hardware-virtualization-missing',
+          'critical',
+          `Cluster ${cluster.name} has no hardware virtualization (VT-x/AMD-V, /dev/kvm): VMs would only run in software emulation.`,
+          { remediation: REMEDIATION },
+        ),
+      ];
+    }
+    if (cluster.hardwareVirtualization === undefined) {
+      return [
+        makeFinding(
+          'hardware-virtualization-unknown',
+          'info',
+          `Cluster ${cluster.name} does not state whether its nodes expose hardware virtualization.`,
+          {
+            remediation: `Set hardwareVirtualization for cluster ${cluster.name} in runtimeMode.clusters.`,
+          },
+        ),
+      ];
+    }
+    return [];
+  });
+}
+
+/**
+ * A component moving to KubeVirt without a cluster yet: blocked only when no
+ * candidate KubeVirt cluster has KVM; otherwise the ones to avoid are named.
+ */
+function judgeCandidateClusters(
+  candidates: readonly ClusterConfig[],
+): Finding[] {
+  if (candidates.length === 0) return [];
+  const withKvm = candidates.filter(c => c.hardwareVirtualization === true);
+  const without = candidates.filter(c => c.hardwareVirtualization === false);
+  const unknown = candidates.filter(
+    c => c.hardwareVirtualization === undefined,
+  );
+  if (withKvm.length === 0 && unknown.length === 0) {
+    return [
+      makeFinding(
+        'hardware-virtualization-missing',
+        'critical',
+        `No KubeVirt cluster in config has hardware virtualization (${without
+          .map(c => c.name)
+          .join(', ')}): VMs would only run in software emulation.`,
+        { remediation: REMEDIATION },
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  if (without.length > 0) {
+    findings.push(
+      makeFinding(
+        'hardware-virtualization-missing',
+        'info',
+        `Of the KubeVirt clusters in config, ${without
+          .map(c => c.name)
+          .join(', ')} lack hardware virtualization; place the component on ${
+          withKvm.map(c => c.name).join(', ') || 'a cluster with /dev/kvm'
+        }.`,
+        { remediation: REMEDIATION },
+      ),
+    );
+  }
+  if (unknown.length > 0 && withKvm.length === 0) {
+    findings.push(
+      makeFinding(
+        'hardware-virtualization-unknown',
+        'info',
+        `KubeVirt cluster(s) ${unknown
+          .map(c => c.name)
+          .join(
+            ', ',
+          )} do not state whether their nodes expose hardware virtualization.`,
+        { remediation: 'Set hardwareVirtualization in runtimeMode.clusters.' },
+      ),
+    );
+  }
+  return findings;
+}
+
 /**
  * KubeVirt needs VT-x/AMD-V on the nodes. Checked on the component's
  * KubeVirt clusters, or, when it moves to container virtualization without
@@ -33,42 +122,19 @@ export function checkHardware(context: ReadinessContext): Finding[] {
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
 
   if (needsKvm) {
-    let candidates: readonly ClusterConfig[] = context.clusters.filter(
+    const own = context.clusters.filter(
       c => c.mode === 'container-virtualization',
     );
-    if (
-      candidates.length === 0 &&
-      context.targetMode === 'container-virtualization'
-    ) {
-      candidates = context.allClusters.filter(
-        c => c.mode === 'container-virtualization',
+    if (own.length > 0) {
+      findings.push(...judgeOwnClusters(own));
+    } else if (context.targetMode === 'container-virtualization') {
+      findings.push(
+        ...judgeCandidateClusters(
+          context.allClusters.filter(
+            c => c.mode === 'container-virtualization',
+          ),
+        ),
       );
-    }
-    for (const cluster of candidates) {
-      if (cluster.hardwareVirtualization === false) {
-        findings.push(
-          makeFinding(
-            'hardware-virtualization-missing',
-            'critical',
-            `Cluster ${cluster.name} has no hardware virtualization (VT-x/AMD-V, /dev/kvm): VMs would only run in software emulation.`,
-            {
-              remediation:
-                'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.',
-            },
-          ),
-        );
-      } else if (cluster.hardwareVirtualization === undefined) {
-        findings.push(
-          makeFinding(
-            'hardware-virtualization-unknown',
-            'info',
-            `Cluster ${cluster.name} does not state whether its nodes expose hardware virtualization.`,
-            {
-              remediation: `Set hardwareVirtualization for cluster ${cluster.name} in runtimeMode.clusters.`,
-            },
-          ),
-        );
-      }
     }
     if (hasVms) {
       for (const cluster of context.clusters) {

@@ -16,6 +16,7 @@
 
 import type { Finding } from '../../types';
 import type { ReadinessContext, ReadinessRule } from './context';
+import { checkFields } from './fieldRules';
 import { checkHardware } from './hardwareRules';
 import { checkLiveMigration } from './liveMigrationRules';
 import { checkMonitoring } from './monitoringRules';
@@ -25,6 +26,7 @@ import { checkIsolation, checkPerformance } from './requirementRules';
 export type { ReadinessContext } from './context';
 
 const RULES: readonly ReadinessRule[] = [
+  checkFields,
   checkLiveMigration,
   checkHardware,
   checkMonitoring,
