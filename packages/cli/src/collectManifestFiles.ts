@@ -64,6 +64,12 @@ export function collectManifestFiles(
   };
 
   for (const input of inputs) {
+    if (/[*?]/.test(input)) {
+      const matches = expandGlob(path.resolve(cwd, input));
+      if (matches.length === 0) errors.push(`${input}: no file matches`);
+      matches.forEach(readOne);
+      continue;
+    }
     const absolute = path.resolve(cwd, input);
     let stat: fs.Stats;
     try {
@@ -80,4 +86,43 @@ export function collectManifestFiles(
     }
   }
   return { files, errors };
+}
+
+/** Expands `*`, `?` and `**` in an absolute path (the annotation's globs). */
+function expandGlob(pattern: string): string[] {
+  const segments = pattern.split(path.sep);
+  const firstGlob = segments.findIndex(segment => /[*?]/.test(segment));
+  const root = segments.slice(0, firstGlob).join(path.sep) || path.sep;
+  const rest = segments.slice(firstGlob).join('/');
+  const parts = rest.split('/');
+  const source = parts
+    .map((segment, index) => {
+      const last = index === parts.length - 1;
+      if (segment === '**') return last ? '.*' : '(?:[^/]+/)*';
+      const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+      return last ? body : `${body}/`;
+    })
+    .join('');
+  const matcher = new RegExp(`^${source}$`);
+  const matches: string[] = [];
+  const walk = (directory: string, relative: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
+      const absolute = path.join(directory, entry.name);
+      if (entry.isDirectory()) walk(absolute, childRelative);
+      else if (entry.isFile() && matcher.test(childRelative)) matches.push(absolute);
+    }
+  };
+  walk(root, '');
+  return matches.sort();
 }

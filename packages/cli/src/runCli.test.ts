@@ -131,3 +131,30 @@ describe('runtime-mode check', () => {
     expect(r.stderr).toContain('"clusters[0].mode"');
   });
 });
+
+describe('runtime-mode check --entity', () => {
+  const components =
+    'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  annotations:\n    runtime-mode.dev/manifests: manifests/a/*.yaml\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: b\n  annotations:\n    runtime-mode.dev/manifests: manifests/b/**\n';
+
+  it('picks one of several entities with file#name and expands manifest globs', async () => {
+    const dir = makeDir({
+      'catalog/components.yaml': components,
+      'catalog/manifests/a/pdb.yaml': PDB_BETA,
+      'catalog/manifests/a/notes.txt': 'apiVersion: policy/v1beta1',
+      'catalog/manifests/b/deep/cron.yaml': CRONJOB_BETA,
+    });
+    const a = JSON.parse((await cli(['check', '--entity', 'catalog/components.yaml#a', '--target-kubernetes', '1.25', '--format', 'json'], dir)).stdout);
+    expect(a.objects.map((o: any) => o.file)).toEqual(['catalog/manifests/a/pdb.yaml']);
+    const b = JSON.parse((await cli(['check', '--entity', 'catalog/components.yaml#b', '--target-kubernetes', '1.25', '--format', 'json'], dir)).stdout);
+    expect(b.objects.map((o: any) => o.file)).toEqual(['catalog/manifests/b/deep/cron.yaml']);
+  });
+
+  it('asks which entity when a file holds several, and names the missing one', async () => {
+    const dir = makeDir({ 'components.yaml': components });
+    const several = await cli(['check', '--entity', 'components.yaml'], dir);
+    expect(several.code).toBe(1);
+    expect(several.stderr).toContain('holds 2 components (a, b)');
+    const missing = await cli(['check', '--entity', 'components.yaml#c'], dir);
+    expect(missing.stderr).toContain('no entity named "c" (found: a, b)');
+  });
+});

@@ -69,23 +69,52 @@ function readYamlFile(file: string, what: string, cwd: string): unknown {
   }
 }
 
-function readEntity(file: string, cwd: string): EntityLike {
-  const absolute = path.resolve(cwd, file);
+/** Reads `--entity file` or `--entity file#name` (for files holding several entities). */
+function readEntity(spec: string, cwd: string): { entity: EntityLike; file: string } {
+  const hash = spec.lastIndexOf('#');
+  const file = hash > 0 ? spec.slice(0, hash) : spec;
+  const wanted = hash > 0 ? spec.slice(hash + 1) : undefined;
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
   } catch {
     throw new UsageError(`--entity ${file}: cannot read the file`);
   }
-  const docs = parseAllDocuments(text).map(d => d.toJS({ maxAliasCount: 100 }));
+  let docs: unknown[];
+  try {
+    docs = parseAllDocuments(text, { logLevel: 'error' }).map(d => {
+      if (d.errors.length > 0) throw d.errors[0];
+      return d.toJS({ maxAliasCount: 100 });
+    });
+  } catch (error) {
+    throw new UsageError(`--entity ${file}: not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
+  }
   const entities = docs.filter(
-    (d): d is EntityLike => typeof d === 'object' && d !== null && typeof d?.metadata?.name === 'string',
+    (d): d is EntityLike =>
+      typeof d === 'object' && d !== null && typeof (d as EntityLike).metadata?.name === 'string',
   );
-  const entity = entities.find(e => e.kind === 'Component') ?? entities[0];
+  if (wanted !== undefined) {
+    const entity = entities.find(e => e.metadata.name === wanted);
+    if (!entity) {
+      throw new UsageError(
+        `--entity ${spec}: no entity named "${wanted}" (found: ${entities.map(e => e.metadata.name).join(', ') || 'none'})`,
+      );
+    }
+    return { entity, file };
+  }
+  const components = entities.filter(e => e.kind === 'Component');
+  if (components.length > 1) {
+    throw new UsageError(
+      `--entity ${file} holds ${components.length} components (${components
+        .map(e => e.metadata.name)
+        .join(', ')}); pick one with --entity ${file}#NAME`,
+    );
+  }
+  const entity = components[0] ?? entities[0];
   if (!entity) {
     throw new UsageError(`--entity ${file}: no catalog entity with metadata.name found`);
   }
-  return entity;
+  return { entity, file };
 }
 
 function collectTargets(options: CheckOptions): Record<string, string> {
@@ -116,7 +145,10 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
       'Evaluate manifests (files or directories, walked recursively for .yaml/.yml/.json). Exit codes: 0 nothing at warning level or above, 1 usage or internal error, 2 warnings, 3 critical.',
     )
     .argument('[paths...]', 'manifest files or directories (default: the paths in the entity\'s runtime-mode.dev/manifests annotation)')
-    .option('--entity <file>', 'catalog-info.yaml of the component (requirements, declared mode, clusters, waivers)')
+    .option(
+      '--entity <file[#name]>',
+      'catalog-info.yaml of the component (requirements, declared mode, clusters, waivers); #name picks one of several',
+    )
     .option('--config <file>', "app-config.yaml whose runtimeMode block gives clusters, targets and rules")
     .option('--target-kubernetes <version>', 'target Kubernetes version, e.g. 1.34')
     .option('--target-kubevirt <version>', 'target KubeVirt version, e.g. 1.6.0')
@@ -140,7 +172,8 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const run = (paths: string[], options: CheckOptions): number => {
-    const entity = options.entity ? readEntity(options.entity, io.cwd) : undefined;
+    const entityRead = options.entity ? readEntity(options.entity, io.cwd) : undefined;
+    const entity = entityRead?.entity;
     let config: RuntimeModeConfig | undefined;
     if (options.config) {
       const appConfig = readYamlFile(options.config, '--config', io.cwd) as Record<string, unknown> | null;
@@ -159,7 +192,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (urls.length > 0) {
         io.stderr(`runtime-mode: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`);
       }
-      base = path.dirname(path.resolve(io.cwd, options.entity!));
+      base = path.dirname(path.resolve(io.cwd, entityRead!.file));
       inputs = sources.filter(s => s.type === 'path').map(s => path.resolve(base, s.target));
     }
     if (inputs.length === 0) {
