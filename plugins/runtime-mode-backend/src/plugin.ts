@@ -30,6 +30,7 @@ import { EvaluationRefresher } from './service/EvaluationRefresher';
 import { EvaluationService } from './service/EvaluationService';
 import { ManifestReader } from './service/ManifestReader';
 import { ReadableEntities } from './service/ReadableEntities';
+import { StoredRowsCache } from './service/StoredRowsCache';
 import { readPluginConfig } from './service/readPluginConfig';
 import { createRouter } from './service/router';
 
@@ -96,6 +97,7 @@ export const runtimeModePlugin = createBackendPlugin({
           logger,
         });
         const evaluations = new EvaluationService(store, pluginConfig);
+        const rowsCache = new StoredRowsCache(store);
 
         permissionsRegistry.addPermissions(runtimeModePermissions);
 
@@ -119,7 +121,7 @@ export const runtimeModePlugin = createBackendPlugin({
           );
         }
 
-        const deps = { auth, readable, store, evaluations };
+        const deps = { auth, readable, store, evaluations, rowsCache };
         createGetEntityEvaluationAction({ ...deps, actionsRegistry });
         createSummarisePortfolioAction({ ...deps, actionsRegistry });
         createEvaluateManifestsAction({
@@ -138,6 +140,7 @@ export const runtimeModePlugin = createBackendPlugin({
             readable,
             refresher,
             evaluations,
+            rowsCache,
             config: pluginConfig,
           }),
         );

@@ -27,6 +27,7 @@ import { EvaluationRefresher } from '../service/EvaluationRefresher';
 import { EvaluationService } from '../service/EvaluationService';
 import { ManifestReader } from '../service/ManifestReader';
 import { ReadableEntities } from '../service/ReadableEntities';
+import { StoredRowsCache } from '../service/StoredRowsCache';
 import { readPluginConfig } from '../service/readPluginConfig';
 import {
   component,
@@ -82,7 +83,11 @@ describe('actions', () => {
     const evaluations = new EvaluationService(store, config);
     const actionsRegistry = actionsRegistryServiceMock();
     createGetEntityEvaluationAction({ auth, readable, evaluations, actionsRegistry });
-    createSummarisePortfolioAction({ readable, store, actionsRegistry });
+    createSummarisePortfolioAction({
+      readable,
+      rowsCache: new StoredRowsCache(store),
+      actionsRegistry,
+    });
     createEvaluateManifestsAction({
       permissions: mockServices.permissions({ result: decision }),
       evaluations,

@@ -15,18 +15,18 @@
  */
 
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { EvaluationStore } from '../database/EvaluationStore';
 import { buildPortfolioSummary } from '../service/portfolio';
 import { ReadableEntities } from '../service/ReadableEntities';
 import { portfolioQuerySchema } from '../service/schemas';
+import { StoredRowsCache } from '../service/StoredRowsCache';
 
 /** Registers `summarise-portfolio`: KPIs and the components that need work. */
 export function createSummarisePortfolioAction(options: {
   readable: ReadableEntities;
-  store: EvaluationStore;
+  rowsCache: StoredRowsCache;
   actionsRegistry: ActionsRegistryService;
 }) {
-  const { readable, store, actionsRegistry } = options;
+  const { readable, rowsCache, actionsRegistry } = options;
   actionsRegistry.register({
     name: 'summarise-portfolio',
     title: 'Summarise the runtime mode portfolio',
@@ -90,7 +90,7 @@ It reads stored results only and changes nothing.`,
         pageSize: 10,
       });
       const refs = await readable.readableComponentRefs(credentials);
-      const rows = (await store.listRows()).filter(r => refs.has(r.entityRef));
+      const rows = (await rowsCache.rows()).filter(r => refs.has(r.entityRef));
       const summary = buildPortfolioSummary(rows, [], query, new Date());
       return {
         output: {

@@ -156,6 +156,19 @@ describe('DatabaseEvaluationStore', () => {
       ]);
 
       expect((await store.listResults(['component:default/b']))[0].result.objects[0].kind).toBe('Ingress');
+      expect(await store.listApiKinds()).toEqual(
+        new Map([
+          ['component:default/a', ['apps/v1\tDeployment']],
+          ['component:default/b', ['extensions/v1beta1\tIngress']],
+        ]),
+      );
+
+      // The data version moves with every write, so read caches reload.
+      const version = await store.getDataVersion();
+      await store.markStale(summary('a'), 'timeout', new Date(Date.now() + 1000));
+      const next = await store.getDataVersion();
+      expect(next.rows).not.toEqual(version.rows);
+      expect(next.history).toEqual(version.history);
 
       await store.saveSources({
         entityRef: 'component:default/a',

@@ -141,6 +141,12 @@ function historySignature(result: EvaluationResult) {
   });
 }
 
+/** Distinct `apiVersion<TAB>kind` pairs, one per line. */
+function apiKindsOf(result: EvaluationResult): string {
+  const pairs = new Set(result.objects.map(o => `${o.apiVersion}\t${o.kind}`));
+  return [...pairs].sort().join('\n');
+}
+
 function summaryColumns(summary: EntitySummaryFields) {
   return {
     namespace: summary.namespace,
@@ -310,6 +316,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         input_hash: inputHash,
         result_hash: resultHash,
         result: JSON.stringify(result),
+        api_kinds: apiKindsOf(result),
         evaluated_at: at,
         checked_at: at,
       });
@@ -395,6 +402,31 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       status: row.status as EvaluationStatus,
       evaluatedAt: toIso(row.evaluated_at),
     }));
+  }
+
+  async getDataVersion() {
+    const [rows] = await this.db(EVALUATIONS)
+      .count({ count: '*' })
+      .max({ checked: 'checked_at' });
+    const [history] = await this.db(HISTORY).max({ id: 'id' });
+    return {
+      rows: `${rows?.count}:${toIso(rows?.checked as string | null)}`,
+      history: String(history?.id ?? 0),
+    };
+  }
+
+  async listApiKinds() {
+    const rows = await this.db(EVALUATIONS)
+      .whereNotNull('result')
+      .select('entity_ref', 'api_kinds');
+    return new Map<string, string[] | null>(
+      rows.map(row => [
+        row.entity_ref as string,
+        row.api_kinds === null || row.api_kinds === undefined
+          ? null
+          : (row.api_kinds as string).split('\n').filter(Boolean),
+      ]),
+    );
   }
 
   async getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]> {

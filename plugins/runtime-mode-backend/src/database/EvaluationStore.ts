@@ -103,6 +103,13 @@ export interface EvaluationStore {
   /** Portfolio rows (no result bodies): light enough to load all of them. */
   listRows(): Promise<PortfolioRow[]>;
   getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]>;
+  /** Cheap stamps that change whenever rows or history change, for read caches. */
+  getDataVersion(): Promise<{ rows: string; history: string }>;
+  /**
+   * Distinct `apiVersion<TAB>kind` pairs per evaluated entity; null for rows
+   * stored before the pairs were recorded (their full result must be read).
+   */
+  listApiKinds(): Promise<Map<string, string[] | null>>;
   /** History rows (entity, time, level) since a date, oldest first, plus the last row before it per entity. */
   listHistorySince(
     since: Date,

@@ -37,6 +37,7 @@ describe('openapi.yaml', () => {
       readable: {} as any,
       refresher: {} as any,
       evaluations: {} as any,
+      rowsCache: {} as any,
       config: { maxRequestBytes: 1000 } as any,
     });
     const served = (router.stack as Layer[])

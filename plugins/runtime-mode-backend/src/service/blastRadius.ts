@@ -18,16 +18,22 @@ import {
   BlastRadius,
   BlastRadiusItem,
   evaluateApiCompatibility,
+  Finding,
   KNOWLEDGE_BASE_AS_OF,
+  ManifestObjectRef,
   PortfolioRow,
   RuntimeModeConfig,
 } from '@internal/plugin-runtime-mode-common';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { BlastRadiusQuery } from './schemas';
 
+type BlastFinding = BlastRadiusItem['findings'][number];
+
 /**
  * Which components break at a target version, judged from the objects kept
- * in the stored results: no manifest is read again.
+ * in the stored results: no manifest is read again. Each distinct
+ * apiVersion/kind is judged once; only components using an affected one have
+ * their stored result read for file and line details.
  */
 export async function computeBlastRadius(
   store: EvaluationStore,
@@ -35,34 +41,44 @@ export async function computeBlastRadius(
   query: BlastRadiusQuery,
   engine: RuntimeModeConfig,
 ): Promise<BlastRadius> {
-  const rowsByRef = new Map(rows.map(r => [r.entityRef, r]));
-  const results = await store.listResults([...rowsByRef.keys()]);
   const targets = { [query.component]: query.version };
+  const options = { extraDeprecations: engine.apiPolicy.extraDeprecations };
+  const judge = (objects: ManifestObjectRef[]): BlastFinding[] =>
+    evaluateApiCompatibility(objects, targets, options)
+      .filter(f => isRelevant(f, query.component))
+      .map(toBlastFinding);
+
+  const apiKinds = await store.listApiKinds();
+  const verdictByPair = new Map<string, boolean>();
+  const affectedRefs: string[] = [];
+  for (const row of rows) {
+    const pairs = apiKinds.get(row.entityRef);
+    if (pairs === undefined) {
+      continue; // never evaluated: nothing to judge
+    }
+    const affected =
+      pairs === null ||
+      pairs.some(pair => {
+        let verdict = verdictByPair.get(pair);
+        if (verdict === undefined) {
+          const [apiVersion, kind] = pair.split('\t');
+          verdict = judge([{ file: '', line: 1, apiVersion, kind }]).length > 0;
+          verdictByPair.set(pair, verdict);
+        }
+        return verdict;
+      });
+    if (affected) {
+      affectedRefs.push(row.entityRef);
+    }
+  }
+
+  const rowsByRef = new Map(rows.map(r => [r.entityRef, r]));
   const items: BlastRadiusItem[] = [];
   let breaking = 0;
   let deprecatedOnly = 0;
-  for (const { entityRef, result } of results) {
+  for (const { entityRef, result } of await store.listResults(affectedRefs)) {
     const row = rowsByRef.get(entityRef)!;
-    const findings = evaluateApiCompatibility(result.objects, targets, {
-      extraDeprecations: engine.apiPolicy.extraDeprecations,
-    })
-      .filter(
-        f =>
-          (f.severity === 'critical' || f.severity === 'warning') &&
-          f.apiVersion &&
-          (!f.component || f.component === query.component),
-      )
-      .map(f => ({
-        severity: f.severity as 'critical' | 'warning',
-        apiVersion: f.apiVersion!,
-        kind: f.kind ?? '',
-        name: f.name,
-        file: f.file,
-        line: f.line,
-        removedIn: f.removedIn,
-        deprecatedIn: f.deprecatedIn,
-        replacement: f.replacement,
-      }));
+    const findings = judge(result.objects);
     if (!findings.length) {
       continue;
     }
@@ -80,11 +96,12 @@ export async function computeBlastRadius(
       findings,
     });
   }
+  const critical = (item: BlastRadiusItem) =>
+    item.findings.some(f => f.severity === 'critical') ? 1 : 0;
   items.sort(
     (a, b) =>
-      Number(b.findings.some(f => f.severity === 'critical')) -
-        Number(a.findings.some(f => f.severity === 'critical')) ||
-      a.entityRef.localeCompare(b.entityRef),
+      critical(b) - critical(a) ||
+      (a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef)),
   );
   return {
     component: query.component,
@@ -94,5 +111,27 @@ export async function computeBlastRadius(
     breaking,
     deprecatedOnly,
     items,
+  };
+}
+
+function isRelevant(finding: Finding, component: string) {
+  return (
+    (finding.severity === 'critical' || finding.severity === 'warning') &&
+    Boolean(finding.apiVersion) &&
+    (!finding.component || finding.component === component)
+  );
+}
+
+function toBlastFinding(f: Finding): BlastFinding {
+  return {
+    severity: f.severity as 'critical' | 'warning',
+    apiVersion: f.apiVersion!,
+    kind: f.kind ?? '',
+    name: f.name,
+    file: f.file,
+    line: f.line,
+    removedIn: f.removedIn,
+    deprecatedIn: f.deprecatedIn,
+    replacement: f.replacement,
   };
 }

@@ -52,6 +52,7 @@ import { rowsToCsv } from './csv';
 import { computeBlastRadius } from './blastRadius';
 import { buildRuleCatalog } from './ruleCatalog';
 import { EvaluationService } from './EvaluationService';
+import { StoredRowsCache, trendStart } from './StoredRowsCache';
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -63,6 +64,7 @@ export interface RouterOptions {
   readable: ReadableEntities;
   refresher: EvaluationRefresher;
   evaluations: EvaluationService;
+  rowsCache: StoredRowsCache;
   config: RuntimeModePluginConfig;
 }
 
@@ -77,8 +79,19 @@ export async function createRouter(
     readable,
     refresher,
     evaluations,
+    rowsCache,
     config,
   } = options;
+
+  /** Stored portfolio rows the caller may read in the catalog. */
+  async function readableRows(req: express.Request) {
+    const credentials = await userCredentials(req);
+    const [refs, rows] = await Promise.all([
+      readable.readableComponentRefs(credentials),
+      rowsCache.rows(),
+    ]);
+    return { refs, rows: rows.filter(r => refs.has(r.entityRef)) };
+  }
   const router = Router();
   router.use(express.json({ limit: config.maxRequestBytes }));
 
@@ -198,11 +211,9 @@ export async function createRouter(
 
   router.get('/v1/portfolio', async (req, res) => {
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
-    const credentials = await userCredentials(req);
-    const refs = await readable.readableComponentRefs(credentials);
-    const rows = (await store.listRows()).filter(r => refs.has(r.entityRef));
-    const trendSince = new Date(Date.now() - query.trendDays * 86_400_000);
-    const history = (await store.listHistorySince(trendSince)).filter(h =>
+    const { refs, rows } = await readableRows(req);
+    const trendSince = trendStart(query.trendDays);
+    const history = (await rowsCache.historySince(trendSince)).filter(h =>
       refs.has(h.entityRef),
     );
     res.json(buildPortfolioSummary(rows, history, query, trendSince));
@@ -210,12 +221,7 @@ export async function createRouter(
 
   router.get('/v1/portfolio/export', async (req, res) => {
     const query = parseOrThrow(exportQuerySchema, req.query, 'query');
-    const credentials = await userCredentials(req);
-    const refs = await readable.readableComponentRefs(credentials);
-    const rows = filterRows(
-      (await store.listRows()).filter(r => refs.has(r.entityRef)),
-      query,
-    );
+    const rows = filterRows((await readableRows(req)).rows, query);
     const stamp = new Date().toISOString().slice(0, 10);
     if (query.format === 'csv') {
       res
@@ -237,12 +243,7 @@ export async function createRouter(
 
   router.get('/v1/blast-radius', async (req, res) => {
     const query = parseOrThrow(blastRadiusQuerySchema, req.query, 'query');
-    const credentials = await userCredentials(req);
-    const refs = await readable.readableComponentRefs(credentials);
-    const rows = filterRows(
-      (await store.listRows()).filter(r => refs.has(r.entityRef)),
-      query,
-    );
+    const rows = filterRows((await readableRows(req)).rows, query);
     res.json(await computeBlastRadius(store, rows, query, config.engine));
   });
 
