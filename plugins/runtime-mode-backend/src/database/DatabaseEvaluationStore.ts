@@ -37,6 +37,8 @@ import {
   StoredEvaluationRecord,
   StoredSources,
   WriteBatch,
+  DataVersion,
+  HistoryPoint,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
 
@@ -139,6 +141,15 @@ function historySignature(result: EvaluationResult) {
     warning: counts.warning,
     ruleSetVersion: result.ruleSetVersion,
   });
+}
+
+function toHistoryPoint(row: Record<string, unknown>): HistoryPoint {
+  return {
+    id: Number(row.id),
+    entityRef: row.entity_ref as string,
+    evaluatedAt: toIso(row.evaluated_at as string)!,
+    level: row.level as string,
+  };
 }
 
 /** Distinct `apiVersion<TAB>kind` pairs, one per line. */
@@ -375,10 +386,12 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
   }
 
-  async listRows(): Promise<PortfolioRow[]> {
-    const rows = (await this.db(EVALUATIONS).select(
-      ROW_COLUMNS,
-    )) as EvaluationRow[];
+  async listRows(options?: { checkedSince?: Date }): Promise<PortfolioRow[]> {
+    const query = this.db(EVALUATIONS).select(ROW_COLUMNS);
+    if (options?.checkedSince) {
+      query.where('checked_at', '>=', options.checkedSince.toISOString());
+    }
+    const rows = (await query) as EvaluationRow[];
     return rows.map(row => ({
       entityRef: row.entity_ref,
       name: row.name,
@@ -404,14 +417,15 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }));
   }
 
-  async getDataVersion() {
+  async getDataVersion(): Promise<DataVersion> {
     const [rows] = await this.db(EVALUATIONS)
       .count({ count: '*' })
       .max({ checked: 'checked_at' });
     const [history] = await this.db(HISTORY).max({ id: 'id' });
     return {
-      rows: `${rows?.count}:${toIso(rows?.checked as string | null)}`,
-      history: String(history?.id ?? 0),
+      rowCount: Number(rows?.count ?? 0),
+      lastChecked: toIso(rows?.checked as string | null),
+      lastHistoryId: Number(history?.id ?? 0),
     };
   }
 
@@ -448,37 +462,32 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }));
   }
 
-  async listHistorySince(since: Date) {
+  async listHistorySince(
+    since: Date,
+    options?: { afterId?: number },
+  ): Promise<HistoryPoint[]> {
     const sinceIso = since.toISOString();
+    const columns = ['id', 'entity_ref', 'evaluated_at', 'level'];
+    const inWindow = this.db(HISTORY)
+      .select(columns)
+      .where('evaluated_at', '>=', sinceIso)
+      .orderBy('id', 'asc');
+    if (options?.afterId !== undefined) {
+      // Only rows appended since the caller's last read (history is append-only).
+      inWindow.where('id', '>', options.afterId);
+      return (await inWindow).map(toHistoryPoint);
+    }
     // The last change before the window gives each entity's starting level.
     const before = this.db(HISTORY)
       .select('entity_ref')
-      .max({ evaluated_at: 'evaluated_at' })
+      .max({ last_id: 'id' })
       .where('evaluated_at', '<', sinceIso)
       .groupBy('entity_ref')
       .as('b');
     const starting = await this.db(HISTORY)
-      .join(before, function joinLatest() {
-        this.on('b.entity_ref', '=', `${HISTORY}.entity_ref`).andOn(
-          'b.evaluated_at',
-          '=',
-          `${HISTORY}.evaluated_at`,
-        );
-      })
-      .select(
-        `${HISTORY}.entity_ref as entity_ref`,
-        `${HISTORY}.evaluated_at as evaluated_at`,
-        `${HISTORY}.level as level`,
-      );
-    const inWindow = await this.db(HISTORY)
-      .select('entity_ref', 'evaluated_at', 'level')
-      .where('evaluated_at', '>=', sinceIso)
-      .orderBy('evaluated_at', 'asc');
-    return [...starting, ...inWindow].map(row => ({
-      entityRef: row.entity_ref as string,
-      evaluatedAt: toIso(row.evaluated_at)!,
-      level: row.level as string,
-    }));
+      .join(before, 'b.last_id', '=', `${HISTORY}.id`)
+      .select(columns.map(c => `${HISTORY}.${c} as ${c}`));
+    return [...starting, ...(await inWindow)].map(toHistoryPoint);
   }
 
   async listResults(entityRefs: string[]) {

@@ -76,6 +76,22 @@ export interface SaveResultOutcome {
   changed: boolean;
 }
 
+/** Stamps that move whenever stored rows or history change. */
+export interface DataVersion {
+  rowCount: number;
+  /** Latest `checked_at` (every write sets it), ISO; undefined when empty. */
+  lastChecked?: string;
+  lastHistoryId: number;
+}
+
+/** One history row, as the trend needs it. */
+export interface HistoryPoint {
+  id: number;
+  entityRef: string;
+  evaluatedAt: string;
+  level: string;
+}
+
 /** Writes of one refresh batch, applied in one transaction. */
 export interface WriteBatch {
   results: SaveResultRequest[];
@@ -101,10 +117,10 @@ export interface EvaluationStore {
   /** Keeps the previous result and marks it stale (or pending when there is none). */
   markStale(summary: EntitySummaryFields, reason: string, at: Date): Promise<void>;
   /** Portfolio rows (no result bodies): light enough to load all of them. */
-  listRows(): Promise<PortfolioRow[]>;
+  listRows(options?: { checkedSince?: Date }): Promise<PortfolioRow[]>;
   getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]>;
   /** Cheap stamps that change whenever rows or history change, for read caches. */
-  getDataVersion(): Promise<{ rows: string; history: string }>;
+  getDataVersion(): Promise<DataVersion>;
   /**
    * Distinct `apiVersion<TAB>kind` pairs per evaluated entity; null for rows
    * stored before the pairs were recorded (their full result must be read).
@@ -113,7 +129,8 @@ export interface EvaluationStore {
   /** History rows (entity, time, level) since a date, oldest first, plus the last row before it per entity. */
   listHistorySince(
     since: Date,
-  ): Promise<Array<{ entityRef: string; evaluatedAt: string; level: string }>>;
+    options?: { afterId?: number },
+  ): Promise<HistoryPoint[]>;
   /** Full stored results for a set of entities (blast radius). */
   listResults(
     entityRefs: string[],

@@ -43,15 +43,30 @@ describe('StoredRowsCache', () => {
     expect((await cache.rows()).map(r => r.name)).toEqual(['a']);
     expect(listRows).toHaveBeenCalledTimes(1);
 
+    // A write loads only the rows written since the last read.
     await save('b', '2026-11-02T00:00:00.000Z');
     expect((await cache.rows()).map(r => r.name).sort()).toEqual(['a', 'b']);
     expect(listRows).toHaveBeenCalledTimes(2);
+    expect(listRows).toHaveBeenLastCalledWith({ checkedSince: expect.any(Date) });
+
+    // A deletion makes it start over.
+    await store.deleteEntities(['component:default/a']);
+    expect((await cache.rows()).map(r => r.name)).toEqual(['b']);
+    expect(listRows).toHaveBeenLastCalledWith();
 
     const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
     expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
+    const listHistory = jest.spyOn(store, 'listHistorySince');
     expect((await cache.historySince(since)).map(h => h.entityRef).sort()).toEqual([
       'component:default/a',
       'component:default/b',
     ]);
+    await save('c', '2026-11-03T00:00:00.000Z');
+    expect((await cache.historySince(since)).map(h => h.entityRef).sort()).toEqual([
+      'component:default/a',
+      'component:default/b',
+      'component:default/c',
+    ]);
+    expect(listHistory).toHaveBeenLastCalledWith(since, { afterId: expect.any(Number) });
   });
 });

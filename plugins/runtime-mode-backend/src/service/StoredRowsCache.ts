@@ -15,48 +15,116 @@
  */
 
 import { PortfolioRow } from '@internal/plugin-runtime-mode-common';
-import { EvaluationStore } from '../database/EvaluationStore';
-
-type HistoryRow = { entityRef: string; evaluatedAt: string; level: string };
+import { EvaluationStore, HistoryPoint } from '../database/EvaluationStore';
 
 /**
- * Keeps the portfolio rows and the trend window in memory and reloads them
- * only when the database says something changed (a count/max query of a few
- * milliseconds). Replicas stay correct: the check goes to the shared database.
+ * Rows written by another replica whose clock runs behind ours could carry a
+ * `checked_at` just below the last one we saw; re-reading a margin catches them.
+ */
+const CLOCK_SKEW_MARGIN_MS = 60_000;
+
+type RowsState = {
+  rowCount: number;
+  lastChecked?: string;
+  byRef: Map<string, PortfolioRow>;
+  list: PortfolioRow[];
+};
+
+/**
+ * Keeps the portfolio rows and the trend window in memory. Each read asks
+ * the shared database whether anything changed (a count/max query of a
+ * millisecond or two), then loads only the rows written since the last read:
+ * a refresh that touched 100 rows costs 100 rows, not 10,000. Replicas stay
+ * correct because the check goes to the database, not to local events.
  */
 export class StoredRowsCache {
-  private rowsEntry?: { version: string; rows: Promise<PortfolioRow[]> };
-  private historyEntry?: {
-    key: string;
-    rows: Promise<HistoryRow[]>;
-  };
+  private rowsState?: Promise<RowsState>;
+  private history?: Promise<{ since: string; lastId: number; points: HistoryPoint[] }>;
 
   constructor(private readonly store: EvaluationStore) {}
 
   async rows(): Promise<PortfolioRow[]> {
-    const { rows: version } = await this.store.getDataVersion();
-    if (this.rowsEntry?.version !== version) {
-      const rows = this.store.listRows();
-      this.rowsEntry = { version, rows };
-      rows.catch(() => {
-        if (this.rowsEntry?.rows === rows) this.rowsEntry = undefined;
+    const version = await this.store.getDataVersion();
+    const previous = this.rowsState;
+    const next = (async (): Promise<RowsState> => {
+      const state = await previous?.catch(() => undefined);
+      if (
+        state &&
+        state.rowCount === version.rowCount &&
+        state.lastChecked === version.lastChecked
+      ) {
+        return state;
+      }
+      if (!state || !state.lastChecked || version.rowCount < state.rowCount) {
+        return this.fullLoad(version.rowCount, version.lastChecked);
+      }
+      const changed = await this.store.listRows({
+        checkedSince: new Date(
+          Date.parse(state.lastChecked) - CLOCK_SKEW_MARGIN_MS,
+        ),
       });
-    }
-    return this.rowsEntry.rows;
+      const byRef = new Map(state.byRef);
+      for (const row of changed) {
+        byRef.set(row.entityRef, row);
+      }
+      if (byRef.size !== version.rowCount) {
+        // Rows were deleted and others added in between: start over.
+        return this.fullLoad(version.rowCount, version.lastChecked);
+      }
+      return {
+        rowCount: version.rowCount,
+        lastChecked: version.lastChecked,
+        byRef,
+        list: [...byRef.values()],
+      };
+    })();
+    this.rowsState = next;
+    return (await next).list;
   }
 
-  /** History since a day boundary, so the cache key is stable for a day. */
-  async historySince(since: Date): Promise<HistoryRow[]> {
-    const { history: version } = await this.store.getDataVersion();
-    const key = `${version}:${since.toISOString()}`;
-    if (this.historyEntry?.key !== key) {
-      const rows = this.store.listHistorySince(since);
-      this.historyEntry = { key, rows };
-      rows.catch(() => {
-        if (this.historyEntry?.rows === rows) this.historyEntry = undefined;
-      });
-    }
-    return this.historyEntry.rows;
+  /** History since a day boundary; new rows are appended, never re-read. */
+  async historySince(since: Date): Promise<HistoryPoint[]> {
+    const version = await this.store.getDataVersion();
+    const sinceIso = since.toISOString();
+    const previous = this.history;
+    const next = (async () => {
+      const state = await previous?.catch(() => undefined);
+      if (state && state.since === sinceIso) {
+        if (state.lastId === version.lastHistoryId) {
+          return state;
+        }
+        const added = await this.store.listHistorySince(since, {
+          afterId: state.lastId,
+        });
+        const points = [...state.points, ...added];
+        return {
+          since: sinceIso,
+          lastId: Math.max(state.lastId, ...added.map(p => p.id)),
+          points,
+        };
+      }
+      const points = await this.store.listHistorySince(since);
+      return {
+        since: sinceIso,
+        lastId: points.reduce((max, p) => Math.max(max, p.id), 0),
+        points,
+      };
+    })();
+    this.history = next;
+    return (await next).points;
+  }
+
+  private async fullLoad(
+    rowCount: number,
+    lastChecked?: string,
+  ): Promise<RowsState> {
+    const list = await this.store.listRows();
+    return {
+      rowCount,
+      lastChecked,
+      byRef: new Map(list.map(row => [row.entityRef, row])),
+      list,
+    };
   }
 }
 
