@@ -14,14 +14,25 @@
  * limitations under the License.
  */
 
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import {
   guestToken,
   screenshotPath,
-  signInAsGuest,
   storedEvaluation,
 } from './helpers';
+
+/**
+ * Guest sign-in that waits for the visible sidebar (the page also renders a
+ * hidden copy of the nav for small screens).
+ */
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Runtime Mode' }).filter({ visible: true }),
+  ).toBeVisible();
+}
 
 test.describe('Runtime mode portfolio', () => {
   test.beforeEach(async ({ request }) => {
@@ -33,11 +44,11 @@ test.describe('Runtime mode portfolio', () => {
     page,
     request,
   }) => {
-    await signInAsGuest(page);
+    await signIn(page);
     // Click 1: the nav item.
     await page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByText('Runtime Mode')
+      .getByRole('link', { name: 'Runtime Mode' })
+      .filter({ visible: true })
       .click();
     await expect(page).toHaveURL(/\/runtime-mode/);
     await expect(page.getByTestId('runtime-mode-kpis')).toBeVisible();
@@ -90,7 +101,7 @@ test.describe('Runtime mode portfolio', () => {
     const kubevirt = await res.json();
     expect(kubevirt.total).toBeGreaterThan(0);
 
-    await signInAsGuest(page);
+    await signIn(page);
     await page.goto('/runtime-mode');
     await page.screenshot({
       path: screenshotPath('runtime-mode-portfolio'),
@@ -129,7 +140,7 @@ test.describe('Runtime mode portfolio', () => {
   });
 
   test('exports the filtered portfolio as CSV', async ({ page }) => {
-    await signInAsGuest(page);
+    await signIn(page);
     await page.goto('/runtime-mode?mode=container-virtualization');
     await expect(
       page.getByTestId('runtime-mode-portfolio-table'),
