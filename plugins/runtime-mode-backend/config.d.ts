@@ -21,7 +21,10 @@ export interface Config {
     clusters?: Array<{
       name: string;
       /** bare-metal-container | virtualized-container | container-virtualization */
-      mode: 'bare-metal-container' | 'virtualized-container' | 'container-virtualization';
+      mode:
+        | 'bare-metal-container'
+        | 'virtualized-container'
+        | 'container-virtualization';
       platform?: string;
       kubernetesVersion?: string;
       kubevirtVersion?: string;

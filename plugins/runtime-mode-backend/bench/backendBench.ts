@@ -112,6 +112,9 @@ function generateEstate(root: string): Entity[] {
     const dir = path.join(root, name, 'deploy');
     fs.mkdirSync(dir, { recursive: true });
     const isVm = i % 10 === 3;
+    let cluster = 'bm';
+    if (isVm) cluster = 'kv';
+    else if (i % 3 === 0) cluster = 'tanzu';
     fs.writeFileSync(
       path.join(dir, 'app.yaml'),
       isVm ? virtualMachine(name) : deployment(name, 2),
@@ -127,9 +130,12 @@ function generateEstate(root: string): Entity[] {
         namespace: 'default',
         title: `Service ${i}`,
         annotations: {
-          'backstage.io/managed-by-location': `file:${path.join(root, name)}/catalog-info.yaml`,
+          'backstage.io/managed-by-location': `file:${path.join(
+            root,
+            name,
+          )}/catalog-info.yaml`,
           'runtime-mode.dev/manifests': 'deploy/',
-          'runtime-mode.dev/clusters': isVm ? 'kv' : i % 3 === 0 ? 'tanzu' : 'bm',
+          'runtime-mode.dev/clusters': cluster,
         },
       },
       spec: {
@@ -153,9 +159,16 @@ function generateEstate(root: string): Entity[] {
 
 /** The slice of CatalogService the refresher and the router use, in memory. */
 function inMemoryCatalog(entities: Entity[]) {
-  const byRef = new Map(entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]));
+  const byRef = new Map(
+    entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
+  );
   const ofKind = (kind?: unknown) =>
-    entities.filter(e => !kind || e.kind.toLocaleLowerCase('en-US') === String(kind).toLocaleLowerCase('en-US'));
+    entities.filter(
+      e =>
+        !kind ||
+        e.kind.toLocaleLowerCase('en-US') ===
+          String(kind).toLocaleLowerCase('en-US'),
+    );
   return {
     async getEntityByRef(ref: string) {
       return byRef.get(ref.toLocaleLowerCase('en-US'));
@@ -183,7 +196,9 @@ const silentLogger: any = {
 };
 
 function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -205,27 +220,38 @@ async function latency(
     const [res, ms] = await time(async () => {
       const r = await fetch(`${base}${pathAndQuery}`);
       const text = await r.text();
-      if (!r.ok) throw new Error(`${pathAndQuery} answered ${r.status}: ${text}`);
+      if (!r.ok)
+        throw new Error(`${pathAndQuery} answered ${r.status}: ${text}`);
       return text;
     });
     bytes = res.length;
     samples.push(ms);
   }
   samples.sort((a, b) => a - b);
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), bytes };
+  return {
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    bytes,
+  };
 }
 
 async function createDatabase(dir: string): Promise<Knex> {
   if (usePg) {
-    const connection = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+    const connection =
+      process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
     if (!connection) {
-      throw new Error('--pg needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING');
+      throw new Error(
+        '--pg needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
+      );
     }
     const admin = knexFactory({ client: 'pg', connection });
     const db = `runtime_mode_bench_${Date.now()}`;
     await admin.raw(`CREATE DATABASE ${db}`);
     await admin.destroy();
-    return knexFactory({ client: 'pg', connection: `${connection.replace(/\/$/, '')}/${db}` });
+    return knexFactory({
+      client: 'pg',
+      connection: `${connection.replace(/\/$/, '')}/${db}`,
+    });
   }
   return knexFactory({
     client: 'better-sqlite3',
@@ -249,8 +275,17 @@ async function main() {
     const [entities, genMs] = await time(async () => generateEstate(root));
     report(`# Runtime Mode backend benchmark${smoke ? ' (smoke)' : ''}`);
     report(`date: ${new Date().toISOString()}`);
-    report(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`);
-    report(`database: ${usePg ? 'PostgreSQL' : 'SQLite (better-sqlite3, file)'}`);
+    report(
+      `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(
+        os.totalmem() /
+        2 ** 30
+      ).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${
+        process.version
+      }`,
+    );
+    report(
+      `database: ${usePg ? 'PostgreSQL' : 'SQLite (better-sqlite3, file)'}`,
+    );
     report(`components: ${COUNT} (generated in ${genMs.toFixed(0)} ms)`);
 
     const knex = await createDatabase(root);
@@ -258,16 +293,32 @@ async function main() {
     const store = DatabaseEvaluationStore.fromClient(knex);
     const catalog = inMemoryCatalog(entities);
     const auth: any = {
-      getOwnServiceCredentials: async () => ({ principal: { type: 'service', subject: 'plugin:runtime-mode' } }),
+      getOwnServiceCredentials: async () => ({
+        principal: { type: 'service', subject: 'plugin:runtime-mode' },
+      }),
       isPrincipal: () => true,
     };
     const config = readPluginConfig(
       new ConfigReader({
         runtimeMode: {
           clusters: [
-            { name: 'bm', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
-            { name: 'tanzu', mode: 'virtualized-container', kubernetesVersion: '1.29' },
-            { name: 'kv', mode: 'container-virtualization', kubernetesVersion: '1.32', kubevirtVersion: '1.5.0', hardwareVirtualization: true },
+            {
+              name: 'bm',
+              mode: 'bare-metal-container',
+              kubernetesVersion: '1.31',
+            },
+            {
+              name: 'tanzu',
+              mode: 'virtualized-container',
+              kubernetesVersion: '1.29',
+            },
+            {
+              name: 'kv',
+              mode: 'container-virtualization',
+              kubernetesVersion: '1.32',
+              kubevirtVersion: '1.5.0',
+              hardwareVirtualization: true,
+            },
           ],
           apiPolicy: { targets: { k8s: '1.34', kubevirt: '1.6.0' } },
           api: { readableCacheMs: 10_000 },
@@ -278,15 +329,28 @@ async function main() {
       catalog,
       auth,
       store,
-      reader: new ManifestReader({ urlReader: {} as any, logger: silentLogger, maxFiles: 200, maxFileBytes: 1_000_000 }),
+      reader: new ManifestReader({
+        urlReader: {} as any,
+        logger: silentLogger,
+        maxFiles: 200,
+        maxFileBytes: 1_000_000,
+      }),
       config,
       logger: silentLogger,
     });
 
     const [full, fullMs] = await time(() => refresher.refreshAll());
-    report(`full refresh: ${fullMs.toFixed(0)} ms (${full.evaluated} evaluated, ${(fullMs / COUNT).toFixed(2)} ms/component)`);
+    report(
+      `full refresh: ${fullMs.toFixed(0)} ms (${full.evaluated} evaluated, ${(
+        fullMs / COUNT
+      ).toFixed(2)} ms/component)`,
+    );
     const [noop, noopMs] = await time(() => refresher.refreshAll());
-    report(`refresh, nothing changed: ${noopMs.toFixed(0)} ms (${noop.evaluated} evaluated, ${noop.unchanged} unchanged)`);
+    report(
+      `refresh, nothing changed: ${noopMs.toFixed(0)} ms (${
+        noop.evaluated
+      } evaluated, ${noop.unchanged} unchanged)`,
+    );
 
     const changeFiles = async (fraction: number, round: number) => {
       const step = Math.max(1, Math.round(1 / fraction));
@@ -294,22 +358,46 @@ async function main() {
       for (let i = 0; i < COUNT; i += step) {
         const name = `svc-${String(i).padStart(5, '0')}`;
         const file = path.join(root, name, 'deploy', 'app.yaml');
-        fs.writeFileSync(file, i % 10 === 3 ? virtualMachine(name) : deployment(name, 3 + round));
+        fs.writeFileSync(
+          file,
+          i % 10 === 3 ? virtualMachine(name) : deployment(name, 3 + round),
+        );
         changed += 1;
       }
       return changed;
     };
     const changed1 = await changeFiles(0.01, 1);
     const [inc1, inc1Ms] = await time(() => refresher.refreshAll());
-    report(`incremental refresh, 1% changed (${changed1}): ${inc1Ms.toFixed(0)} ms (${inc1.evaluated} evaluated)`);
+    report(
+      `incremental refresh, 1% changed (${changed1}): ${inc1Ms.toFixed(
+        0,
+      )} ms (${inc1.evaluated} evaluated)`,
+    );
     const changed10 = await changeFiles(0.1, 2);
     const [inc10, inc10Ms] = await time(() => refresher.refreshAll());
-    report(`incremental refresh, 10% changed (${changed10}): ${inc10Ms.toFixed(0)} ms (${inc10.evaluated} evaluated)`);
+    report(
+      `incremental refresh, 10% changed (${changed10}): ${inc10Ms.toFixed(
+        0,
+      )} ms (${inc10.evaluated} evaluated)`,
+    );
     const evalCost = (fullMs - noopMs) / COUNT;
-    report(`cost model: check ${(noopMs / COUNT).toFixed(3)} ms/component + evaluate ${evalCost.toFixed(2)} ms/changed component`);
-    report(`ratios: incremental(1%) / full = ${(inc1Ms / fullMs).toFixed(3)}; (incremental(10%) - unchanged) / (incremental(1%) - unchanged) = ${((inc10Ms - noopMs) / Math.max(1, inc1Ms - noopMs)).toFixed(1)} (10x the change)`);
+    report(
+      `cost model: check ${(noopMs / COUNT).toFixed(
+        3,
+      )} ms/component + evaluate ${evalCost.toFixed(2)} ms/changed component`,
+    );
+    report(
+      `ratios: incremental(1%) / full = ${(inc1Ms / fullMs).toFixed(
+        3,
+      )}; (incremental(10%) - unchanged) / (incremental(1%) - unchanged) = ${(
+        (inc10Ms - noopMs) /
+        Math.max(1, inc1Ms - noopMs)
+      ).toFixed(1)} (10x the change)`,
+    );
     if (inc1.evaluated !== changed1 || inc10.evaluated !== changed10) {
-      throw new Error(`incremental refresh evaluated ${inc1.evaluated}/${inc10.evaluated}, expected ${changed1}/${changed10}`);
+      throw new Error(
+        `incremental refresh evaluated ${inc1.evaluated}/${inc10.evaluated}, expected ${changed1}/${changed10}`,
+      );
     }
 
     const app = express();
@@ -317,11 +405,19 @@ async function main() {
       '/api/runtime-mode',
       await createRouter({
         logger: silentLogger,
-        httpAuth: { credentials: async () => ({ principal: { type: 'user', userEntityRef: 'user:default/bench' } }) } as any,
+        httpAuth: {
+          credentials: async () => ({
+            principal: { type: 'user', userEntityRef: 'user:default/bench' },
+          }),
+        } as any,
         auth,
         permissions: { authorize: async () => [{ result: 'ALLOW' }] } as any,
         store,
-        readable: new ReadableEntities({ catalog, auth, cacheMs: config.readableCacheMs }),
+        readable: new ReadableEntities({
+          catalog,
+          auth,
+          cacheMs: config.readableCacheMs,
+        }),
         refresher,
         evaluations: new EvaluationService(store, config),
         rowsCache: new StoredRowsCache(store),
@@ -330,14 +426,25 @@ async function main() {
     );
     const server = http.createServer(app);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/runtime-mode`;
+    const base = `http://127.0.0.1:${
+      (server.address() as AddressInfo).port
+    }/api/runtime-mode`;
     try {
       const cases: Array<[string, string]> = [
         ['portfolio summary (page 1)', '/v1/portfolio'],
-        ['portfolio, filtered (owner+level)', '/v1/portfolio?owner=team-7&level=blocked,ready-with-warnings'],
-        ['portfolio page 200, sorted by score desc', '/v1/portfolio?page=200&pageSize=25&sort=score&order=desc&groupBy=system'],
+        [
+          'portfolio, filtered (owner+level)',
+          '/v1/portfolio?owner=team-7&level=blocked,ready-with-warnings',
+        ],
+        [
+          'portfolio page 200, sorted by score desc',
+          '/v1/portfolio?page=200&pageSize=25&sort=score&order=desc&groupBy=system',
+        ],
         ['entity result', '/v1/entities/default/component/svc-00007'],
-        ['blast radius k8s 1.22', '/v1/blast-radius?component=k8s&version=1.22'],
+        [
+          'blast radius k8s 1.22',
+          '/v1/blast-radius?component=k8s&version=1.22',
+        ],
       ];
       report('');
       report('| request | median ms | p95 ms | response bytes |');
@@ -346,7 +453,11 @@ async function main() {
       for (const [label, url] of cases) {
         const r = await latency(base, url);
         results[label] = r;
-        report(`| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.bytes} |`);
+        report(
+          `| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${
+            r.bytes
+          } |`,
+        );
       }
       // Every request right after a write: the row cache must reload from the database.
       const cold = await latency(
@@ -355,17 +466,29 @@ async function main() {
         async i => {
           const name = `svc-${String(i).padStart(5, '0')}`;
           await store.markStale(
-            { entityRef: `component:default/${name}`, namespace: 'default', name },
+            {
+              entityRef: `component:default/${name}`,
+              namespace: 'default',
+              name,
+            },
             'benchmark write',
             new Date(),
           );
         },
         Math.min(REQUESTS, 50),
       );
-      report(`| portfolio summary, after a write (cache reload) | ${cold.median.toFixed(1)} | ${cold.p95.toFixed(1)} | ${cold.bytes} |`);
+      report(
+        `| portfolio summary, after a write (cache reload) | ${cold.median.toFixed(
+          1,
+        )} | ${cold.p95.toFixed(1)} | ${cold.bytes} |`,
+      );
       report('');
       const p95 = results['portfolio summary (page 1)'].p95;
-      report(`portfolio summary p95 ${p95.toFixed(1)} ms (target < 150 ms): ${p95 < 150 ? 'met' : 'NOT met'}`);
+      report(
+        `portfolio summary p95 ${p95.toFixed(1)} ms (target < 150 ms): ${
+          p95 < 150 ? 'met' : 'NOT met'
+        }`,
+      );
     } finally {
       server.close();
     }

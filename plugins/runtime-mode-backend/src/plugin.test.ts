@@ -107,10 +107,9 @@ describe('runtimeModePlugin', () => {
     );
     expect(after.status).toBe(200);
     expect(after.body.status).toBe('fresh');
-    expect(after.body.result.objects.map((o: { kind: string }) => o.kind).sort()).toEqual([
-      'Deployment',
-      'Ingress',
-    ]);
+    expect(
+      after.body.result.objects.map((o: { kind: string }) => o.kind).sort(),
+    ).toEqual(['Deployment', 'Ingress']);
     const removed = after.body.result.findings.find(
       (f: { kind?: string; severity: string }) =>
         f.kind === 'Ingress' && f.severity === 'critical',

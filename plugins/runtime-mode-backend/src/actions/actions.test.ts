@@ -52,18 +52,28 @@ describe('actions', () => {
   afterAll(() => tree.cleanup());
 
   async function setup(
-    decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+    decision:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
     const entities = [
       component('ok', { root: `${tree.root}/ok`, manifests: 'deploy/' }),
-      component('old', { root: `${tree.root}/old`, manifests: 'deploy/', owner: 'team-b' }),
+      component('old', {
+        root: `${tree.root}/old`,
+        manifests: 'deploy/',
+        owner: 'team-b',
+      }),
     ];
-    const { catalog } = visibilityAwareCatalog(entities, ['component:default/old']);
+    const { catalog } = visibilityAwareCatalog(entities, [
+      'component:default/old',
+    ]);
     const knex = await databases.init('SQLITE_3');
     await DatabaseEvaluationStore.migrateUp(knex);
     const store = DatabaseEvaluationStore.fromClient(knex);
     const config = readPluginConfig(
-      new ConfigReader({ runtimeMode: { apiPolicy: { targets: { k8s: '1.34' } } } }),
+      new ConfigReader({
+        runtimeMode: { apiPolicy: { targets: { k8s: '1.34' } } },
+      }),
     );
     const auth = mockServices.auth();
     await new EvaluationRefresher({
@@ -82,7 +92,12 @@ describe('actions', () => {
     const readable = new ReadableEntities({ catalog, auth, cacheMs: 0 });
     const evaluations = new EvaluationService(store, config);
     const actionsRegistry = actionsRegistryServiceMock();
-    createGetEntityEvaluationAction({ auth, readable, evaluations, actionsRegistry });
+    createGetEntityEvaluationAction({
+      auth,
+      readable,
+      evaluations,
+      actionsRegistry,
+    });
     createSummarisePortfolioAction({
       readable,
       rowsCache: new StoredRowsCache(store),
@@ -108,7 +123,10 @@ describe('actions', () => {
       status: 'fresh',
       level: 'blocked',
       findings: expect.arrayContaining([
-        expect.objectContaining({ severity: 'critical', category: 'api-compatibility' }),
+        expect.objectContaining({
+          severity: 'critical',
+          category: 'api-compatibility',
+        }),
       ]),
     });
     await expect(
@@ -135,20 +153,28 @@ describe('actions', () => {
       credentials: mockCredentials.user(),
     });
     expect(all.output).toMatchObject({ total: 2, byLevel: { blocked: 1 } });
-    expect((all.output as any).worst[0].entityRef).toBe('component:default/old');
+    expect((all.output as any).worst[0].entityRef).toBe(
+      'component:default/old',
+    );
     const restricted = await actions.invoke({
       id: 'test:summarise-portfolio',
       input: {},
       credentials: mockCredentials.user(RESTRICTED_USER),
     });
-    expect(restricted.output).toMatchObject({ total: 1, byLevel: { blocked: 0 } });
+    expect(restricted.output).toMatchObject({
+      total: 1,
+      byLevel: { blocked: 0 },
+    });
   });
 
   it('evaluate-manifests evaluates posted text, behind the evaluate permission', async () => {
     const actions = await setup();
     const { output } = await actions.invoke({
       id: 'test:evaluate-manifests',
-      input: { manifests: [{ path: 'i.yaml', content: OLD_INGRESS }], targets: { k8s: '1.22' } },
+      input: {
+        manifests: [{ path: 'i.yaml', content: OLD_INGRESS }],
+        targets: { k8s: '1.22' },
+      },
       credentials: mockCredentials.user(),
     });
     expect(output).toMatchObject({ level: expect.any(String) });

@@ -32,7 +32,8 @@ export function createEvaluateManifestsAction(options: {
   const { permissions, evaluations, actionsRegistry } = options;
   actionsRegistry.register({
     name: 'evaluate-manifests',
-    title: 'Evaluate Kubernetes manifests for runtime mode and API deprecations',
+    title:
+      'Evaluate Kubernetes manifests for runtime mode and API deprecations',
     description: `Evaluates Kubernetes / KubeVirt manifests given as text, the way the runtime-mode CLI does: decides
 the runtime mode from the objects, checks every apiVersion/kind against the deprecation knowledge base for
 the given target versions (e.g. {"k8s": "1.32", "kubevirt": "1.6.0"}), and lists readiness concerns.
@@ -56,7 +57,9 @@ the same output. Requires the runtime-mode.evaluation.run permission.`,
           targets: z
             .record(z.string())
             .optional()
-            .describe('Target version per knowledge-base component, e.g. {"k8s": "1.32"}'),
+            .describe(
+              'Target version per knowledge-base component, e.g. {"k8s": "1.32"}',
+            ),
           targetMode: z
             .enum([
               'bare-metal-container',
@@ -74,15 +77,22 @@ the same output. Requires the runtime-mode.evaluation.run permission.`,
           notJudged: z
             .array(z.string())
             .describe('Components found but not judged (no target given)'),
-          findings: z.array(z.object({
-              id: z.string().describe('Rule id'),
-              severity: z.string().describe('critical, warning or info'),
-              category: z.string().describe('Concern category'),
-              message: z.string().describe('What is wrong and why'),
-              file: z.string().optional().describe('Manifest file'),
-              line: z.number().optional().describe('1-based line in the file'),
-              remediation: z.string().optional().describe('How to fix it'),
-            })).describe('Findings, worst first'),
+          findings: z
+            .array(
+              z.object({
+                id: z.string().describe('Rule id'),
+                severity: z.string().describe('critical, warning or info'),
+                category: z.string().describe('Concern category'),
+                message: z.string().describe('What is wrong and why'),
+                file: z.string().optional().describe('Manifest file'),
+                line: z
+                  .number()
+                  .optional()
+                  .describe('1-based line in the file'),
+                remediation: z.string().optional().describe('How to fix it'),
+              }),
+            )
+            .describe('Findings, worst first'),
         }),
     },
     examples: [

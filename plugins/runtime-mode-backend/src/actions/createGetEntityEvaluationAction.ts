@@ -74,15 +74,20 @@ The result is read from storage: it does not evaluate anything. \`status\` says 
             .optional()
             .describe('Rule-set version that produced the result'),
           findings: z
-            .array(z.object({
-              id: z.string().describe('Rule id'),
-              severity: z.string().describe('critical, warning or info'),
-              category: z.string().describe('Concern category'),
-              message: z.string().describe('What is wrong and why'),
-              file: z.string().optional().describe('Manifest file'),
-              line: z.number().optional().describe('1-based line in the file'),
-              remediation: z.string().optional().describe('How to fix it'),
-            }))
+            .array(
+              z.object({
+                id: z.string().describe('Rule id'),
+                severity: z.string().describe('critical, warning or info'),
+                category: z.string().describe('Concern category'),
+                message: z.string().describe('What is wrong and why'),
+                file: z.string().optional().describe('Manifest file'),
+                line: z
+                  .number()
+                  .optional()
+                  .describe('1-based line in the file'),
+                remediation: z.string().optional().describe('How to fix it'),
+              }),
+            )
             .describe('Unwaived findings, worst first'),
         }),
     },
@@ -93,8 +98,13 @@ The result is read from storage: it does not evaluate anything. \`status\` says 
       },
     ],
     action: async ({ input, credentials }) => {
-      if (!auth.isPrincipal(credentials, 'user') && !auth.isPrincipal(credentials, 'service')) {
-        throw new NotAllowedError('Only users and services may read evaluations');
+      if (
+        !auth.isPrincipal(credentials, 'user') &&
+        !auth.isPrincipal(credentials, 'service')
+      ) {
+        throw new NotAllowedError(
+          'Only users and services may read evaluations',
+        );
       }
       const entityRef = normaliseRef(input.entityRef);
       await readable.requireReadable(entityRef, credentials);

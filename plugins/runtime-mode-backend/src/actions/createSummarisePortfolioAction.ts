@@ -61,9 +61,7 @@ It reads stored results only and changes nothing.`,
       output: z =>
         z.object({
           total: z.number().describe('Components matching the filters'),
-          byMode: z
-            .record(z.number())
-            .describe('Components per runtime mode'),
+          byMode: z.record(z.number()).describe('Components per runtime mode'),
           byLevel: z
             .record(z.number())
             .describe('Components per readiness level'),
@@ -80,7 +78,10 @@ It reads stored results only and changes nothing.`,
         }),
     },
     examples: [
-      { title: 'Blocked production components', input: { level: 'blocked', lifecycle: 'production' } },
+      {
+        title: 'Blocked production components',
+        input: { level: 'blocked', lifecycle: 'production' },
+      },
     ],
     action: async ({ input, credentials }) => {
       const query = portfolioQuerySchema.parse({

@@ -59,7 +59,12 @@ describe('DatabaseEvaluationStore', () => {
       const at = new Date('2026-11-01T10:00:00.000Z');
 
       expect(
-        await store.saveResult({ summary: summary('web'), result: first, inputHash: 'h1', evaluatedAt: at }),
+        await store.saveResult({
+          summary: summary('web'),
+          result: first,
+          inputHash: 'h1',
+          evaluatedAt: at,
+        }),
       ).toEqual({ changed: true });
       // Same result again (e.g. an unrelated input changed): no new history row.
       expect(
@@ -105,20 +110,41 @@ describe('DatabaseEvaluationStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       const result = resultFor(DEPLOYMENT);
-      await store.saveResult({ summary: summary('web'), result, inputHash: 'h1', evaluatedAt: new Date() });
+      await store.saveResult({
+        summary: summary('web'),
+        result,
+        inputHash: 'h1',
+        evaluatedAt: new Date(),
+      });
       await store.markStale(summary('web'), 'GitHub answered 503', new Date());
       await store.markStale(summary('never'), 'no integration', new Date());
 
       const web = await store.getEvaluation('component:default/web');
-      expect(web).toMatchObject({ status: 'stale', staleReason: 'GitHub answered 503' });
+      expect(web).toMatchObject({
+        status: 'stale',
+        staleReason: 'GitHub answered 503',
+      });
       expect(web?.result).toEqual(result);
       const never = await store.getEvaluation('component:default/never');
-      expect(never).toMatchObject({ status: 'pending', staleReason: 'no integration', result: null });
+      expect(never).toMatchObject({
+        status: 'pending',
+        staleReason: 'no integration',
+        result: null,
+      });
 
       // A later successful evaluation clears the stale mark.
-      await store.saveResult({ summary: summary('web'), result, inputHash: 'h2', evaluatedAt: new Date() });
-      expect(await store.getEvaluation('component:default/web')).toMatchObject({ status: 'fresh' });
-      expect((await store.getEvaluation('component:default/web'))?.staleReason).toBeUndefined();
+      await store.saveResult({
+        summary: summary('web'),
+        result,
+        inputHash: 'h2',
+        evaluatedAt: new Date(),
+      });
+      expect(await store.getEvaluation('component:default/web')).toMatchObject({
+        status: 'fresh',
+      });
+      expect(
+        (await store.getEvaluation('component:default/web'))?.staleReason,
+      ).toBeUndefined();
     },
   );
 
@@ -148,14 +174,19 @@ describe('DatabaseEvaluationStore', () => {
       expect(b.categories).toContain('api-compatibility');
       expect(b.owner).toBe('group:default/team-b');
 
-      const window = await store.listHistorySince(new Date('2026-11-01T00:00:00.000Z'));
+      const window = await store.listHistorySince(
+        new Date('2026-11-01T00:00:00.000Z'),
+      );
       // a's last change before the window gives its starting level; b changed inside it.
       expect(window.map(w => w.entityRef).sort()).toEqual([
         'component:default/a',
         'component:default/b',
       ]);
 
-      expect((await store.listResults(['component:default/b']))[0].result.objects[0].kind).toBe('Ingress');
+      expect(
+        (await store.listResults(['component:default/b']))[0].result.objects[0]
+          .kind,
+      ).toBe('Ingress');
       expect(await store.listApiKinds()).toEqual(
         new Map([
           ['component:default/a', ['apps/v1\tDeployment']],
@@ -165,7 +196,11 @@ describe('DatabaseEvaluationStore', () => {
 
       // The data version moves with every write, so read caches reload.
       const version = await store.getDataVersion();
-      await store.markStale(summary('a'), 'timeout', new Date(Date.now() + 1000));
+      await store.markStale(
+        summary('a'),
+        'timeout',
+        new Date(Date.now() + 1000),
+      );
       const next = await store.getDataVersion();
       expect(next.lastChecked).not.toEqual(version.lastChecked);
       expect(next.rowCount).toBe(version.rowCount);
@@ -175,10 +210,19 @@ describe('DatabaseEvaluationStore', () => {
         entityRef: 'component:default/a',
         entityHash: 'e',
         manifestsHash: 'm',
-        manifests: [{ source: 'path:deploy/', path: 'deploy/web.yaml', content: DEPLOYMENT, etag: '1' }],
+        manifests: [
+          {
+            source: 'path:deploy/',
+            path: 'deploy/web.yaml',
+            content: DEPLOYMENT,
+            etag: '1',
+          },
+        ],
         readAt: new Date().toISOString(),
       });
-      expect((await store.getSources('component:default/a'))?.manifests[0].content).toBe(DEPLOYMENT);
+      expect(
+        (await store.getSources('component:default/a'))?.manifests[0].content,
+      ).toBe(DEPLOYMENT);
 
       await store.deleteEntities(['component:default/a']);
       expect(await store.getEvaluation('component:default/a')).toBeUndefined();
@@ -194,7 +238,11 @@ describe('DatabaseEvaluationStore', () => {
       const { knex } = await createStore(databaseId);
       expect(await knex.schema.hasTable('runtime_mode_evaluations')).toBe(true);
       await DatabaseEvaluationStore.migrateDown(knex);
-      for (const table of ['runtime_mode_evaluations', 'runtime_mode_history', 'runtime_mode_sources']) {
+      for (const table of [
+        'runtime_mode_evaluations',
+        'runtime_mode_history',
+        'runtime_mode_sources',
+      ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
       await DatabaseEvaluationStore.migrateUp(knex);

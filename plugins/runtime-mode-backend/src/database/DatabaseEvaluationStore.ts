@@ -292,7 +292,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     });
   }
 
-  private async writeResults(tx: Knex.Transaction, requests: SaveResultRequest[]) {
+  private async writeResults(
+    tx: Knex.Transaction,
+    requests: SaveResultRequest[],
+  ) {
     const previousHashes = new Map<string, string | null>();
     const refs = requests.map(r => r.summary.entityRef);
     for (let i = 0; i < refs.length; i += BATCH) {

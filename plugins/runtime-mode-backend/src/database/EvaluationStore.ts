@@ -115,7 +115,11 @@ export interface EvaluationStore {
   /** Stores a result; writes a history row only if the result differs from the stored one. */
   saveResult(request: SaveResultRequest): Promise<SaveResultOutcome>;
   /** Keeps the previous result and marks it stale (or pending when there is none). */
-  markStale(summary: EntitySummaryFields, reason: string, at: Date): Promise<void>;
+  markStale(
+    summary: EntitySummaryFields,
+    reason: string,
+    at: Date,
+  ): Promise<void>;
   /** Portfolio rows (no result bodies): light enough to load all of them. */
   listRows(options?: { checkedSince?: Date }): Promise<PortfolioRow[]>;
   getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]>;

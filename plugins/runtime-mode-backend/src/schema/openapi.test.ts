@@ -44,8 +44,7 @@ describe('openapi.yaml', () => {
       .filter(layer => layer.route)
       .flatMap(layer =>
         Object.keys(layer.route!.methods).map(
-          method =>
-            `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
+          method => `${method} ${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`,
         ),
       )
       .sort();
@@ -63,7 +62,9 @@ describe('openapi.yaml', () => {
   it('marks only health as public', () => {
     const publicOps = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.entries(ops)
-        .filter(([, op]) => Array.isArray((op as { security?: unknown[] }).security))
+        .filter(([, op]) =>
+          Array.isArray((op as { security?: unknown[] }).security),
+        )
         .map(([method]) => `${method} ${p}`),
     );
     expect(publicOps).toEqual(['get /v1/health']);

@@ -78,20 +78,38 @@ describe('EvaluationRefresher', () => {
   it('re-evaluates only what changed', async () => {
     const { tree, store, refresher, makeRefresher } = await setup();
     try {
-      expect(await refresher.refreshAll()).toMatchObject({ seen: 3, evaluated: 3, unchanged: 0 });
-      expect(await refresher.refreshAll()).toMatchObject({ seen: 3, evaluated: 0, unchanged: 3 });
+      expect(await refresher.refreshAll()).toMatchObject({
+        seen: 3,
+        evaluated: 3,
+        unchanged: 0,
+      });
+      expect(await refresher.refreshAll()).toMatchObject({
+        seen: 3,
+        evaluated: 0,
+        unchanged: 3,
+      });
 
       tree.write('b/deploy/web.yaml', `${DEPLOYMENT}---\n${OLD_INGRESS}`);
-      expect(await refresher.refreshAll()).toMatchObject({ evaluated: 1, unchanged: 2 });
+      expect(await refresher.refreshAll()).toMatchObject({
+        evaluated: 1,
+        unchanged: 2,
+      });
       const b = await store.getEvaluation('component:default/b');
-      expect(b?.result?.findings.some(f => f.kind === 'Ingress' && f.severity === 'critical')).toBe(true);
+      expect(
+        b?.result?.findings.some(
+          f => f.kind === 'Ingress' && f.severity === 'critical',
+        ),
+      ).toBe(true);
       expect(await store.getHistory('component:default/b', 10)).toHaveLength(2);
       expect(await store.getHistory('component:default/a', 10)).toHaveLength(1);
 
       // A config change (other targets) re-evaluates everything once.
       const other = makeRefresher({ k8s: '1.21' });
       expect(await other.refreshAll()).toMatchObject({ evaluated: 3 });
-      expect(await other.refreshAll()).toMatchObject({ evaluated: 0, unchanged: 3 });
+      expect(await other.refreshAll()).toMatchObject({
+        evaluated: 0,
+        unchanged: 3,
+      });
     } finally {
       tree.cleanup();
     }
@@ -106,14 +124,27 @@ describe('EvaluationRefresher', () => {
       // The source of `a` fails (e.g. the SCM answers 503) while its manifest changed.
       tree.write('a/deploy/web.yaml', OLD_INGRESS);
       const realRead = reader.read.bind(reader);
-      jest.spyOn(reader, 'read').mockImplementation(async (entity, previous) =>
-        entity.metadata.name === 'a'
-          ? { manifests: [], findings: [], unchanged: false, failure: 'GitHub answered 503' }
-          : realRead(entity, previous),
-      );
-      expect(await refresher.refreshAll()).toMatchObject({ stale: 1, unchanged: 2 });
+      jest
+        .spyOn(reader, 'read')
+        .mockImplementation(async (entity, previous) =>
+          entity.metadata.name === 'a'
+            ? {
+                manifests: [],
+                findings: [],
+                unchanged: false,
+                failure: 'GitHub answered 503',
+              }
+            : realRead(entity, previous),
+        );
+      expect(await refresher.refreshAll()).toMatchObject({
+        stale: 1,
+        unchanged: 2,
+      });
       const after = await store.getEvaluation('component:default/a');
-      expect(after).toMatchObject({ status: 'stale', staleReason: 'GitHub answered 503' });
+      expect(after).toMatchObject({
+        status: 'stale',
+        staleReason: 'GitHub answered 503',
+      });
       expect(after?.result).toEqual(before?.result);
 
       // The source recovers: the new manifest is evaluated and the mark is cleared.

@@ -59,6 +59,12 @@ export interface RefreshStats {
 type Outcome = 'evaluated' | 'unchanged' | 'stale' | 'failed';
 
 const BATCH_SIZE = 200;
+/**
+ * Entities whose sources are checked at the same time. Checks are mostly
+ * waiting (a conditional request per source to the SCM), so a few in flight
+ * hide the latency; more would only invite the SCM's rate limits.
+ */
+const READ_CONCURRENCY = 8;
 
 /**
  * Keeps stored results in step with the catalog: only entities whose entity,
@@ -102,20 +108,21 @@ export class EvaluationRefresher {
         const refs = batch.map(entityRefOf);
         const sources = await store.getSourcesFor(refs);
         const writes = emptyBatch();
-        const outcomes: Outcome[] = [];
-        for (const entity of batch) {
-          const ref = entityRefOf(entity);
-          seen.add(ref);
-          stats.seen += 1;
-          outcomes.push(
-            await this.refreshOne(entity, writes, {
+        const outcomes = await mapWithConcurrency(
+          batch,
+          READ_CONCURRENCY,
+          entity => {
+            const ref = entityRefOf(entity);
+            seen.add(ref);
+            stats.seen += 1;
+            return this.refreshOne(entity, writes, {
               systemDomains,
               previousSources: sources.get(ref),
               previousHash: hashes.get(ref),
               force: false,
-            }),
-          );
-        }
+            });
+          },
+        );
         try {
           await store.writeBatch(writes);
           for (const outcome of outcomes) stats[outcome] += 1;
@@ -258,6 +265,25 @@ export class EvaluationRefresher {
     );
     return systemDomainsOf(items);
   }
+}
+
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return results;
 }
 
 function emptyBatch(): WriteBatch {

@@ -51,9 +51,10 @@ export class EvaluationService {
   /** Re-evaluates the stored manifests of an entity against other targets. */
   async whatIf(entity: Entity, body: WhatIfBody): Promise<EvaluationResult> {
     const engineEntity = toEngineEntity(entity);
-    const entityRef = `component:${engineEntity.metadata.namespace}/${engineEntity.metadata.name}`.toLocaleLowerCase(
-      'en-US',
-    );
+    const entityRef =
+      `component:${engineEntity.metadata.namespace}/${engineEntity.metadata.name}`.toLocaleLowerCase(
+        'en-US',
+      );
     const sources = await this.store.getSources(entityRef);
     if (!sources) {
       throw new ConflictError(
@@ -93,7 +94,10 @@ function evaluateOrInputError(input: EvaluationInput): EvaluationResult {
     return evaluate(input);
   } catch (error) {
     const name = (error as Error)?.name;
-    if (name === 'RuntimeModeTargetError' || name === 'RuntimeModeConfigError') {
+    if (
+      name === 'RuntimeModeTargetError' ||
+      name === 'RuntimeModeConfigError'
+    ) {
       throw new InputError((error as Error).message);
     }
     throw error;

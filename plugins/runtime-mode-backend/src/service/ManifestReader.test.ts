@@ -16,6 +16,7 @@
 
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotModifiedError } from '@backstage/errors';
+import fs from 'node:fs';
 import { ManifestReader } from './ManifestReader';
 import {
   component,
@@ -24,7 +25,8 @@ import {
   OLD_INGRESS,
 } from '../testUtils/fixtures';
 
-const BASE = 'https://github.com/acme/shop/blob/main/services/web/catalog-info.yaml';
+const BASE =
+  'https://github.com/acme/shop/blob/main/services/web/catalog-info.yaml';
 
 function urlEntity(manifests: string) {
   return component('web', {
@@ -49,7 +51,12 @@ describe('ManifestReader', () => {
   it('resolves relative paths against the source location and reuses content on an unchanged ETag', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockResolvedValueOnce(readResponse(DEPLOYMENT, 'v1'));
-    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 1_000_000,
+    });
 
     const first = await reader.read(urlEntity('deploy/web.yaml'));
     expect(urlReader.readUrl).toHaveBeenCalledWith(
@@ -57,13 +64,22 @@ describe('ManifestReader', () => {
       { etag: undefined },
     );
     expect(first.manifests).toEqual([
-      expect.objectContaining({ path: 'services/web/deploy/web.yaml', content: DEPLOYMENT, etag: 'v1' }),
+      expect.objectContaining({
+        path: 'services/web/deploy/web.yaml',
+        content: DEPLOYMENT,
+        etag: 'v1',
+      }),
     ]);
     expect(first.unchanged).toBe(false);
 
     urlReader.readUrl.mockRejectedValueOnce(new NotModifiedError());
-    const second = await reader.read(urlEntity('deploy/web.yaml'), first.manifests);
-    expect(urlReader.readUrl).toHaveBeenLastCalledWith(expect.any(String), { etag: 'v1' });
+    const second = await reader.read(
+      urlEntity('deploy/web.yaml'),
+      first.manifests,
+    );
+    expect(urlReader.readUrl).toHaveBeenLastCalledWith(expect.any(String), {
+      etag: 'v1',
+    });
     expect(second.manifests).toEqual(first.manifests);
     expect(second.unchanged).toBe(true);
   });
@@ -71,11 +87,20 @@ describe('ManifestReader', () => {
   it('refuses paths that escape the repository and URLs outside the integrations', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockRejectedValue(
-      new NotAllowedError("Reading from 'https://evil.example.com/x.yaml' is not allowed"),
+      new NotAllowedError(
+        "Reading from 'https://evil.example.com/x.yaml' is not allowed",
+      ),
     );
-    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 1_000_000,
+    });
 
-    const escaped = await reader.read(urlEntity('../../../../../other-repo/x.yaml'));
+    const escaped = await reader.read(
+      urlEntity('../../../../../other-repo/x.yaml'),
+    );
     expect(escaped.findings).toEqual([
       expect.objectContaining({
         id: 'manifest-source-refused',
@@ -85,7 +110,9 @@ describe('ManifestReader', () => {
     ]);
     expect(urlReader.readUrl).not.toHaveBeenCalled();
 
-    const outside = await reader.read(urlEntity('url:https://evil.example.com/x.yaml'));
+    const outside = await reader.read(
+      urlEntity('url:https://evil.example.com/x.yaml'),
+    );
     expect(outside.findings).toEqual([
       expect.objectContaining({
         id: 'manifest-source-refused',
@@ -101,7 +128,12 @@ describe('ManifestReader', () => {
   it('reports a failing source as a failure (stale), not as a finding', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockRejectedValue(new Error('socket hang up'));
-    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 1_000_000,
+    });
     const outcome = await reader.read(urlEntity('deploy/web.yaml'));
     expect(outcome.failure).toContain('socket hang up');
     expect(outcome.findings).toEqual([]);
@@ -120,9 +152,19 @@ describe('ManifestReader', () => {
     });
     urlReader.search.mockResolvedValue({
       etag: 's1',
-      files: [{ url: 'https://github.com/acme/shop/blob/main/services/web/k8s/c.yaml', content: async () => Buffer.from(DEPLOYMENT) }],
+      files: [
+        {
+          url: 'https://github.com/acme/shop/blob/main/services/web/k8s/c.yaml',
+          content: async () => Buffer.from(DEPLOYMENT),
+        },
+      ],
     });
-    const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 1_000_000,
+    });
     const outcome = await reader.read(urlEntity('deploy/, k8s/*.yaml'));
     expect(urlReader.readTree).toHaveBeenCalledWith(
       'https://github.com/acme/shop/blob/main/services/web/deploy/',
@@ -148,13 +190,21 @@ describe('ManifestReader', () => {
     });
     try {
       const urlReader = mockServices.urlReader.mock();
-      const reader = new ManifestReader({ urlReader, logger, maxFiles: 10, maxFileBytes: 1_000_000 });
+      const reader = new ManifestReader({
+        urlReader,
+        logger,
+        maxFiles: 10,
+        maxFileBytes: 1_000_000,
+      });
       const entity = component('web', {
         root: `${tree.root}/repo`,
         manifests: 'deploy/, k8s/*.yaml, ../secret.yaml',
       });
       const first = await reader.read(entity);
-      expect(first.manifests.map(m => m.path)).toEqual(['deploy/web.yaml', 'k8s/a.yaml']);
+      expect(first.manifests.map(m => m.path)).toEqual([
+        'deploy/web.yaml',
+        'k8s/a.yaml',
+      ]);
       expect(first.findings).toEqual([
         expect.objectContaining({
           id: 'manifest-source-refused',
@@ -164,7 +214,10 @@ describe('ManifestReader', () => {
       expect(urlReader.readUrl).not.toHaveBeenCalled();
 
       // Unchanged files are reused from the previous read.
-      const unchangedEntity = component('web', { root: `${tree.root}/repo`, manifests: 'deploy/' });
+      const unchangedEntity = component('web', {
+        root: `${tree.root}/repo`,
+        manifests: 'deploy/',
+      });
       const base = await reader.read(unchangedEntity);
       const again = await reader.read(unchangedEntity, base.manifests);
       expect(again.unchanged).toBe(true);
@@ -172,6 +225,37 @@ describe('ManifestReader', () => {
       const changed = await reader.read(unchangedEntity, base.manifests);
       expect(changed.unchanged).toBe(false);
       expect(changed.manifests[0].content).toContain('# changed');
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('refuses a symlink in a walked directory that points outside the location', async () => {
+    const tree = createManifestTree({
+      'repo/deploy/web.yaml': DEPLOYMENT,
+      'outside.yaml': OLD_INGRESS,
+    });
+    try {
+      fs.symlinkSync(
+        `${tree.root}/outside.yaml`,
+        `${tree.root}/repo/deploy/link.yaml`,
+      );
+      const reader = new ManifestReader({
+        urlReader: mockServices.urlReader.mock(),
+        logger,
+        maxFiles: 10,
+        maxFileBytes: 1_000_000,
+      });
+      const outcome = await reader.read(
+        component('web', { root: `${tree.root}/repo`, manifests: 'deploy/' }),
+      );
+      expect(outcome.manifests.map(m => m.path)).toEqual(['deploy/web.yaml']);
+      expect(outcome.findings).toEqual([
+        expect.objectContaining({
+          id: 'manifest-source-refused',
+          file: 'deploy/link.yaml',
+        }),
+      ]);
     } finally {
       tree.cleanup();
     }
@@ -187,7 +271,10 @@ describe('ManifestReader', () => {
         maxFileBytes: 1000,
       });
       const outcome = await reader.read(
-        component('web', { root: tree.root, manifests: 'missing.yaml, big.yaml' }),
+        component('web', {
+          root: tree.root,
+          manifests: 'missing.yaml, big.yaml',
+        }),
       );
       expect(outcome.findings.map(f => f.id)).toEqual([
         'manifest-source-not-found',

@@ -44,7 +44,8 @@ export interface ManifestReadOutcome {
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 /** Everything up to the ref of a GitHub/GitLab/Gitea/Bitbucket-style file or tree URL. */
-const REPO_ROOT = /^(https?:\/\/[^?#]*?\/(?:-\/)?(?:blob|tree|src|raw)\/[^/?#]+\/)/;
+const REPO_ROOT =
+  /^(https?:\/\/[^?#]*?\/(?:-\/)?(?:blob|tree|src|raw)\/[^/?#]+\/)/;
 const MAX_WALK_DEPTH = 12;
 
 function manifestFinding(id: string, message: string, file?: string): Finding {
@@ -64,7 +65,12 @@ function errorName(error: unknown): string | undefined {
 
 /** One annotation entry once resolved against the entity's location. */
 type ResolvedSource =
-  | { kind: 'url-file' | 'url-tree' | 'url-search'; source: string; url: string; display: string }
+  | {
+      kind: 'url-file' | 'url-tree' | 'url-search';
+      source: string;
+      url: string;
+      display: string;
+    }
   | { kind: 'fs'; source: string; baseDir: string; relative: string };
 
 /**
@@ -107,7 +113,9 @@ export class ManifestReader {
       outcome.findings.push(
         manifestFinding(
           'manifest-annotation-invalid',
-          `The ${RUNTIME_MODE_ANNOTATIONS.manifests} annotation cannot be read: ${stringifyError(error)}`,
+          `The ${
+            RUNTIME_MODE_ANNOTATIONS.manifests
+          } annotation cannot be read: ${stringifyError(error)}`,
         ),
       );
       outcome.unchanged = false;
@@ -161,7 +169,10 @@ export class ManifestReader {
     outcome: ManifestReadOutcome,
   ) {
     const name = errorName(error);
-    if (name === 'NotFoundError' || (error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    if (
+      name === 'NotFoundError' ||
+      (error as NodeJS.ErrnoException)?.code === 'ENOENT'
+    ) {
       outcome.findings.push(
         manifestFinding(
           'manifest-source-not-found',
@@ -173,14 +184,20 @@ export class ManifestReader {
       outcome.findings.push(
         manifestFinding(
           'manifest-source-refused',
-          `Manifest source ${source} was refused: ${stringifyError(error)}. Only URLs of the SCM integrations configured in app-config can be read.`,
+          `Manifest source ${source} was refused: ${stringifyError(
+            error,
+          )}. Only URLs of the SCM integrations configured in app-config can be read.`,
           source,
         ),
       );
     } else {
-      const reason = `Reading manifest source ${source} failed: ${stringifyError(error)}`;
+      const reason = `Reading manifest source ${source} failed: ${stringifyError(
+        error,
+      )}`;
       this.options.logger.warn(reason);
-      outcome.failure = outcome.failure ? `${outcome.failure}; ${reason}` : reason;
+      outcome.failure = outcome.failure
+        ? `${outcome.failure}; ${reason}`
+        : reason;
     }
   }
 
@@ -212,7 +229,9 @@ export class ManifestReader {
         return refuse(`only http(s) URLs are read, not ${url.protocol}`);
       }
       return {
-        kind: GLOB_CHARS.test(url.pathname) ? 'url-search' : kindOf(url.pathname),
+        kind: GLOB_CHARS.test(url.pathname)
+          ? 'url-search'
+          : kindOf(url.pathname),
         source,
         url: entry.target,
         display: entry.target,
@@ -237,12 +256,18 @@ export class ManifestReader {
       return refuse(`locations of type '${location.type}' are not supported`);
     }
     const base = location.target;
-    const root = REPO_ROOT.exec(base)?.[1] ?? base.slice(0, base.lastIndexOf('/') + 1);
-    const baseDir = base.endsWith('/') ? base : base.slice(0, base.lastIndexOf('/') + 1);
+    const root =
+      REPO_ROOT.exec(base)?.[1] ?? base.slice(0, base.lastIndexOf('/') + 1);
+    const baseDir = base.endsWith('/')
+      ? base
+      : base.slice(0, base.lastIndexOf('/') + 1);
     // A leading slash means the repository root, never the host root.
     const from = entry.target.startsWith('/') ? root : baseDir;
     const globAt = relative.search(GLOB_CHARS);
-    const staticPart = globAt < 0 ? relative : relative.slice(0, relative.lastIndexOf('/', globAt) + 1);
+    const staticPart =
+      globAt < 0
+        ? relative
+        : relative.slice(0, relative.lastIndexOf('/', globAt) + 1);
     const globPart = globAt < 0 ? '' : relative.slice(staticPart.length);
     let resolved: string;
     try {
@@ -272,12 +297,16 @@ export class ManifestReader {
         const response = await urlReader.readUrl(resolved.url, { etag });
         const buffer = await response.buffer();
         outcome.unchanged = false;
-        this.push(outcome, {
-          source: resolved.source,
-          path: resolved.display,
-          content: buffer.toString('utf8'),
-          etag: response.etag,
-        }, buffer.length);
+        this.push(
+          outcome,
+          {
+            source: resolved.source,
+            path: resolved.display,
+            content: buffer.toString('utf8'),
+            etag: response.etag,
+          },
+          buffer.length,
+        );
         return;
       }
       if (resolved.kind === 'url-tree') {
@@ -299,12 +328,16 @@ export class ManifestReader {
         }
         for (const file of await response.files()) {
           const buffer = await file.content();
-          this.push(outcome, {
-            source: resolved.source,
-            path: joinDisplay(resolved.display, file.path),
-            content: buffer.toString('utf8'),
-            etag: response.etag,
-          }, buffer.length);
+          this.push(
+            outcome,
+            {
+              source: resolved.source,
+              path: joinDisplay(resolved.display, file.path),
+              content: buffer.toString('utf8'),
+              etag: response.etag,
+            },
+            buffer.length,
+          );
         }
         return;
       }
@@ -312,12 +345,16 @@ export class ManifestReader {
       outcome.unchanged = false;
       for (const file of response.files) {
         const buffer = await file.content();
-        this.push(outcome, {
-          source: resolved.source,
-          path: file.url,
-          content: buffer.toString('utf8'),
-          etag: response.etag,
-        }, buffer.length);
+        this.push(
+          outcome,
+          {
+            source: resolved.source,
+            path: file.url,
+            content: buffer.toString('utf8'),
+            etag: response.etag,
+          },
+          buffer.length,
+        );
       }
     } catch (error) {
       if (errorName(error) === 'NotModifiedError') {
@@ -337,7 +374,9 @@ export class ManifestReader {
     const previousByPath = new Map(before.map(m => [m.path, m]));
     const globAt = relative.search(GLOB_CHARS);
     const staticPart =
-      globAt < 0 ? relative : relative.slice(0, relative.lastIndexOf('/', globAt) + 1);
+      globAt < 0
+        ? relative
+        : relative.slice(0, relative.lastIndexOf('/', globAt) + 1);
     let start: string;
     try {
       // Refuses `..` and symlinks that lead out of the location's directory.
@@ -354,22 +393,26 @@ export class ManifestReader {
     }
     const stat = await fs.stat(start);
     const files: string[] = [];
+    const symlinks = new Set<string>();
     if (stat.isDirectory()) {
-      await walk(start, 0, files, this.options.maxFiles + 1);
+      await walk(start, 0, files, symlinks, this.options.maxFiles + 1);
     } else {
       files.push(start);
     }
     for (const file of files) {
-      const display = nodePath.relative(baseDir, file).split(nodePath.sep).join('/');
+      const display = nodePath
+        .relative(baseDir, file)
+        .split(nodePath.sep)
+        .join('/');
       if (globAt >= 0 && !nodePath.matchesGlob(display, relative)) {
         continue;
       }
       if (stat.isDirectory() && !MANIFEST_FILE.test(file)) {
         continue;
       }
-      // Re-check each walked file: a symlink inside the tree may point outside.
+      // Real files under a checked directory stay inside it; symlinks may not.
       try {
-        resolveSafeChildPath(baseDir, display);
+        if (symlinks.has(file)) resolveSafeChildPath(baseDir, display);
       } catch {
         outcome.findings.push(
           manifestFinding(
@@ -393,14 +436,25 @@ export class ManifestReader {
         continue;
       }
       const content = await fs.readFile(file, 'utf8');
-      this.push(outcome, { source, path: display, content, etag }, fileStat.size);
+      this.push(
+        outcome,
+        { source, path: display, content, etag },
+        fileStat.size,
+      );
     }
-    if (before.length !== outcome.manifests.filter(m => m.source === source).length) {
+    if (
+      before.length !==
+      outcome.manifests.filter(m => m.source === source).length
+    ) {
       outcome.unchanged = false;
     }
   }
 
-  private push(outcome: ManifestReadOutcome, manifest: StoredManifest, size: number) {
+  private push(
+    outcome: ManifestReadOutcome,
+    manifest: StoredManifest,
+    size: number,
+  ) {
     if (size > this.options.maxFileBytes) {
       outcome.findings.push(this.tooLarge(manifest.path));
       return;
@@ -418,14 +472,22 @@ export class ManifestReader {
 }
 
 function kindOf(path: string): 'url-file' | 'url-tree' {
-  return MANIFEST_FILE.test(path.replace(/[?#].*$/, '')) ? 'url-file' : 'url-tree';
+  return MANIFEST_FILE.test(path.replace(/[?#].*$/, ''))
+    ? 'url-file'
+    : 'url-tree';
 }
 
 function joinDisplay(dir: string, file: string) {
   return dir ? `${dir.replace(/\/?$/, '/')}${file}` : file;
 }
 
-async function walk(dir: string, depth: number, out: string[], max: number) {
+async function walk(
+  dir: string,
+  depth: number,
+  out: string[],
+  symlinks: Set<string>,
+  max: number,
+) {
   if (depth > MAX_WALK_DEPTH || out.length >= max) {
     return;
   }
@@ -436,8 +498,11 @@ async function walk(dir: string, depth: number, out: string[], max: number) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = nodePath.join(dir, entry.name);
     if (entry.isDirectory()) {
-      await walk(full, depth + 1, out, max);
-    } else if (entry.isFile() || entry.isSymbolicLink()) {
+      await walk(full, depth + 1, out, symlinks, max);
+    } else if (entry.isFile()) {
+      out.push(full);
+    } else if (entry.isSymbolicLink()) {
+      symlinks.add(full);
       out.push(full);
     }
   }

@@ -29,10 +29,16 @@ describe('StoredRowsCache', () => {
     const store = DatabaseEvaluationStore.fromClient(knex);
     const listRows = jest.spyOn(store, 'listRows');
     const cache = new StoredRowsCache(store);
-    const result = evaluate({ manifests: [{ path: 'd.yaml', content: DEPLOYMENT }] });
+    const result = evaluate({
+      manifests: [{ path: 'd.yaml', content: DEPLOYMENT }],
+    });
     const save = (name: string, at: string) =>
       store.saveResult({
-        summary: { entityRef: `component:default/${name}`, namespace: 'default', name },
+        summary: {
+          entityRef: `component:default/${name}`,
+          namespace: 'default',
+          name,
+        },
         result,
         inputHash: name,
         evaluatedAt: new Date(at),
@@ -47,7 +53,9 @@ describe('StoredRowsCache', () => {
     await save('b', '2026-11-02T00:00:00.000Z');
     expect((await cache.rows()).map(r => r.name).sort()).toEqual(['a', 'b']);
     expect(listRows).toHaveBeenCalledTimes(2);
-    expect(listRows).toHaveBeenLastCalledWith({ checkedSince: expect.any(Date) });
+    expect(listRows).toHaveBeenLastCalledWith({
+      checkedSince: expect.any(Date),
+    });
 
     // A deletion makes it start over.
     await store.deleteEntities(['component:default/a']);
@@ -57,16 +65,19 @@ describe('StoredRowsCache', () => {
     const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
     expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
     const listHistory = jest.spyOn(store, 'listHistorySince');
-    expect((await cache.historySince(since)).map(h => h.entityRef).sort()).toEqual([
-      'component:default/a',
-      'component:default/b',
-    ]);
+    expect(
+      (await cache.historySince(since)).map(h => h.entityRef).sort(),
+    ).toEqual(['component:default/a', 'component:default/b']);
     await save('c', '2026-11-03T00:00:00.000Z');
-    expect((await cache.historySince(since)).map(h => h.entityRef).sort()).toEqual([
+    expect(
+      (await cache.historySince(since)).map(h => h.entityRef).sort(),
+    ).toEqual([
       'component:default/a',
       'component:default/b',
       'component:default/c',
     ]);
-    expect(listHistory).toHaveBeenLastCalledWith(since, { afterId: expect.any(Number) });
+    expect(listHistory).toHaveBeenLastCalledWith(since, {
+      afterId: expect.any(Number),
+    });
   });
 });

@@ -39,7 +39,11 @@ type RowsState = {
  */
 export class StoredRowsCache {
   private rowsState?: Promise<RowsState>;
-  private history?: Promise<{ since: string; lastId: number; points: HistoryPoint[] }>;
+  private history?: Promise<{
+    since: string;
+    lastId: number;
+    points: HistoryPoint[];
+  }>;
 
   constructor(private readonly store: EvaluationStore) {}
 

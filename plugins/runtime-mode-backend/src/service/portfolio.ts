@@ -105,7 +105,8 @@ export function filterRows(rows: PortfolioRow[], filter: Filter) {
       (!lifecycle || lifecycle.has(row.lifecycle ?? '')) &&
       (!mode || mode.has(row.mode)) &&
       (!level || level.has(row.level)) &&
-      (!category || category.some(c => (row.categories as string[]).includes(c))) &&
+      (!category ||
+        category.some(c => (row.categories as string[]).includes(c))) &&
       (!q ||
         row.name.toLocaleLowerCase('en-US').includes(q) ||
         (row.title ?? '').toLocaleLowerCase('en-US').includes(q)),

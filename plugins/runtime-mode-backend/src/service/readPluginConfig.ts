@@ -69,7 +69,9 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
       new ConfigReader(
         {
           ...DEFAULT_SCHEDULE,
-          ...(rawSchedule && typeof rawSchedule === 'object' && !Array.isArray(rawSchedule)
+          ...(rawSchedule &&
+          typeof rawSchedule === 'object' &&
+          !Array.isArray(rawSchedule)
             ? (rawSchedule as JsonObject)
             : {}),
         },

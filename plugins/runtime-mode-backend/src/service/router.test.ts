@@ -47,10 +47,32 @@ describe('REST API v1', () => {
     'secret/deploy/ingress.yaml': OLD_INGRESS,
   });
   const entities = [
-    component('web', { root: `${tree.root}/web`, manifests: 'deploy/', owner: 'team-a', system: 'shop', annotations: { 'runtime-mode.dev/clusters': 'bm' } }),
-    component('legacy', { root: `${tree.root}/legacy`, manifests: 'deploy/', owner: 'team-b', system: 'shop', annotations: { 'runtime-mode.dev/clusters': 'bm' } }),
-    component('vm', { root: `${tree.root}/vm`, manifests: 'deploy/', owner: 'team-b', lifecycle: 'experimental', annotations: { 'runtime-mode.dev/clusters': 'kv' } }),
-    component('secret', { root: `${tree.root}/secret`, manifests: 'deploy/', owner: 'team-c' }),
+    component('web', {
+      root: `${tree.root}/web`,
+      manifests: 'deploy/',
+      owner: 'team-a',
+      system: 'shop',
+      annotations: { 'runtime-mode.dev/clusters': 'bm' },
+    }),
+    component('legacy', {
+      root: `${tree.root}/legacy`,
+      manifests: 'deploy/',
+      owner: 'team-b',
+      system: 'shop',
+      annotations: { 'runtime-mode.dev/clusters': 'bm' },
+    }),
+    component('vm', {
+      root: `${tree.root}/vm`,
+      manifests: 'deploy/',
+      owner: 'team-b',
+      lifecycle: 'experimental',
+      annotations: { 'runtime-mode.dev/clusters': 'kv' },
+    }),
+    component('secret', {
+      root: `${tree.root}/secret`,
+      manifests: 'deploy/',
+      owner: 'team-c',
+    }),
     component('empty', { owner: 'team-c' }),
   ];
   const config = {
@@ -58,7 +80,13 @@ describe('REST API v1', () => {
       schedule: false,
       clusters: [
         { name: 'bm', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
-        { name: 'kv', mode: 'container-virtualization', kubernetesVersion: '1.32', kubevirtVersion: '1.5.0', hardwareVirtualization: true },
+        {
+          name: 'kv',
+          mode: 'container-virtualization',
+          kubernetesVersion: '1.32',
+          kubevirtVersion: '1.5.0',
+          hardwareVirtualization: true,
+        },
       ],
       apiPolicy: { targets: { k8s: '1.34', kubevirt: '1.6.0' } },
       api: { maxRequestBytes: 20_000, readableCacheMs: 0 },
@@ -68,7 +96,9 @@ describe('REST API v1', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
   beforeAll(async () => {
-    const { factory } = visibilityAwareCatalog(entities, ['component:default/secret']);
+    const { factory } = visibilityAwareCatalog(entities, [
+      'component:default/secret',
+    ]);
     ({ server } = await startTestBackend({
       features: [
         runtimeModePlugin,
@@ -78,8 +108,14 @@ describe('REST API v1', () => {
       ],
     }));
     for (const name of ['web', 'legacy', 'vm', 'secret']) {
-      const res = await request(server).post(`${API}/entities/default/component/${name}/refresh`);
-      expect(res.status).toBe(200);
+      const res = await request(server).post(
+        `${API}/entities/default/component/${name}/refresh`,
+      );
+      if (res.status !== 200) {
+        throw new Error(
+          `refresh of ${name} answered ${res.status}: ${res.text}`,
+        );
+      }
     }
   });
   afterAll(() => tree.cleanup());
@@ -97,31 +133,47 @@ describe('REST API v1', () => {
       ['post', '/entities/default/component/web/what-if'],
       ['post', '/evaluate'],
     ])('%s %s needs credentials', async (method, path) => {
-      const res = await (request(server) as any)[method](`${API}${path}`).set(
-        'Authorization',
-        mockCredentials.none.header(),
-      );
+      const res = await (request(server) as any)
+        [method](`${API}${path}`)
+        .set('Authorization', mockCredentials.none.header());
       expect(res.status).toBe(401);
     });
   });
 
   describe('GET /entities/:namespace/:kind/:name/history', () => {
     it('lists changes, newest first', async () => {
-      const res = await request(server).get(`${API}/entities/default/component/legacy/history`);
+      const res = await request(server).get(
+        `${API}/entities/default/component/legacy/history`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.entityRef).toBe('component:default/legacy');
       expect(res.body.items).toHaveLength(1);
-      expect(res.body.items[0]).toMatchObject({ level: 'blocked', mode: 'bare-metal-container' });
+      expect(res.body.items[0]).toMatchObject({
+        level: 'blocked',
+        mode: 'bare-metal-container',
+      });
       expect(res.body.items[0].critical).toBeGreaterThan(0);
     });
 
     it('rejects a bad limit, 404s an unknown entity and 403s a hidden one', async () => {
-      const bad = await request(server).get(`${API}/entities/default/component/web/history?limit=zero`);
+      const bad = await request(server).get(
+        `${API}/entities/default/component/web/history?limit=zero`,
+      );
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain("query parameter 'limit'");
-      expect((await request(server).get(`${API}/entities/default/component/nope/history`)).status).toBe(404);
       expect(
-        (await request(server).get(`${API}/entities/default/component/secret/history`).set('Authorization', restricted())).status,
+        (
+          await request(server).get(
+            `${API}/entities/default/component/nope/history`,
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await request(server)
+            .get(`${API}/entities/default/component/secret/history`)
+            .set('Authorization', restricted())
+        ).status,
       ).toBe(403);
     });
   });
@@ -139,7 +191,9 @@ describe('REST API v1', () => {
       });
       expect(res.body.kpis.byLevel.blocked).toBeGreaterThanOrEqual(2);
       expect(res.body.heatmap.groupBy).toBe('owner');
-      expect(res.body.heatmap.groups.map((g: { key: string }) => g.key).sort()).toEqual([
+      expect(
+        res.body.heatmap.groups.map((g: { key: string }) => g.key).sort(),
+      ).toEqual([
         'group:default/team-a',
         'group:default/team-b',
         'group:default/team-c',
@@ -147,32 +201,64 @@ describe('REST API v1', () => {
       const today = res.body.trend[res.body.trend.length - 1];
       expect(today.date).toBe(new Date().toISOString().slice(0, 10));
       expect(
-        Object.values(today.byLevel as Record<string, number>).reduce((a, b) => a + b, 0),
+        Object.values(today.byLevel as Record<string, number>).reduce(
+          (a, b) => a + b,
+          0,
+        ),
       ).toBe(4);
     });
 
     it('filters, sorts and pages', async () => {
-      const byOwner = await request(server).get(`${API}/portfolio?owner=team-b&sort=name&order=desc`);
-      expect(byOwner.body.items.map((r: { name: string }) => r.name)).toEqual(['vm', 'legacy']);
-      const byMode = await request(server).get(`${API}/portfolio?mode=container-virtualization`);
-      expect(byMode.body.items.map((r: { name: string }) => r.name)).toEqual(['vm']);
-      const byCategory = await request(server).get(`${API}/portfolio?category=api-compatibility&level=blocked`);
-      expect(byCategory.body.items.map((r: { name: string }) => r.name).sort()).toEqual(['legacy', 'secret']);
+      const byOwner = await request(server).get(
+        `${API}/portfolio?owner=team-b&sort=name&order=desc`,
+      );
+      expect(byOwner.body.items.map((r: { name: string }) => r.name)).toEqual([
+        'vm',
+        'legacy',
+      ]);
+      const byMode = await request(server).get(
+        `${API}/portfolio?mode=container-virtualization`,
+      );
+      expect(byMode.body.items.map((r: { name: string }) => r.name)).toEqual([
+        'vm',
+      ]);
+      const byCategory = await request(server).get(
+        `${API}/portfolio?category=api-compatibility&level=blocked`,
+      );
+      expect(
+        byCategory.body.items.map((r: { name: string }) => r.name).sort(),
+      ).toEqual(['legacy', 'secret']);
       const byText = await request(server).get(`${API}/portfolio?q=LEG`);
-      expect(byText.body.items.map((r: { name: string }) => r.name)).toEqual(['legacy']);
-      const bySystem = await request(server).get(`${API}/portfolio?system=shop&lifecycle=production&groupBy=system`);
+      expect(byText.body.items.map((r: { name: string }) => r.name)).toEqual([
+        'legacy',
+      ]);
+      const bySystem = await request(server).get(
+        `${API}/portfolio?system=shop&lifecycle=production&groupBy=system`,
+      );
       expect(bySystem.body.total).toBe(2);
-      expect(bySystem.body.heatmap.groups[0]).toMatchObject({ key: 'system:default/shop', total: 2 });
-      const paged = await request(server).get(`${API}/portfolio?pageSize=2&page=2&sort=name`);
+      expect(bySystem.body.heatmap.groups[0]).toMatchObject({
+        key: 'system:default/shop',
+        total: 2,
+      });
+      const paged = await request(server).get(
+        `${API}/portfolio?pageSize=2&page=2&sort=name`,
+      );
       expect(paged.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
-      expect(paged.body.items.map((r: { name: string }) => r.name)).toEqual(['vm', 'web']);
+      expect(paged.body.items.map((r: { name: string }) => r.name)).toEqual([
+        'vm',
+        'web',
+      ]);
     });
 
     it('shows only the components the caller may read', async () => {
-      const res = await request(server).get(`${API}/portfolio`).set('Authorization', restricted());
+      const res = await request(server)
+        .get(`${API}/portfolio`)
+        .set('Authorization', restricted());
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(3);
-      expect(res.body.items.map((r: { name: string }) => r.name)).not.toContain('secret');
+      expect(res.body.items.map((r: { name: string }) => r.name)).not.toContain(
+        'secret',
+      );
     });
 
     it.each([
@@ -196,24 +282,43 @@ describe('REST API v1', () => {
 
   describe('GET /portfolio/export', () => {
     it('exports CSV', async () => {
-      const res = await request(server).get(`${API}/portfolio/export?format=csv&owner=team-b`);
+      const res = await request(server).get(
+        `${API}/portfolio/export?format=csv&owner=team-b`,
+      );
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('text/csv');
-      expect(res.headers['content-disposition']).toMatch(/attachment; filename="runtime-mode-portfolio-.*\.csv"/);
+      expect(res.headers['content-disposition']).toMatch(
+        /attachment; filename="runtime-mode-portfolio-.*\.csv"/,
+      );
       const lines = res.text.trim().split('\r\n');
-      expect(lines[0].split(',').slice(0, 3)).toEqual(['entityRef', 'name', 'namespace']);
-      expect(lines.slice(1).map(l => l.split(',')[1]).sort()).toEqual(['legacy', 'vm']);
+      expect(lines[0].split(',').slice(0, 3)).toEqual([
+        'entityRef',
+        'name',
+        'namespace',
+      ]);
+      expect(
+        lines
+          .slice(1)
+          .map(l => l.split(',')[1])
+          .sort(),
+      ).toEqual(['legacy', 'vm']);
     });
 
     it('exports JSON, filtered by what the caller may read', async () => {
-      const res = await request(server).get(`${API}/portfolio/export?format=json`).set('Authorization', restricted());
+      const res = await request(server)
+        .get(`${API}/portfolio/export?format=json`)
+        .set('Authorization', restricted());
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(3);
-      expect(res.body.items.map((r: { name: string }) => r.name)).not.toContain('secret');
+      expect(res.body.items.map((r: { name: string }) => r.name)).not.toContain(
+        'secret',
+      );
     });
 
     it('rejects an unknown format', async () => {
-      const res = await request(server).get(`${API}/portfolio/export?format=xlsx`);
+      const res = await request(server).get(
+        `${API}/portfolio/export?format=xlsx`,
+      );
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain("'format'");
     });
@@ -221,22 +326,43 @@ describe('REST API v1', () => {
 
   describe('GET /blast-radius', () => {
     it('lists the components that break at a Kubernetes version', async () => {
-      const res = await request(server).get(`${API}/blast-radius?component=k8s&version=1.22`);
+      const res = await request(server).get(
+        `${API}/blast-radius?component=k8s&version=1.22`,
+      );
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ component: 'k8s', version: '1.22', examined: 4, breaking: 2 });
-      expect(res.body.items.map((i: { name: string }) => i.name).sort()).toEqual(['legacy', 'secret']);
-      expect(res.body.items[0].findings[0]).toMatchObject({ severity: 'critical', kind: 'Ingress', apiVersion: 'extensions/v1beta1' });
+      expect(res.body).toMatchObject({
+        component: 'k8s',
+        version: '1.22',
+        examined: 4,
+        breaking: 2,
+      });
+      expect(
+        res.body.items.map((i: { name: string }) => i.name).sort(),
+      ).toEqual(['legacy', 'secret']);
+      expect(res.body.items[0].findings[0]).toMatchObject({
+        severity: 'critical',
+        kind: 'Ingress',
+        apiVersion: 'extensions/v1beta1',
+      });
 
-      const before = await request(server).get(`${API}/blast-radius?component=k8s&version=1.15`);
+      const before = await request(server).get(
+        `${API}/blast-radius?component=k8s&version=1.15`,
+      );
       expect(before.body.breaking).toBe(0);
     });
 
     it('answers for KubeVirt too, and hides unreadable components', async () => {
-      const kv = await request(server).get(`${API}/blast-radius?component=kubevirt&version=1.6.0`);
+      const kv = await request(server).get(
+        `${API}/blast-radius?component=kubevirt&version=1.6.0`,
+      );
       expect(kv.status).toBe(200);
       expect(kv.body.component).toBe('kubevirt');
-      const hidden = await request(server).get(`${API}/blast-radius?component=k8s&version=1.22`).set('Authorization', restricted());
-      expect(hidden.body.items.map((i: { name: string }) => i.name)).toEqual(['legacy']);
+      const hidden = await request(server)
+        .get(`${API}/blast-radius?component=k8s&version=1.22`)
+        .set('Authorization', restricted());
+      expect(hidden.body.items.map((i: { name: string }) => i.name)).toEqual([
+        'legacy',
+      ]);
       expect(hidden.body.examined).toBe(3);
     });
 
@@ -256,10 +382,18 @@ describe('REST API v1', () => {
     it('evaluates posted manifests without storing them', async () => {
       const res = await request(server)
         .post(`${API}/evaluate`)
-        .send({ manifests: [{ path: 'ingress.yaml', content: OLD_INGRESS }], targets: { k8s: '1.22' } });
+        .send({
+          manifests: [{ path: 'ingress.yaml', content: OLD_INGRESS }],
+          targets: { k8s: '1.22' },
+        });
       expect(res.status).toBe(200);
       expect(res.body.schemaVersion).toBe(1);
-      expect(res.body.findings.some((f: { severity: string; kind: string }) => f.severity === 'critical' && f.kind === 'Ingress')).toBe(true);
+      expect(
+        res.body.findings.some(
+          (f: { severity: string; kind: string }) =>
+            f.severity === 'critical' && f.kind === 'Ingress',
+        ),
+      ).toBe(true);
       const portfolio = await request(server).get(`${API}/portfolio`);
       expect(portfolio.body.total).toBe(4);
     });
@@ -268,8 +402,20 @@ describe('REST API v1', () => {
       [{}, "'manifests'"],
       [{ manifests: [] }, 'at least one manifest'],
       [{ manifests: [{ path: 'a.yaml' }] }, "'manifests.0.content'"],
-      [{ manifests: [{ path: 'a.yaml', content: 'x' }], targets: { k8s: 'newest' } }, "'targets.k8s'"],
-      [{ manifests: [{ path: 'a.yaml', content: 'x' }], targetMode: 'mainframe' }, "'targetMode'"],
+      [
+        {
+          manifests: [{ path: 'a.yaml', content: 'x' }],
+          targets: { k8s: 'newest' },
+        },
+        "'targets.k8s'",
+      ],
+      [
+        {
+          manifests: [{ path: 'a.yaml', content: 'x' }],
+          targetMode: 'mainframe',
+        },
+        "'targetMode'",
+      ],
     ])('rejects %j with a clear 400', async (body, mention) => {
       const res = await request(server).post(`${API}/evaluate`).send(body);
       expect(res.status).toBe(400);
@@ -277,7 +423,10 @@ describe('REST API v1', () => {
     });
 
     it('rejects a body that is not JSON, and one over the size limit', async () => {
-      const text = await request(server).post(`${API}/evaluate`).set('Content-Type', 'text/plain').send('kind: Pod');
+      const text = await request(server)
+        .post(`${API}/evaluate`)
+        .set('Content-Type', 'text/plain')
+        .send('kind: Pod');
       expect(text.status).toBe(400);
       expect(text.body.error.message).toContain('JSON body');
       const big = await request(server)
@@ -289,34 +438,71 @@ describe('REST API v1', () => {
     it('turns malformed YAML into findings, not errors', async () => {
       const res = await request(server)
         .post(`${API}/evaluate`)
-        .send({ manifests: [{ path: 'bad.yaml', content: 'a: [unclosed\n  b: {{ .Values.x }}' }] });
+        .send({
+          manifests: [
+            { path: 'bad.yaml', content: 'a: [unclosed\n  b: {{ .Values.x }}' },
+          ],
+        });
       expect(res.status).toBe(200);
-      expect(res.body.findings.some((f: { category: string }) => f.category === 'manifest')).toBe(true);
+      expect(
+        res.body.findings.some(
+          (f: { category: string }) => f.category === 'manifest',
+        ),
+      ).toBe(true);
     });
   });
 
   describe('POST /entities/:namespace/:kind/:name/what-if', () => {
     it('re-evaluates the stored manifests against other targets', async () => {
-      const now = await request(server).post(`${API}/entities/default/component/legacy/what-if`).send({ targets: { k8s: '1.15' } });
+      const now = await request(server)
+        .post(`${API}/entities/default/component/legacy/what-if`)
+        .send({ targets: { k8s: '1.15' } });
       expect(now.status).toBe(200);
-      expect(now.body.findings.filter((f: { severity: string }) => f.severity === 'critical' ).some((f: { kind: string }) => f.kind === 'Ingress')).toBe(false);
-      expect(now.body.targets).toEqual(expect.arrayContaining([expect.objectContaining({ component: 'k8s', version: '1.15' })]));
+      expect(
+        now.body.findings
+          .filter((f: { severity: string }) => f.severity === 'critical')
+          .some((f: { kind: string }) => f.kind === 'Ingress'),
+      ).toBe(false);
+      expect(now.body.targets).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ component: 'k8s', version: '1.15' }),
+        ]),
+      );
       // The stored result is unchanged.
-      const stored = await request(server).get(`${API}/entities/default/component/legacy`);
+      const stored = await request(server).get(
+        `${API}/entities/default/component/legacy`,
+      );
       expect(stored.body.result.readiness.level).toBe('blocked');
     });
 
     it('validates the body and the entity', async () => {
-      const bad = await request(server).post(`${API}/entities/default/component/legacy/what-if`).send({ targets: { k8s: 'x' } });
+      const bad = await request(server)
+        .post(`${API}/entities/default/component/legacy/what-if`)
+        .send({ targets: { k8s: 'x' } });
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain("'targets.k8s'");
-      const extra = await request(server).post(`${API}/entities/default/component/legacy/what-if`).send({ target: '1.2' });
+      const extra = await request(server)
+        .post(`${API}/entities/default/component/legacy/what-if`)
+        .send({ target: '1.2' });
       expect(extra.status).toBe(400);
-      expect((await request(server).post(`${API}/entities/default/component/nope/what-if`).send({})).status).toBe(404);
       expect(
-        (await request(server).post(`${API}/entities/default/component/secret/what-if`).set('Authorization', restricted()).send({})).status,
+        (
+          await request(server)
+            .post(`${API}/entities/default/component/nope/what-if`)
+            .send({})
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await request(server)
+            .post(`${API}/entities/default/component/secret/what-if`)
+            .set('Authorization', restricted())
+            .send({})
+        ).status,
       ).toBe(403);
-      const neverRead = await request(server).post(`${API}/entities/default/component/empty/what-if`).send({});
+      const neverRead = await request(server)
+        .post(`${API}/entities/default/component/empty/what-if`)
+        .send({});
       expect(neverRead.status).toBe(409);
       expect(neverRead.body.error.message).toContain('refresh it first');
     });
@@ -324,9 +510,19 @@ describe('REST API v1', () => {
 
   describe('POST /entities/:namespace/:kind/:name/refresh', () => {
     it('404s an unknown entity and 403s a hidden one', async () => {
-      expect((await request(server).post(`${API}/entities/default/component/nope/refresh`)).status).toBe(404);
       expect(
-        (await request(server).post(`${API}/entities/default/component/secret/refresh`).set('Authorization', restricted())).status,
+        (
+          await request(server).post(
+            `${API}/entities/default/component/nope/refresh`,
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await request(server)
+            .post(`${API}/entities/default/component/secret/refresh`)
+            .set('Authorization', restricted())
+        ).status,
       ).toBe(403);
     });
   });
@@ -336,7 +532,12 @@ describe('REST API v1', () => {
       const res = await request(server).get(`${API}/rules`);
       expect(res.status).toBe(200);
       expect(res.body.rules.length).toBeGreaterThan(5);
-      expect(res.body.rules[0]).toEqual(expect.objectContaining({ id: expect.any(String), category: expect.any(String) }));
+      expect(res.body.rules[0]).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          category: expect.any(String),
+        }),
+      );
       expect(res.body.scoring.length).toBeGreaterThan(0);
     });
 
@@ -361,20 +562,33 @@ describe('REST API v1 permissions', () => {
         factory,
         actionsRegistryServiceMock.factory(),
         mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
-        mockServices.rootConfig.factory({ data: { runtimeMode: { schedule: false } } }),
+        mockServices.rootConfig.factory({
+          data: { runtimeMode: { schedule: false } },
+        }),
       ],
     });
-    const refresh = await request(server).post(`${API}/entities/default/component/web/refresh`);
+    const refresh = await request(server).post(
+      `${API}/entities/default/component/web/refresh`,
+    );
     expect(refresh.status).toBe(403);
-    expect(refresh.body.error.message).toContain('runtime-mode.evaluation.refresh');
+    expect(refresh.body.error.message).toContain(
+      'runtime-mode.evaluation.refresh',
+    );
     const evaluate = await request(server)
       .post(`${API}/evaluate`)
       .send({ manifests: [{ path: 'a.yaml', content: DEPLOYMENT }] });
     expect(evaluate.status).toBe(403);
-    expect(evaluate.body.error.message).toContain('runtime-mode.evaluation.run');
-    const whatIf = await request(server).post(`${API}/entities/default/component/web/what-if`).send({});
+    expect(evaluate.body.error.message).toContain(
+      'runtime-mode.evaluation.run',
+    );
+    const whatIf = await request(server)
+      .post(`${API}/entities/default/component/web/what-if`)
+      .send({});
     expect(whatIf.status).toBe(403);
     // Reading stays open to readers of the catalog.
-    expect((await request(server).get(`${API}/entities/default/component/web`)).status).toBe(200);
+    expect(
+      (await request(server).get(`${API}/entities/default/component/web`))
+        .status,
+    ).toBe(200);
   });
 });

@@ -83,6 +83,12 @@ export async function createRouter(
     config,
   } = options;
 
+  const router = Router();
+  router.use(express.json({ limit: config.maxRequestBytes }));
+
+  const userCredentials = (req: express.Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
   /** Stored portfolio rows the caller may read in the catalog. */
   async function readableRows(req: express.Request) {
     const credentials = await userCredentials(req);
@@ -92,11 +98,6 @@ export async function createRouter(
     ]);
     return { refs, rows: rows.filter(r => refs.has(r.entityRef)) };
   }
-  const router = Router();
-  router.use(express.json({ limit: config.maxRequestBytes }));
-
-  const userCredentials = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
 
   async function requirePermission(
     req: express.Request,
@@ -230,15 +231,13 @@ export async function createRouter(
         .send(rowsToCsv(rows));
       return;
     }
-    res
-      .attachment(`runtime-mode-portfolio-${stamp}.json`)
-      .json({
-        ruleSetVersion: RULE_SET_VERSION,
-        knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
-        exportedAt: new Date().toISOString(),
-        total: rows.length,
-        items: rows,
-      });
+    res.attachment(`runtime-mode-portfolio-${stamp}.json`).json({
+      ruleSetVersion: RULE_SET_VERSION,
+      knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
+      exportedAt: new Date().toISOString(),
+      total: rows.length,
+      items: rows,
+    });
   });
 
   router.get('/v1/blast-radius', async (req, res) => {

@@ -28,6 +28,8 @@ export function buildRuleCatalog(): RuleCatalog {
     ruleSetVersion: RULE_SET_VERSION,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     rules: [...RULE_CATALOG],
-    scoring: Array.isArray(SCORING_RULE) ? [...SCORING_RULE] : [String(SCORING_RULE)],
+    scoring: Array.isArray(SCORING_RULE)
+      ? [...SCORING_RULE]
+      : [String(SCORING_RULE)],
   };
 }

@@ -49,7 +49,9 @@ describe('scheduled refresh across replicas', () => {
     'runs each scheduled refresh once, %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const entities = [component('web', { root: tree.root, manifests: 'deploy/' })];
+      const entities = [
+        component('web', { root: tree.root, manifests: 'deploy/' }),
+      ];
       const runs: string[] = [];
 
       const startReplica = async (name: string) => {
@@ -93,8 +95,13 @@ describe('scheduled refresh across replicas', () => {
         // Longer than the scheduler's 5 s work-check interval: the other replica had its chance.
         await sleep(8_000);
         expect(runs).toHaveLength(1);
-        const rows = await knex('runtime_mode_evaluations').select('entity_ref', 'status');
-        expect(rows).toEqual([{ entity_ref: 'component:default/web', status: 'fresh' }]);
+        const rows = await knex('runtime_mode_evaluations').select(
+          'entity_ref',
+          'status',
+        );
+        expect(rows).toEqual([
+          { entity_ref: 'component:default/web', status: 'fresh' },
+        ]);
       } finally {
         await first.stop();
         await second.stop();

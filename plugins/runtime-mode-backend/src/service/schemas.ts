@@ -92,9 +92,7 @@ export const entityParamsSchema = z
     name: nameSegment,
   })
   .transform(p => ({
-    entityRef: `component:${p.namespace}/${p.name}`.toLocaleLowerCase(
-      'en-US',
-    ),
+    entityRef: `component:${p.namespace}/${p.name}`.toLocaleLowerCase('en-US'),
   }));
 
 export const historyQuerySchema = z

@@ -131,8 +131,13 @@ function credentialsOf(options: unknown): BackstageCredentials | undefined {
 /** The user the visibility-aware catalog hides entities from. */
 export const RESTRICTED_USER = 'user:default/restricted';
 
-function hiddenFor(credentials: BackstageCredentials | undefined, hidden: Set<string>) {
-  const principal = credentials?.principal as { userEntityRef?: string } | undefined;
+function hiddenFor(
+  credentials: BackstageCredentials | undefined,
+  hidden: Set<string>,
+) {
+  const principal = credentials?.principal as
+    | { userEntityRef?: string }
+    | undefined;
   return (entity: Entity | undefined) =>
     entity !== undefined &&
     principal?.userEntityRef === RESTRICTED_USER &&
@@ -143,7 +148,10 @@ function hiddenFor(credentials: BackstageCredentials | undefined, hidden: Set<st
  * An in-memory catalog that behaves like the real one under a permission
  * policy: entities in `hidden` do not exist for {@link RESTRICTED_USER}.
  */
-export function visibilityAwareCatalog(entities: Entity[], hidden: string[] = []) {
+export function visibilityAwareCatalog(
+  entities: Entity[],
+  hidden: string[] = [],
+) {
   const hiddenSet = new Set(hidden);
   const inner = catalogServiceMock({ entities });
   const catalog = catalogServiceMock.mock({
@@ -175,4 +183,3 @@ export function visibilityAwareCatalog(entities: Entity[], hidden: string[] = []
     }),
   };
 }
-
