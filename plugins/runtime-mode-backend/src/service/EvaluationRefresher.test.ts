@@ -124,18 +124,16 @@ describe('EvaluationRefresher', () => {
       // The source of `a` fails (e.g. the SCM answers 503) while its manifest changed.
       tree.write('a/deploy/web.yaml', OLD_INGRESS);
       const realRead = reader.read.bind(reader);
-      jest
-        .spyOn(reader, 'read')
-        .mockImplementation(async (entity, previous) =>
-          entity.metadata.name === 'a'
-            ? {
-                manifests: [],
-                findings: [],
-                unchanged: false,
-                failure: 'GitHub answered 503',
-              }
-            : realRead(entity, previous),
-        );
+      jest.spyOn(reader, 'read').mockImplementation(async (entity, previous) =>
+        entity.metadata.name === 'a'
+          ? {
+              manifests: [],
+              findings: [],
+              unchanged: false,
+              failure: 'GitHub answered 503',
+            }
+          : realRead(entity, previous),
+      );
       expect(await refresher.refreshAll()).toMatchObject({
         stale: 1,
         unchanged: 2,
