@@ -47,6 +47,12 @@ import { compareVersions } from './versions';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
+// Plain code-unit order: stable across locales, and far cheaper than localeCompare.
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 function readMode(value: string | undefined): RuntimeModeId | undefined {
   const mode = value?.trim();
   return RUNTIME_MODES.includes(mode as RuntimeModeId)
@@ -130,7 +136,7 @@ function resolveTargets(
     chosen.set(component, { component, version, source: 'option' });
   }
   return [...chosen.values()].sort((a, b) =>
-    a.component.localeCompare(b.component),
+    compareText(a.component, b.component),
   );
 }
 
@@ -248,6 +254,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       lifecycle: input.entity?.spec?.lifecycle,
     },
     index,
+    true,
   );
   findings.push(...api.findings);
 
@@ -278,7 +285,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   waived.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0),
   );
 

@@ -201,8 +201,11 @@ export function checkApiCompatibility(
   rawTargets: Record<string, string>,
   options: ApiCompatibilityOptions = {},
   index?: KnowledgeIndex,
+  targetsValidated = false,
 ): ApiCompatibilityReport {
-  const targets = validateTargets(rawTargets, options.extraDeprecations);
+  const targets = targetsValidated
+    ? rawTargets
+    : validateTargets(rawTargets, options.extraDeprecations);
   const kb = index ?? getKnowledgeIndex(options.extraDeprecations);
   const alphaHandling = options.alphaInProduction ?? 'warning';
   const nonProduction =

@@ -109,12 +109,33 @@ export function checkProfileOverride(
   return typeof value === 'string' ? undefined : 'expected a string';
 }
 
+let defaultProfiles: Record<RuntimeModeId, ModeProfile> | undefined;
+
 /**
  * The built-in profiles with an admin's overrides applied. Invalid values
- * are ignored here: readRuntimeModeConfig has rejected them already.
+ * are ignored here: readRuntimeModeConfig has rejected them already. Without
+ * overrides the result is shared and frozen.
  * @public
  */
 export function resolveModeProfiles(
+  overrides?: Partial<Record<RuntimeModeId, ModeProfileOverride>>,
+): Record<RuntimeModeId, ModeProfile> {
+  if (!overrides || Object.keys(overrides).length === 0) {
+    // Resolved once: evaluate() runs per component and rules only read profiles.
+    if (!defaultProfiles) {
+      defaultProfiles = applyOverrides(undefined);
+      for (const profile of Object.values(defaultProfiles)) {
+        Object.freeze(profile.performanceOverhead);
+        Object.freeze(profile);
+      }
+      Object.freeze(defaultProfiles);
+    }
+    return defaultProfiles;
+  }
+  return applyOverrides(overrides);
+}
+
+function applyOverrides(
   overrides?: Partial<Record<RuntimeModeId, ModeProfileOverride>>,
 ): Record<RuntimeModeId, ModeProfile> {
   const result = {} as Record<RuntimeModeId, ModeProfile>;

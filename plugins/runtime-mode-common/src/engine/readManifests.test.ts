@@ -211,3 +211,69 @@ describe('readManifests', () => {
     expect(r.findings).toHaveLength(1);
   });
 });
+
+describe('readManifests fast path', () => {
+  const snippets = [
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n',
+    '# comment\n\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels: {app: d}\nspec:\n  replicas: 2\n',
+    'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n',
+    'replicaCount: 1\n',
+    'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: |\n    apiVersion: batch/v1beta1\n    ---\n    kind: CronJob\n',
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dup}\ndata: {a: 1}\ndata: {b: 2}\n',
+    '{"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "j"}}\n',
+    'apiVersion: v1\nkind: [broken\n',
+    'base: &b {x: 1}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: anchored\ndata:\n  <<: *b\n',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n',
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    {{- include "x" . | nindent 4 }}\n',
+    'apiVersion: {{ .Values.apiVersion }}\nkind: Deployment\n',
+    "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: '{{ local_hostname }}'\n  b: |\n    {{ toYaml . }}\n",
+    'apiVersion: v1\nkind: ConfigMap\ndata:\n  cmd: make && make install\n  glob: "*.yaml"\n',
+    '{{- if .Values.enabled }}\napiVersion: v1\nkind: Service\n{{- end }}\n',
+    '',
+    '- just\n- a list\n',
+    'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      name: a\n    spec:\n      containers:\n      - name: c\n  # between\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: b}\nmetadata: {}\n',
+    'apiVersion: v1\nkind: List\nitems: []\n',
+    'apiVersion: v1\nkind: List\nitems:\n-\n  apiVersion: v1\n  kind: Pod\n',
+    '{"apiVersion": "v1", "kind": "List", "items": [{"apiVersion": "v1", "kind": "Pod"}]}\n',
+    'apiVersion: v1\nkind: Template\nobjects:\n- apiVersion: kubevirt.io/v1alpha3\n  kind: VirtualMachine\n  metadata:\n    name: ${NAME}\n',
+  ];
+  const separators = ['---\n', '--- # next\n', '---\r\n', '\n---\n\n'];
+
+  it('reads exactly what the full parser reads (objects, lines, findings)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...snippets),
+            fc.constantFrom(...separators),
+          ),
+          { minLength: 1, maxLength: 6 },
+        ),
+        parts => {
+          const text = parts
+            .map(([snippet, sep], i) => (i === 0 ? snippet : sep + snippet))
+            .join('');
+          const files = [{ path: 'p.yaml', content: text }];
+          const auto = readManifests(files, DEFAULT_MANIFEST_LIMITS, {
+            parser: 'auto',
+          });
+          const full = readManifests(files, DEFAULT_MANIFEST_LIMITS, {
+            parser: 'full',
+          });
+          const shape = (r: typeof auto) => ({
+            objects: r.objects.map(o => [
+              o.line,
+              o.apiVersion,
+              o.kind,
+              o.name,
+              JSON.stringify(o.body),
+            ]),
+            findings: r.findings.map(f => [f.id, f.line]),
+          });
+          expect(shape(auto)).toEqual(shape(full));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type {
@@ -45,19 +46,23 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Depth of nested objects/arrays, stopping as soon as `max` is passed. */
-function exceedsDepth(root: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > max) return true;
-    const children = Array.isArray(value) ? value : Object.values(value);
-    for (const child of children) {
-      if (typeof child === 'object' && child !== null) {
-        stack.push([child, depth + 1]);
-      }
+/**
+ * Whether objects/arrays nest deeper than `max`. Recursion is bounded by
+ * `max` itself (it stops there), and it allocates nothing: it runs on every
+ * document.
+ */
+function exceedsDepth(value: unknown, max: number, depth = 1): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > max) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) {
+      if (exceedsDepth(child, max, depth + 1)) return true;
     }
+    return false;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (exceedsDepth(record[key], max, depth + 1)) return true;
   }
   return false;
 }
@@ -88,6 +93,188 @@ function objectNamespace(body: Json): string | undefined {
     return metadata.namespace;
   }
   return undefined;
+}
+
+/**
+ * Runs the full parser without capturing stack traces for its errors: on
+ * templates and broken files it builds many errors, whose stacks cost more
+ * than the parse and are never shown (findings carry the message and line).
+ */
+function withoutErrorStacks<T>(fn: () => T): T {
+  const errorClass = Error as unknown as { stackTraceLimit?: number };
+  const saved = errorClass.stackTraceLimit;
+  errorClass.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    errorClass.stackTraceLimit = saved;
+  }
+}
+
+function documentLimitFinding(
+  path: string,
+  limits: ManifestLimits,
+  line: number,
+): Finding {
+  return makeFinding(
+    'manifest-limit-exceeded',
+    'warning',
+    `${path} has more than ${limits.maxDocuments} documents (limits.maxDocuments); the rest was not read`,
+    { file: path, line },
+  );
+}
+
+function depthLimitFinding(
+  path: string,
+  limits: ManifestLimits,
+  line: number,
+): Finding {
+  return makeFinding(
+    'manifest-limit-exceeded',
+    'warning',
+    `Document at ${path}:${line} nests deeper than ${limits.maxDepth} levels (limits.maxDepth); not read`,
+    { file: path, line },
+  );
+}
+
+/*
+ * Fast path. js-yaml is several times faster than the full parser but gives
+ * no positions and stops a file at its first error. It is used only for
+ * files it reads exactly as the full parser does: documents split at
+ * column-0 `---` lines (each document's line is its first content line), no
+ * templates, anchors/aliases, directives or `...` markers, no List or
+ * Template wrappers (their items need positions), no error. Anything else
+ * goes to the full parser, which reports errors with lines. A property test
+ * checks that both paths read the same objects at the same lines.
+ */
+const DIRECTIVE_OR_INLINE_MARKER = /^%|^(?:---|\.\.\.)[ \t]*[^\s#]|^\.\.\./m;
+const ANCHOR_OR_ALIAS =
+  /(?:^|[\s[{,])[&*][A-Za-z0-9_][^\s,\]}]*(?=[\s,\]}]|$)/m;
+const UNQUOTED_TEMPLATE = /^[ \t-]*\{\{|[:[{,][ \t]*\{\{/m;
+
+/** Cheap substring checks first: the regular expressions run only when needed. */
+function needsFullParser(text: string): boolean {
+  return (
+    ((text.includes('%') ||
+      text.includes('...') ||
+      text.includes('--- ') ||
+      text.includes('---\t')) &&
+      DIRECTIVE_OR_INLINE_MARKER.test(text)) ||
+    ((text.includes('&') || text.includes('*')) &&
+      ANCHOR_OR_ALIAS.test(text)) ||
+    (text.includes('{{') && UNQUOTED_TEMPLATE.test(text))
+  );
+}
+
+const DOCUMENT_MARKER = /^---[ \t]*(?:#.*)?\r?$/gm;
+const CONTENT_LINE = /^[ \t]*[^\s#]/gm;
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (
+    let i = text.indexOf('\n', from);
+    i !== -1 && i < to;
+    i = text.indexOf('\n', i + 1)
+  ) {
+    lines++;
+  }
+  return lines;
+}
+
+interface FastDocument {
+  value: unknown;
+  line: number;
+  /** Lines of the items of a List/Template wrapper. */
+  itemLines?: number[];
+}
+
+/** `items` of a List, `objects` of an OpenShift Template, else undefined. */
+function wrapperItemsKey(value: Json): string | undefined {
+  if (typeof value.kind !== 'string') return undefined;
+  if (isListKind(value.kind) && Array.isArray(value.items)) return 'items';
+  if (value.kind === 'Template' && Array.isArray(value.objects))
+    return 'objects';
+  return undefined;
+}
+
+/**
+ * Lines of the entries of a top-level block sequence (`items:` then `- `
+ * lines at one indentation). Undefined when the text is laid out otherwise
+ * (flow style, JSON, `-` alone on its line) or the count does not match:
+ * the full parser then reads the file.
+ */
+function blockItemLines(
+  docText: string,
+  key: string,
+  docFirstLine: number,
+  items: unknown[],
+): number[] | undefined {
+  if (items.length === 0) return [];
+  const lines = docText.split('\n');
+  const keyLine = lines.findIndex(l =>
+    new RegExp(`^${key}:[ \t]*(?:#.*)?\r?$`).test(l),
+  );
+  if (keyLine === -1) return undefined;
+  const result: number[] = [];
+  let indent: number | undefined;
+  for (let i = keyLine + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^[^\s#-]/.test(line)) break; // the next top-level key
+    const entry = line.match(/^([ \t]*)-(?:[ \t]+\S|[ \t]*\r?$)/);
+    if (!entry) continue;
+    if (indent === undefined) indent = entry[1].length;
+    if (entry[1].length !== indent) continue;
+    if (/^[ \t]*-[ \t]*(?:#.*)?\r?$/.test(line)) return undefined;
+    result.push(docFirstLine + i);
+  }
+  return result.length === items.length ? result : undefined;
+}
+
+function splitAndLoadFast(text: string): FastDocument[] | undefined {
+  if (needsFullParser(text)) return undefined;
+  const docs: FastDocument[] = [];
+  let start = 0;
+  let startLine = 1;
+  DOCUMENT_MARKER.lastIndex = 0;
+  for (;;) {
+    const marker = DOCUMENT_MARKER.exec(text);
+    const end = marker ? marker.index : text.length;
+    CONTENT_LINE.lastIndex = start;
+    const content = CONTENT_LINE.exec(text);
+    if (content && content.index < end) {
+      let value: unknown;
+      try {
+        // Same schema as the full parser (YAML 1.2 core); json: duplicate keys
+        // keep the last value, like kubectl and the full parser.
+        value = loadYamlFast(text.slice(start, end), {
+          schema: CORE_SCHEMA,
+          json: true,
+        });
+      } catch {
+        return undefined;
+      }
+      const line = startLine + countLines(text, start, content.index);
+      const itemsKey = isObject(value) ? wrapperItemsKey(value) : undefined;
+      if (itemsKey) {
+        const itemLines = blockItemLines(
+          text.slice(start, end),
+          itemsKey,
+          startLine,
+          (value as Json)[itemsKey] as unknown[],
+        );
+        if (!itemLines) return undefined;
+        docs.push({ value, line, itemLines });
+      } else {
+        docs.push({ value, line });
+      }
+    }
+    if (!marker) break;
+    const next = marker.index + marker[0].length + 1;
+    startLine += countLines(text, start, next);
+    start = next;
+    DOCUMENT_MARKER.lastIndex = next;
+  }
+  return docs;
 }
 
 /** Reads top-level `apiVersion:`/`kind:` lines of an unrendered template. */
@@ -124,13 +311,20 @@ function isListKind(kind: string): boolean {
 export function readManifests(
   files: readonly ManifestFile[],
   limits: ManifestLimits,
+  options: { parser?: 'auto' | 'full' } = {},
 ): ManifestReadResult {
   const objects: ManifestObject[] = [];
   const findings: Finding[] = [];
   let documents = 0;
   for (const file of files) {
     try {
-      documents += readFile(file, limits, objects, findings);
+      documents += readFile(
+        file,
+        limits,
+        objects,
+        findings,
+        options.parser ?? 'auto',
+      );
     } catch (error) {
       // Last line of defence (e.g. a stack overflow deep inside the parser).
       findings.push(
@@ -151,6 +345,7 @@ function readFile(
   limits: ManifestLimits,
   objects: ManifestObject[],
   findings: Finding[],
+  parser: 'auto' | 'full',
 ): number {
   const path = file.path;
   let text = file.content;
@@ -191,26 +386,53 @@ function readFile(
     return 0;
   }
 
+  const fast = parser === 'auto' ? splitAndLoadFast(text) : undefined;
+  if (fast) {
+    let count = 0;
+    for (const doc of fast) {
+      if (count >= limits.maxDocuments) {
+        findings.push(documentLimitFinding(path, limits, doc.line));
+        break;
+      }
+      count++;
+      if (doc.value === null || doc.value === undefined) continue;
+      if (exceedsDepth(doc.value, limits.maxDepth)) {
+        findings.push(depthLimitFinding(path, limits, doc.line));
+        continue;
+      }
+      addObject(
+        doc.value,
+        undefined,
+        path,
+        doc.line,
+        () => doc.line,
+        objects,
+        findings,
+        true,
+        doc.itemLines,
+      );
+    }
+    return count;
+  }
+
   const lineCounter = new LineCounter();
   const lineOf = (offset: number) => lineCounter.linePos(offset).line;
   // Duplicate keys: kubectl keeps the last one, so do we (the object is not lost).
-  const docs = parseAllDocuments(text, {
-    lineCounter,
-    uniqueKeys: false,
-    // Problems become findings; the parser must not print to the console.
-    logLevel: 'error',
-  }) as Document.Parsed[] | { length: 0 };
+  const docs = withoutErrorStacks(() =>
+    parseAllDocuments(text, {
+      lineCounter,
+      uniqueKeys: false,
+      // `<<` merge keys, as Kubernetes' YAML reader understands them.
+      merge: true,
+      // Problems become findings; the parser must not print to the console.
+      logLevel: 'error',
+    }),
+  ) as Document.Parsed[] | { length: 0 };
   let count = 0;
   for (const doc of Array.from(docs as Document.Parsed[])) {
+    if (!doc.contents && doc.errors.length === 0) continue; // empty document
     if (count >= limits.maxDocuments) {
-      findings.push(
-        makeFinding(
-          'manifest-limit-exceeded',
-          'warning',
-          `${path} has more than ${limits.maxDocuments} documents (limits.maxDocuments); the rest was not read`,
-          { file: path, line: lineOf(doc.range[0]) },
-        ),
-      );
+      findings.push(documentLimitFinding(path, limits, lineOf(doc.range[0])));
       break;
     }
     count++;
@@ -300,14 +522,7 @@ function readDocument(
     return;
   }
   if (exceedsDepth(value, limits.maxDepth)) {
-    findings.push(
-      makeFinding(
-        'manifest-limit-exceeded',
-        'warning',
-        `Document at ${path}:${docLine} nests deeper than ${limits.maxDepth} levels (limits.maxDepth); not read`,
-        { file: path, line: docLine },
-      ),
-    );
+    findings.push(depthLimitFinding(path, limits, docLine));
     return;
   }
   addObject(
@@ -376,6 +591,7 @@ function addObject(
   objects: ManifestObject[],
   findings: Finding[],
   topLevel: boolean,
+  itemLines?: readonly number[],
 ): void {
   if (!isObject(value)) {
     findings.push(
@@ -441,7 +657,8 @@ function addObject(
     const itemNode = isSeq(itemsNode)
       ? (itemsNode.items[index] as YamlNode | undefined)
       : undefined;
-    const itemLine = itemNode?.range ? lineOf(itemNode.range[0]) : line;
+    let itemLine = itemLines?.[index] ?? line;
+    if (itemNode?.range) itemLine = lineOf(itemNode.range[0]);
     addObject(item, itemNode, path, itemLine, lineOf, objects, findings, false);
   });
 }

@@ -22,6 +22,10 @@ import {
 import { RuntimeModeTargetError } from './errors';
 import { parseVersion } from './versions';
 
+const BUILT_IN_COMPONENTS: ReadonlySet<string> = new Set(
+  KNOWLEDGE_BASE_COMPONENTS,
+);
+
 /**
  * Checks target versions per knowledge-base component and returns them keyed
  * by the component id (`kubernetes` becomes `k8s`). An unknown component or
@@ -33,12 +37,16 @@ export function validateTargets(
   targets: Record<string, unknown> | undefined,
   extraRows?: readonly DeprecationRow[],
 ): Record<string, string> {
-  const known = new Set([
-    ...KNOWLEDGE_BASE_COMPONENTS,
-    ...(extraRows ?? []).map(row => row.component),
-  ]);
   const result: Record<string, string> = {};
-  for (const [rawComponent, rawVersion] of Object.entries(targets ?? {})) {
+  if (!targets) return result;
+  const known =
+    extraRows && extraRows.length > 0
+      ? new Set([
+          ...BUILT_IN_COMPONENTS,
+          ...extraRows.map(row => row.component),
+        ])
+      : BUILT_IN_COMPONENTS;
+  for (const [rawComponent, rawVersion] of Object.entries(targets)) {
     const component = normalizeComponent(rawComponent);
     if (!known.has(component)) {
       throw new RuntimeModeTargetError(
