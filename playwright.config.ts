@@ -39,14 +39,23 @@ export default defineConfig({
     ? []
     : [
         {
-          command: `yarn workspace backend start --config ${path.join(
-            root,
-            'app-config.yaml',
-          )} --config ${path.join(root, 'e2e/app-config.e2e.yaml')}`,
+          // The backend from its sources without a file watcher (a watcher
+          // would restart it mid-suite), run from packages/backend so the
+          // catalog's file locations resolve as in `yarn start`.
+          command: [
+            'node',
+            '--require @backstage/cli/config/nodeTransform.cjs',
+            'src/index.ts',
+            `--config ${path.join(root, 'app-config.yaml')}`,
+            `--config ${path.join(root, 'e2e/app-config.e2e.yaml')}`,
+          ].join(' '),
+          cwd: path.join(root, 'packages/backend'),
+          // The local portal: guest sign-in is a development-only provider.
+          env: { NODE_ENV: 'development' },
           url: `${baseURL}/.backstage/health/v1/readiness`,
           reuseExistingServer: !process.env.CI,
           timeout: 180_000,
-          stdout: 'pipe',
+          stdout: process.env.E2E_BACKEND_LOGS ? 'pipe' : 'ignore',
           stderr: 'pipe',
         },
       ],

@@ -21,14 +21,16 @@ import path from 'node:path';
 export const screenshotPath = (name: string) =>
   path.join(__dirname, '..', 'screenshots', `${name}.png`);
 
-/** Signs in with the guest provider, as a new user would. */
+/**
+ * Signs in with the guest provider, as a new user would, and waits for the
+ * visible sidebar (the page also renders a hidden copy of the nav for small
+ * screens).
+ */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
+  await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page.getByRole('link', { name: 'Runtime Mode' }).filter({ visible: true }),
   ).toBeVisible();
 }
 
