@@ -95,9 +95,13 @@ describe('the example estate', () => {
       for (const name of named?.split(',').map(s => s.trim()) ?? []) {
         expect(clusters).toContain(name);
       }
-      const value =
-        entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
-      if (value) expect(manifestsOf(entity).length).toBeGreaterThan(0);
+    }
+    const described = components.filter(
+      c => c.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests],
+    );
+    expect(described.length).toBeGreaterThan(0);
+    for (const entity of described) {
+      expect(manifestsOf(entity).length).toBeGreaterThan(0);
     }
   });
 
