@@ -162,10 +162,6 @@ test.describe('Runtime mode on a KubeVirt component', () => {
       LEVEL_LABELS[answer.readiness.level as keyof typeof LEVEL_LABELS],
     );
     await expect(panel).toContainText(MODE_LABELS['bare-metal-container']);
-    await panel.scrollIntoViewIfNeeded();
-    await page.screenshot({
-      path: screenshotPath('runtime-mode-what-if'),
-      fullPage: true,
-    });
+    await panel.screenshot({ path: screenshotPath('runtime-mode-what-if') });
   });
 });

@@ -16,11 +16,7 @@
 
 import { expect, type Page, test } from '@playwright/test';
 import fs from 'node:fs/promises';
-import {
-  guestToken,
-  screenshotPath,
-  storedEvaluation,
-} from './helpers';
+import { guestToken, screenshotPath, storedEvaluation } from './helpers';
 
 /**
  * Guest sign-in that waits for the visible sidebar (the page also renders a
@@ -80,13 +76,10 @@ test.describe('Runtime mode portfolio', () => {
       await expect(table.getByRole('row')).toHaveCount(radius.items.length + 1);
       await expect(table).toContainText(radius.items[0].findings[0].apiVersion);
     }
+    // The page scrolls inside its content area: shoot the panel itself.
     await page
       .getByTestId('runtime-mode-blast-radius')
-      .scrollIntoViewIfNeeded();
-    await page.screenshot({
-      path: screenshotPath('runtime-mode-blast-radius'),
-      fullPage: true,
-    });
+      .screenshot({ path: screenshotPath('runtime-mode-blast-radius') });
   });
 
   test('a filter narrows KPIs, heatmap and table, and the heatmap leads to the list', async ({
@@ -107,6 +100,9 @@ test.describe('Runtime mode portfolio', () => {
       path: screenshotPath('runtime-mode-portfolio'),
       fullPage: true,
     });
+    await page
+      .getByTestId('runtime-mode-heatmap')
+      .screenshot({ path: screenshotPath('runtime-mode-heatmap') });
 
     await page
       .getByTestId('runtime-mode-kpis')

@@ -21,9 +21,13 @@ import runtimeModePlugin from './index';
 import { runtimeModeApiRef } from '../api';
 import { kubevirtEntity, mockRuntimeModeApi } from '../testUtils/fixtures';
 
+// Full MUI pages under user-event are slow on a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('runtime-mode plugin for the new frontend system', () => {
   it('provides the API, entity card, Runtime tab and portfolio page', () => {
-    expect(runtimeModePlugin.id).toBe('runtime-mode');
+    expect(runtimeModePlugin.pluginId).toBe('runtime-mode');
+    expect(runtimeModePlugin.title).toBe('Runtime Mode');
     for (const id of [
       'api:runtime-mode',
       'entity-card:runtime-mode/overview',

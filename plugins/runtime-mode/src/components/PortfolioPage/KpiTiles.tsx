@@ -33,7 +33,7 @@ import { LEVEL_ICONS, levelColor } from '../common/LevelChip';
 const useStyles = makeStyles(theme => ({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))',
     gap: theme.spacing(1),
     marginBottom: theme.spacing(2),
   },

@@ -38,6 +38,9 @@ function lastQuery(api: jest.Mocked<RuntimeModeApi>) {
   return api.getPortfolio.mock.calls[api.getPortfolio.mock.calls.length - 1][0];
 }
 
+// Full MUI pages under user-event are slow on a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('PortfolioPage', () => {
   it('shows KPIs by mode and level with their share, and filters on a click', async () => {
     const api = mockRuntimeModeApi();

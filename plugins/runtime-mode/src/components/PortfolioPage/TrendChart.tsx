@@ -32,16 +32,21 @@ import { ALL_LEVELS, LEVEL_LABELS } from '../common/labels';
 /** Daily counts per readiness level, stacked: is the estate getting better? */
 export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
   const chart = useChartTheme();
-  if (props.trend.length < 2) {
+  // Days before the first evaluation carry no information, only zeros.
+  const first = props.trend.findIndex(point =>
+    ALL_LEVELS.some(level => (point.byLevel[level] ?? 0) > 0),
+  );
+  const trend = first < 0 ? [] : props.trend.slice(first);
+  if (trend.length < 2) {
     return (
       <Typography variant="body2">
-        Not enough history for a trend yet ({props.trend.length} day
-        {props.trend.length === 1 ? '' : 's'} recorded). Each day with an
+        Not enough history for a trend yet ({trend.length} day
+        {trend.length === 1 ? '' : 's'} with results). Each day with an
         evaluation adds a point.
       </Typography>
     );
   }
-  const data = props.trend.map(point => ({
+  const data = trend.map(point => ({
     date: point.date.slice(0, 10),
     ...Object.fromEntries(
       ALL_LEVELS.map(level => [LEVEL_LABELS[level], point.byLevel[level] ?? 0]),

@@ -41,6 +41,9 @@ import {
 const entityUrl =
   'http://backstage:7007/api/runtime-mode/v1/entities/default/component/vm-billing-legacy';
 
+// Full MUI pages under user-event are slow on a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('RuntimeModeCard', () => {
   const server = setupServer();
   registerMswTestHooks(server);

@@ -38,7 +38,7 @@ import {
 } from '../common/NoAnnotationsHowTo';
 import { EvaluationStatusNotice } from '../common/EvaluationStatusNotice';
 import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
-import { MODE_LABELS, labelOf } from '../common/labels';
+import { MODE_LABELS, TARGET_SOURCES, labelOf } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { useRuntimeTabLink } from '../common/useRuntimeTabLink';
@@ -60,13 +60,6 @@ const useStyles = makeStyles(theme => ({
   concerns: { margin: 0, paddingLeft: 0, listStyle: 'none' },
   concern: { marginBottom: theme.spacing(1) },
 }));
-
-const TARGET_SOURCES: Record<string, string> = {
-  annotation: 'set by the target-mode annotation',
-  option: 'chosen for this evaluation',
-  'best-fit': 'the mode that fits its requirements best',
-  none: '',
-};
 
 function TargetLine(props: { result: EvaluationResult }) {
   const { readiness } = props.result;

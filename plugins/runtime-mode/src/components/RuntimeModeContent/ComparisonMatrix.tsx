@@ -47,6 +47,7 @@ const useStyles = makeStyles(theme => ({
   partial: { color: theme.palette.warning.main },
   bad: { color: theme.palette.error.main },
   muted: { color: theme.palette.text.secondary },
+  dimension: { whiteSpace: 'nowrap' },
   tag: {
     display: 'block',
     fontSize: theme.typography.caption.fontSize,
@@ -126,7 +127,11 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
         <TableBody>
           {fit.dimensions.map(dimension => (
             <TableRow key={dimension.dimension}>
-              <TableCell component="th" scope="row">
+              <TableCell
+                component="th"
+                scope="row"
+                className={classes.dimension}
+              >
                 {dimension.label}
               </TableCell>
               <TableCell>

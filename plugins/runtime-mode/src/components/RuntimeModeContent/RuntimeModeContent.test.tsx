@@ -44,6 +44,9 @@ function render(api: RuntimeModeApi, entity: Entity = kubevirtEntity) {
   );
 }
 
+// Full MUI pages under user-event are slow on a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('RuntimeModeContent', () => {
   it('marks the current, target and best-fit modes and the fit per dimension', async () => {
     await render(mockRuntimeModeApi());

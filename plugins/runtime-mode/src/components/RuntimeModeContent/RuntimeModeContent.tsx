@@ -36,7 +36,7 @@ import {
   hasRuntimeModeAnnotations,
 } from '../common/NoAnnotationsHowTo';
 import { EvaluationStatusNotice } from '../common/EvaluationStatusNotice';
-import { MODE_LABELS, labelOf } from '../common/labels';
+import { MODE_LABELS, TARGET_SOURCES, labelOf } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { ComparisonMatrix } from './ComparisonMatrix';
@@ -84,7 +84,7 @@ function Summary(props: {
           <strong>Target mode:</strong>{' '}
           {readiness.targetMode
             ? `${labelOf(MODE_LABELS, readiness.targetMode)} (${
-                readiness.targetSource
+                TARGET_SOURCES[readiness.targetSource] ?? readiness.targetSource
               })`
             : 'none, so readiness is not judged'}
         </Typography>

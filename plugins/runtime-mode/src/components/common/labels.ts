@@ -81,6 +81,14 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   pending: 'Not evaluated yet',
 };
 
+/** Where the target mode came from, in words. */
+export const TARGET_SOURCES: Record<string, string> = {
+  annotation: 'set by the target-mode annotation',
+  option: 'chosen for this evaluation',
+  'best-fit': 'the mode that fits its requirements best',
+  none: '',
+};
+
 export const ALL_MODE_VALUES: ModeValue[] = [
   'bare-metal-container',
   'virtualized-container',
