@@ -277,3 +277,34 @@ describe('readManifests fast path', () => {
     );
   });
 });
+
+describe('readManifests depth limit on the fast path', () => {
+  const limits = {
+    maxFileBytes: 1000,
+    maxDocuments: 10,
+    maxDepth: 4,
+    maxAliasCount: 10,
+  };
+  it('finds deep block nesting and lets shallow documents through', () => {
+    const deep = readManifests(
+      [
+        {
+          path: 'd.yaml',
+          content: 'apiVersion: v1\nkind: A\na:\n b:\n  c:\n   - - d: 1\n',
+        },
+      ],
+      limits,
+    );
+    expect(deep.findings[0]?.message).toContain('maxDepth');
+    const shallow = readManifests(
+      [
+        {
+          path: 's.yaml',
+          content: 'apiVersion: v1\nkind: A\na:\n b: [1, 2]\n',
+        },
+      ],
+      limits,
+    );
+    expect(shallow.objects).toHaveLength(1);
+  });
+});

@@ -186,6 +186,24 @@ interface FastDocument {
   line: number;
   /** Lines of the items of a List/Template wrapper. */
   itemLines?: number[];
+  /** An upper bound of the nesting depth, from the text (see nestingBound). */
+  depthBound: number;
+}
+
+/**
+ * An upper bound of how deep a plain document (no anchors, no directives)
+ * nests: every collection but the root opens after a line break, a `-`, a
+ * `[`, a `{` or a `?`. Counting those characters is much cheaper than
+ * walking the parsed value, which is then only needed for big documents.
+ */
+function nestingBound(text: string, from: number, to: number): number {
+  let bound = 1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // \n - [ { ?
+    if (c === 10 || c === 45 || c === 91 || c === 123 || c === 63) bound++;
+  }
+  return bound;
 }
 
 /** `items` of a List, `objects` of an OpenShift Template, else undefined. */
@@ -263,9 +281,14 @@ function splitAndLoadFast(text: string): FastDocument[] | undefined {
           (value as Json)[itemsKey] as unknown[],
         );
         if (!itemLines) return undefined;
-        docs.push({ value, line, itemLines });
+        docs.push({
+          value,
+          line,
+          itemLines,
+          depthBound: nestingBound(text, start, end),
+        });
       } else {
-        docs.push({ value, line });
+        docs.push({ value, line, depthBound: nestingBound(text, start, end) });
       }
     }
     if (!marker) break;
@@ -382,7 +405,7 @@ function readFile(
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
   }
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     return 0;
   }
 
@@ -396,7 +419,10 @@ function readFile(
       }
       count++;
       if (doc.value === null || doc.value === undefined) continue;
-      if (exceedsDepth(doc.value, limits.maxDepth)) {
+      if (
+        doc.depthBound > limits.maxDepth &&
+        exceedsDepth(doc.value, limits.maxDepth)
+      ) {
         findings.push(depthLimitFinding(path, limits, doc.line));
         continue;
       }

@@ -36,6 +36,9 @@ export function checkFields(context: ReadinessContext): Finding[] {
   const kubevirtTarget = context.targets.kubevirt;
   for (const object of context.objects) {
     if (!object.rendered) continue;
+    if (object.kind !== 'VirtualMachine' && object.kind !== 'MigrationPolicy') {
+      continue;
+    }
     const group = apiGroupOf(object.apiVersion);
     const where = {
       file: object.file,
