@@ -421,10 +421,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async getDataVersion(): Promise<DataVersion> {
-    const [rows] = await this.db(EVALUATIONS)
-      .count({ count: '*' })
-      .max({ checked: 'checked_at' });
-    const [history] = await this.db(HISTORY).max({ id: 'id' });
+    const [[rows], [history]] = await Promise.all([
+      this.db(EVALUATIONS).count({ count: '*' }).max({ checked: 'checked_at' }),
+      this.db(HISTORY).max({ id: 'id' }),
+    ]);
     return {
       rowCount: Number(rows?.count ?? 0),
       lastChecked: toIso(rows?.checked as string | null),

@@ -15,13 +15,18 @@
  */
 
 import { PortfolioRow } from '@internal/plugin-runtime-mode-common';
-import { EvaluationStore, HistoryPoint } from '../database/EvaluationStore';
+import {
+  DataVersion,
+  EvaluationStore,
+  HistoryPoint,
+} from '../database/EvaluationStore';
 
 /**
  * Rows written by another replica whose clock runs behind ours could carry a
- * `checked_at` just below the last one we saw; re-reading a margin catches them.
+ * `checked_at` just below the last one we saw; re-reading a margin catches
+ * them. NTP keeps replicas well within five seconds of each other.
  */
-const CLOCK_SKEW_MARGIN_MS = 60_000;
+const CLOCK_SKEW_MARGIN_MS = 5_000;
 
 type RowsState = {
   rowCount: number;
@@ -47,8 +52,20 @@ export class StoredRowsCache {
 
   constructor(private readonly store: EvaluationStore) {}
 
-  async rows(): Promise<PortfolioRow[]> {
+  /** Rows and the trend window, checked against one data version. */
+  async snapshot(
+    trendSince: Date,
+  ): Promise<{ rows: PortfolioRow[]; history: HistoryPoint[] }> {
     const version = await this.store.getDataVersion();
+    const [rows, history] = await Promise.all([
+      this.rows(version),
+      this.historySince(trendSince, version),
+    ]);
+    return { rows, history };
+  }
+
+  async rows(given?: DataVersion): Promise<PortfolioRow[]> {
+    const version = given ?? (await this.store.getDataVersion());
     const previous = this.rowsState;
     const next = (async (): Promise<RowsState> => {
       const state = await previous?.catch(() => undefined);
@@ -87,8 +104,11 @@ export class StoredRowsCache {
   }
 
   /** History since a day boundary; new rows are appended, never re-read. */
-  async historySince(since: Date): Promise<HistoryPoint[]> {
-    const version = await this.store.getDataVersion();
+  async historySince(
+    since: Date,
+    given?: DataVersion,
+  ): Promise<HistoryPoint[]> {
+    const version = given ?? (await this.store.getDataVersion());
     const sinceIso = since.toISOString();
     const previous = this.history;
     const next = (async () => {

@@ -422,6 +422,14 @@ describe('REST API v1', () => {
       expect(res.body.error.message).toContain(mention);
     });
 
+    it('rejects malformed JSON with a 400', async () => {
+      const res = await request(server)
+        .post(`${API}/evaluate`)
+        .set('Content-Type', 'application/json')
+        .send('{"manifests": [');
+      expect(res.status).toBe(400);
+    });
+
     it('rejects a body that is not JSON, and one over the size limit', async () => {
       const text = await request(server)
         .post(`${API}/evaluate`)

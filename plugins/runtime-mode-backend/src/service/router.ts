@@ -89,14 +89,19 @@ export async function createRouter(
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  /** Stored portfolio rows the caller may read in the catalog. */
-  async function readableRows(req: express.Request) {
+  /** Stored portfolio rows (and the trend window) the caller may read in the catalog. */
+  async function readableRows(req: express.Request, trendSince?: Date) {
     const credentials = await userCredentials(req);
-    const [refs, rows] = await Promise.all([
+    const [refs, snapshot] = await Promise.all([
       readable.readableComponentRefs(credentials),
-      rowsCache.rows(),
+      trendSince
+        ? rowsCache.snapshot(trendSince)
+        : rowsCache.rows().then(rows => ({ rows, history: [] })),
     ]);
-    return { refs, rows: rows.filter(r => refs.has(r.entityRef)) };
+    return {
+      rows: snapshot.rows.filter(r => refs.has(r.entityRef)),
+      history: snapshot.history.filter(h => refs.has(h.entityRef)),
+    };
   }
 
   async function requirePermission(
@@ -212,11 +217,8 @@ export async function createRouter(
 
   router.get('/v1/portfolio', async (req, res) => {
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
-    const { refs, rows } = await readableRows(req);
     const trendSince = trendStart(query.trendDays);
-    const history = (await rowsCache.historySince(trendSince)).filter(h =>
-      refs.has(h.entityRef),
-    );
+    const { rows, history } = await readableRows(req, trendSince);
     res.json(buildPortfolioSummary(rows, history, query, trendSince));
   });
 
