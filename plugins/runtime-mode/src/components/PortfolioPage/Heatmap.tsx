@@ -61,6 +61,12 @@ const useStyles = makeStyles(theme => ({
   group: { textAlign: 'left', fontWeight: 500 },
   muted: { color: theme.palette.text.secondary },
   scroll: { overflowX: 'auto' },
+  legend: {
+    display: 'inline-flex',
+    gap: theme.spacing(1.5),
+    flexWrap: 'wrap',
+    '& svg': { fontSize: 14 },
+  },
 }));
 
 const GROUP_WORDS: Record<PortfolioGroupBy, string> = {
@@ -89,6 +95,31 @@ function sumCells(
     }
   }
   return total;
+}
+
+function HeatmapLegend() {
+  const theme = useTheme();
+  const classes = useStyles();
+  return (
+    <span aria-hidden className={classes.legend}>
+      {ALL_LEVELS.map(level => (
+        <span
+          key={level}
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}
+        >
+          <span
+            style={{
+              color: levelColor(theme, level),
+              display: 'inline-flex',
+            }}
+          >
+            {LEVEL_ICONS[level]}
+          </span>
+          <Typography variant="caption">{LEVEL_LABELS[level]}</Typography>
+        </span>
+      ))}
+    </span>
+  );
 }
 
 /** Where a heatmap click leads: the table filtered to that group, mode and level. */
@@ -186,9 +217,10 @@ export function Heatmap(props: {
           ))}
         </TextField>
         <Typography variant="caption" color="textSecondary">
-          Each number is a count of components with that readiness (icon) on
-          that mode (column). Click it to list them.
+          Each number counts the components with that readiness on that mode
+          (column). Click it to list them.
         </Typography>
+        <HeatmapLegend />
       </div>
       <div className={classes.scroll}>
         <Table

@@ -119,7 +119,11 @@ function countWords(findings: Finding[]): string {
  * Concerns grouped by category, most severe category first; categories with
  * open critical or warning concerns start expanded.
  */
-export function ConcernList(props: { findings: Finding[] }) {
+export function ConcernList(props: {
+  findings: Finding[];
+  /** Start with every category closed (for secondary lists such as what-if). */
+  collapsed?: boolean;
+}) {
   const classes = useStyles();
   const groups = new Map<ConcernCategory, Finding[]>();
   for (const finding of [...props.findings].sort(compareFindings)) {
@@ -144,7 +148,10 @@ export function ConcernList(props: { findings: Finding[] }) {
       {ordered.map(([category, findings]) => {
         const urgent = findings.some(f => !f.waived && f.severity !== 'info');
         return (
-          <Accordion key={category} defaultExpanded={urgent}>
+          <Accordion
+            key={category}
+            defaultExpanded={urgent && !props.collapsed}
+          >
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
               <Typography variant="subtitle1">
                 {labelOf(CATEGORY_LABELS, category)}{' '}

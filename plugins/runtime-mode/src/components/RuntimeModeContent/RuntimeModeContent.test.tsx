@@ -189,6 +189,47 @@ describe('RuntimeModeContent', () => {
     expect(result).toHaveTextContent('Readiness: Blocked → Ready');
     expect(result).toHaveTextContent('Score: 35 → 100');
     expect(result).toHaveTextContent('Open critical concerns: 1 → 0');
+    expect(screen.getByTestId('what-if-added')).toHaveTextContent(
+      'New concerns at this target (0)',
+    );
+    const cleared = screen.getByTestId('what-if-cleared');
+    expect(cleared).toHaveTextContent('Concerns this target clears (3)');
+    // The critical one first; the waived one was never open.
+    expect(within(cleared).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Critical kubevirt.io/v1alpha3 VirtualMachine is removed at the target',
+    );
+    expect(cleared).not.toHaveTextContent('No readiness probe');
+  });
+
+  it('lists the concerns a what-if target adds', async () => {
+    const current = makeResult();
+    const added = {
+      ...current.findings[0],
+      id: 'hardware-virtualization-missing',
+      category: 'hardware' as const,
+      message: 'Cluster kv-lab-01 has no VT-x/AMD-V',
+      file: undefined,
+      line: undefined,
+    };
+    const api = mockRuntimeModeApi({
+      whatIf: jest
+        .fn()
+        .mockResolvedValue(
+          makeResult({ findings: [...current.findings, added] }),
+        ),
+    });
+    await render(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Evaluate what-if' }),
+    );
+    const list = await screen.findByTestId('what-if-added');
+    expect(list).toHaveTextContent('New concerns at this target (1)');
+    expect(list).toHaveTextContent(
+      'Critical Cluster kv-lab-01 has no VT-x/AMD-V',
+    );
+    expect(screen.getByTestId('what-if-cleared')).toHaveTextContent(
+      'Concerns this target clears (0)',
+    );
   });
 
   it('sends no override for values left as configured', async () => {

@@ -28,6 +28,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import {
   RUNTIME_MODES,
   type EvaluationResult,
+  type Finding,
   type RuntimeModeId,
   type WhatIfRequest,
 } from '@internal/plugin-runtime-mode-common';
@@ -36,6 +37,7 @@ import { LevelChip } from '../common/LevelChip';
 import { LEVEL_LABELS, MODE_LABELS, labelOf } from '../common/labels';
 import { KUBERNETES_VERSIONS } from '../common/versions';
 import { ConcernList } from './ConcernList';
+import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -52,6 +54,56 @@ const AS_IS = '';
 function openCount(result: EvaluationResult, severity: 'critical' | 'warning') {
   return result.findings.filter(f => !f.waived && f.severity === severity)
     .length;
+}
+
+function findingKey(f: Finding): string {
+  return [f.id, f.file ?? '', f.line ?? '', f.name ?? ''].join('|');
+}
+
+/** What the move would add and what it would clear, most severe first. */
+function FindingChanges(props: {
+  current: EvaluationResult;
+  whatIf: EvaluationResult;
+}) {
+  const open = (r: EvaluationResult) =>
+    r.findings.filter(f => !f.waived && f.severity !== 'info');
+  const before = new Set(open(props.current).map(findingKey));
+  const after = new Set(open(props.whatIf).map(findingKey));
+  const added = open(props.whatIf)
+    .filter(f => !before.has(findingKey(f)))
+    .sort(compareFindings);
+  const cleared = open(props.current)
+    .filter(f => !after.has(findingKey(f)))
+    .sort(compareFindings);
+  const list = (title: string, findings: Finding[], testId: string) => (
+    <Box mt={1} data-testid={testId}>
+      <Typography variant="subtitle2">
+        {title} ({findings.length})
+      </Typography>
+      {findings.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          none
+        </Typography>
+      ) : (
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {findings.map(f => (
+            <li key={findingKey(f)}>
+              <SeverityLabel severity={f.severity} />{' '}
+              <Typography variant="body2" component="span">
+                {f.message}
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Box>
+  );
+  return (
+    <>
+      {list('New concerns at this target', added, 'what-if-added')}
+      {list('Concerns this target clears', cleared, 'what-if-cleared')}
+    </>
+  );
 }
 
 function Comparison(props: {
@@ -101,8 +153,10 @@ function Comparison(props: {
           How the score was computed: {whatIf.readiness.explanation.join(' · ')}
         </Typography>
       )}
+      <FindingChanges current={current} whatIf={whatIf} />
       <Box mt={1}>
-        <ConcernList findings={whatIf.findings} />
+        <Typography variant="subtitle2">All concerns at this target</Typography>
+        <ConcernList findings={whatIf.findings} collapsed />
       </Box>
     </Box>
   );
