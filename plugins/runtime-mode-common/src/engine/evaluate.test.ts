@@ -534,3 +534,31 @@ describe('evaluate: fields and candidate clusters', () => {
     ).toMatchObject({ severity: 'critical' });
   });
 });
+
+describe('evaluate: hostile input', () => {
+  it('never throws on malformed input shapes', () => {
+    const weird: unknown[] = [
+      { manifests: null },
+      { manifests: [null, 1, { path: 3 }, { path: 'a.yaml', content: 42 }] },
+      {
+        entity: {
+          metadata: {
+            name: 'x',
+            annotations: {
+              'runtime-mode.dev/isolation': 5,
+              'runtime-mode.dev/waive.api-removed': null,
+            },
+          },
+        },
+        manifests: [],
+      },
+      {
+        entity: { metadata: { name: 'x', annotations: 'nope' } },
+        manifests: [{ path: 'a', content: 'apiVersion: v1\nkind: Pod\n' }],
+      },
+    ];
+    for (const input of weird) {
+      expect(() => evaluate(input as EvaluationInput)).not.toThrow();
+    }
+  });
+});

@@ -47,6 +47,16 @@ import { compareVersions } from './versions';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
+// Input may come from JSON (POST /v1/evaluate): keep string annotations only.
+function stringAnnotations(raw: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object') return result;
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string') result[key] = value;
+  }
+  return result;
+}
+
 // Plain code-unit order: stable across locales, and far cheaper than localeCompare.
 function compareText(a: string, b: string): number {
   if (a === b) return 0;
@@ -152,7 +162,12 @@ function resolveTargets(
 export function evaluate(input: EvaluationInput): EvaluationResult {
   const config = withConfigDefaults(input.config);
   const now = input.options?.now ?? new Date();
-  const annotations = input.entity?.metadata?.annotations ?? {};
+  const annotations = stringAnnotations(input.entity?.metadata?.annotations);
+  const manifests = Array.isArray(input.manifests)
+    ? input.manifests.filter(
+        m => m && typeof m === 'object' && typeof m.path === 'string',
+      )
+    : [];
   const optionTargets = validateTargets(
     input.options?.targets,
     config.apiPolicy.extraDeprecations,
@@ -164,7 +179,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const { waivers, problems: waiverProblems } = parseWaivers(annotations, now);
   findings.push(...waiverProblems);
 
-  const read = readManifests(input.manifests ?? [], config.limits);
+  const read = readManifests(manifests, config.limits);
   findings.push(...read.findings);
   const objects: ManifestObjectRef[] = read.objects.map(o => ({
     file: o.file,
@@ -271,12 +286,12 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     }),
   );
 
-  if (objects.length === 0 && (input.manifests ?? []).length > 0) {
+  if (objects.length === 0 && manifests.length > 0) {
     findings.push(
       makeFinding(
         'manifest-no-objects',
         'info',
-        `No Kubernetes object was found in ${input.manifests.length} manifest file(s).`,
+        `No Kubernetes object was found in ${manifests.length} manifest file(s).`,
       ),
     );
   }

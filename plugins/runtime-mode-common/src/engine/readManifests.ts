@@ -149,8 +149,67 @@ function depthLimitFinding(
  */
 const DIRECTIVE_OR_INLINE_MARKER = /^%|^(?:---|\.\.\.)[ \t]*[^\s#]|^\.\.\./m;
 const ANCHOR_OR_ALIAS =
-  /(?:^|[\s[{,])[&*][A-Za-z0-9_][^\s,\]}]*(?=[\s,\]}]|$)/m;
-const UNQUOTED_TEMPLATE = /^[ \t-]*\{\{|[:[{,][ \t]*\{\{/m;
+  /(?:^|[\s[{,])[&*][A-Za-z0-9_][^\s,\]}]*(?=[\s,\]}]|$)/gm;
+
+/** Anchors or aliases outside comments and double-quoted text. */
+function hasAnchorOrAlias(text: string): boolean {
+  ANCHOR_OR_ALIAS.lastIndex = 0;
+  for (;;) {
+    const match = ANCHOR_OR_ALIAS.exec(text);
+    if (!match) return false;
+    const prefix = text.slice(
+      text.lastIndexOf('\n', match.index) + 1,
+      match.index + 1,
+    );
+    const inComment = /(?:^|\s)#/.test(prefix);
+    const inQuotes = (prefix.split('"').length - 1) % 2 === 1;
+    if (!inComment && !inQuotes) return true;
+  }
+}
+const UNQUOTED_TEMPLATE = /^[ \t-]*\{\{|[:[{,][ \t]*\{\{/gm;
+const BLOCK_SCALAR_HEADER =
+  /(?:^[ \t]*|[:-][ \t]+)[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
+
+/**
+ * Whether template braces appear where YAML expects structure. Braces in the
+ * text of a block scalar (`script: |` followed by more-indented lines, as in
+ * cloud-init and ClusterClass patches) are plain text and do not count.
+ */
+function hasStructuralTemplate(text: string): boolean {
+  UNQUOTED_TEMPLATE.lastIndex = 0;
+  for (;;) {
+    const match = UNQUOTED_TEMPLATE.exec(text);
+    if (!match) return false;
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    if (!insideBlockScalar(text, lineStart)) return true;
+  }
+}
+
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - lineStart;
+}
+
+/**
+ * Walks up through the less-indented lines (the ancestors): the line is
+ * block-scalar text when one of them is a block scalar header.
+ */
+function insideBlockScalar(text: string, lineStart: number): boolean {
+  let indent = indentOf(text, lineStart);
+  let end = lineStart - 1;
+  while (end > 0 && indent > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end);
+    const lineIndent = indentOf(text, start);
+    if (/\S/.test(line) && lineIndent < indent) {
+      if (BLOCK_SCALAR_HEADER.test(line)) return true;
+      indent = lineIndent;
+    }
+    end = start - 1;
+  }
+  return false;
+}
 
 /** Cheap substring checks first: the regular expressions run only when needed. */
 function needsFullParser(text: string): boolean {
@@ -160,9 +219,8 @@ function needsFullParser(text: string): boolean {
       text.includes('--- ') ||
       text.includes('---\t')) &&
       DIRECTIVE_OR_INLINE_MARKER.test(text)) ||
-    ((text.includes('&') || text.includes('*')) &&
-      ANCHOR_OR_ALIAS.test(text)) ||
-    (text.includes('{{') && UNQUOTED_TEMPLATE.test(text))
+    ((text.includes('&') || text.includes('*')) && hasAnchorOrAlias(text)) ||
+    (text.includes('{{') && hasStructuralTemplate(text))
   );
 }
 
