@@ -70,7 +70,7 @@ test_all() {
   yarn lint:all
   step "Unit, component and store tests (yarn test:unit)"
   postgres_env
-  CI=true yarn test:unit
+  yarn test:unit --watchAll=false
   step "Benchmark smoke runs"
   yarn bench:engine --smoke
   yarn bench:backend --smoke
