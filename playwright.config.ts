@@ -33,7 +33,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'e2e-test-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+    // Read by scripts/portal.sh for the closing summary line.
+    ['json', { outputFile: 'e2e-test-report/results.json' }],
+  ],
   outputDir: path.join(root, 'e2e/test-results'),
   webServer: process.env.PLAYWRIGHT_URL
     ? []

@@ -70,7 +70,8 @@ test_all() {
   yarn lint:all
   step "Unit, component and store tests (yarn test:unit)"
   postgres_env
-  yarn test:unit --watchAll=false
+  mkdir -p .cache
+  yarn test:unit --watchAll=false --json --outputFile=.cache/jest-results.json
   step "Benchmark smoke runs"
   yarn bench:engine --smoke
   yarn bench:backend --smoke
@@ -80,6 +81,22 @@ test_all() {
   CHROMIUM_PATH="$(chromium_path)"
   export CHROMIUM_PATH
   yarn test:e2e
+  summary
+}
+
+# One closing line over both runners, in the plain "N passed, N failed" form.
+summary() {
+  node -e '
+    const fs = require("fs");
+    const jest = JSON.parse(fs.readFileSync(".cache/jest-results.json", "utf8"));
+    const pw = JSON.parse(fs.readFileSync("e2e-test-report/results.json", "utf8"));
+    const passed = jest.numPassedTests + (pw.stats.expected || 0) + (pw.stats.flaky || 0);
+    const failed = jest.numFailedTests + (pw.stats.unexpected || 0);
+    const skipped = jest.numPendingTests + (pw.stats.skipped || 0);
+    console.log(`\nunit: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests} skipped`);
+    console.log(`e2e: ${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped`);
+    console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+  '
 }
 
 case "${1:-}" in
