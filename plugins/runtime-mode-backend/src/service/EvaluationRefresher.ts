@@ -99,6 +99,28 @@ export class EvaluationRefresher {
       durationMs: 0,
     };
     const seen = new Set<string>();
+    // Writes are gathered across batches and committed once enough are
+    // pending: a run where 1% changed commits once, not once per batch.
+    let pending = emptyBatch();
+    let pendingOutcomes: Outcome[] = [];
+    const flush = async () => {
+      const writes = pending;
+      const outcomes = pendingOutcomes;
+      pending = emptyBatch();
+      pendingOutcomes = [];
+      try {
+        await store.writeBatch(writes);
+        for (const outcome of outcomes) stats[outcome] += 1;
+      } catch (error) {
+        // The stored results stay as they were; the next run tries again.
+        logger.error('Runtime mode refresh could not store a batch', {
+          error: stringifyError(error),
+          entities: outcomes.length,
+        });
+        stats.failed += outcomes.filter(o => o !== 'unchanged').length;
+        stats.unchanged += outcomes.filter(o => o === 'unchanged').length;
+      }
+    };
     for await (const page of catalog.streamEntities(
       { filter: { kind: 'Component' } },
       { credentials },
@@ -107,7 +129,6 @@ export class EvaluationRefresher {
         const batch = page.slice(i, i + BATCH_SIZE);
         const refs = batch.map(entityRefOf);
         const sources = await store.getSourcesFor(refs);
-        const writes = emptyBatch();
         const outcomes = await mapWithConcurrency(
           batch,
           READ_CONCURRENCY,
@@ -115,7 +136,7 @@ export class EvaluationRefresher {
             const ref = entityRefOf(entity);
             seen.add(ref);
             stats.seen += 1;
-            return this.refreshOne(entity, writes, {
+            return this.refreshOne(entity, pending, {
               systemDomains,
               previousSources: sources.get(ref),
               previousHash: hashes.get(ref),
@@ -123,19 +144,13 @@ export class EvaluationRefresher {
             });
           },
         );
-        try {
-          await store.writeBatch(writes);
-          for (const outcome of outcomes) stats[outcome] += 1;
-        } catch (error) {
-          // The stored results stay as they were; the next run tries again.
-          logger.error('Runtime mode refresh could not store a batch', {
-            error: stringifyError(error),
-            entities: batch.length,
-          });
-          stats.failed += batch.length;
+        pendingOutcomes.push(...outcomes);
+        if (writeCount(pending) >= BATCH_SIZE) {
+          await flush();
         }
       }
     }
+    await flush();
     const gone = [...hashes.keys()].filter(ref => !seen.has(ref));
     if (gone.length) {
       await store.deleteEntities(gone);
@@ -284,6 +299,10 @@ async function mapWithConcurrency<T, R>(
     Array.from({ length: Math.min(limit, items.length) }, worker),
   );
   return results;
+}
+
+function writeCount(batch: WriteBatch) {
+  return batch.results.length + batch.stale.length + batch.sources.length;
 }
 
 function emptyBatch(): WriteBatch {
