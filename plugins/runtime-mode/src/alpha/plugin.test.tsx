@@ -17,6 +17,7 @@
 import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import runtimeModePlugin from './index';
 import { runtimeModeApiRef } from '../api';
 import { kubevirtEntity, mockRuntimeModeApi } from '../testUtils/fixtures';
@@ -54,6 +55,34 @@ describe('runtime-mode plugin for the new frontend system', () => {
       namespace: 'default',
       name: 'vm-billing-legacy',
     });
+  });
+
+  it('leaves the card off pages of other kinds', async () => {
+    const api = mockRuntimeModeApi();
+    // A card without a filter that loads the same module: once it shows, ours
+    // would have shown too if its filter let it.
+    const sentinel = EntityCardBlueprint.make({
+      name: 'sentinel',
+      params: {
+        loader: () =>
+          import('../components/RuntimeModeCard').then(() => (
+            <div>sentinel card</div>
+          )),
+      },
+    });
+    await renderTestApp({
+      extensions: [
+        createTestEntityPage({
+          entity: { ...kubevirtEntity, kind: 'System', spec: {} },
+        }),
+        runtimeModePlugin.getExtension('entity-card:runtime-mode/overview'),
+        sentinel,
+      ],
+      apis: [[runtimeModeApiRef, api]],
+    });
+    expect(await screen.findByText('sentinel card')).toBeInTheDocument();
+    expect(screen.queryByText('Runtime mode')).not.toBeInTheDocument();
+    expect(api.getEvaluation).not.toHaveBeenCalled();
   });
 
   it('renders the Runtime tab on a component page', async () => {

@@ -49,7 +49,7 @@ export const runtimeModeApi = ApiBlueprint.make({
 export const runtimeModeEntityCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
-    filter: 'kind:component',
+    filter: { kind: 'component' },
     loader: () =>
       import('../components/RuntimeModeCard').then(m =>
         compatWrapper(<m.RuntimeModeCard />),
@@ -63,7 +63,7 @@ export const runtimeModeEntityContent = EntityContentBlueprint.make({
   params: {
     path: RUNTIME_TAB_PATH,
     title: 'Runtime',
-    filter: 'kind:component',
+    filter: { kind: 'component' },
     loader: () =>
       import('../components/RuntimeModeContent').then(m =>
         compatWrapper(<m.RuntimeModeContent />),

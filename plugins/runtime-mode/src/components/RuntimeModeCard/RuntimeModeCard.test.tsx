@@ -70,6 +70,12 @@ describe('RuntimeModeCard', () => {
     await render();
 
     expect(await screen.findByText('KubeVirt VMs')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('runtime-mode-summary-sentence'),
+    ).toHaveTextContent(
+      'Runs on KubeVirt VMs. Blocked to stay on KubeVirt VMs: 1 critical concern and 2 warnings.' +
+        'Next step: Change apiVersion to kubevirt.io/v1',
+    );
     expect(screen.getByLabelText('Readiness: Blocked')).toBeInTheDocument();
     expect(screen.getByLabelText('Score: 35 of 100')).toBeInTheDocument();
     expect(screen.getByText(/Target mode:/).parentElement).toHaveTextContent(

@@ -42,6 +42,7 @@ import { MODE_LABELS, TARGET_SOURCES, labelOf } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { useRuntimeTabLink } from '../common/useRuntimeTabLink';
+import { summarize } from '../common/summarize';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -139,6 +140,7 @@ function CardBody(props: {
     );
   }
   const { readiness } = result;
+  const summary = summarize(result);
   return (
     <>
       <EvaluationStatusNotice
@@ -146,6 +148,16 @@ function CardBody(props: {
         onRefresh={props.onRefresh}
         refreshing={props.refreshing}
       />
+      <Box mb={2} data-testid="runtime-mode-summary-sentence">
+        <Typography variant="body1">
+          <strong>{summary.runsOn}</strong> {summary.readiness}
+        </Typography>
+        {summary.next && (
+          <Typography variant="body2">
+            <strong>Next step:</strong> {summary.next}
+          </Typography>
+        )}
+      </Box>
       <div className={classes.summary}>
         <div className={classes.chips}>
           <Typography variant="caption" color="textSecondary">

@@ -44,6 +44,7 @@ import { ConcernList } from './ConcernList';
 import { ObjectsTable } from './ObjectsTable';
 import { HistoryPanel } from './HistoryPanel';
 import { WhatIfPanel } from './WhatIfPanel';
+import { summarize } from '../common/summarize';
 
 const SOURCE_WORDS: Record<string, string> = {
   manifest: 'manifest',
@@ -58,8 +59,19 @@ function Summary(props: {
 }) {
   const { evaluation, result } = props;
   const { mode, readiness } = result;
+  const summary = summarize(result);
   return (
     <div data-testid="runtime-mode-summary">
+      <Box mb={2}>
+        <Typography variant="body1">
+          <strong>{summary.runsOn}</strong> {summary.readiness}
+        </Typography>
+        {summary.next && (
+          <Typography variant="body2">
+            <strong>Next step:</strong> {summary.next}
+          </Typography>
+        )}
+      </Box>
       <Box display="flex" gridGap={16} flexWrap="wrap" alignItems="center">
         <ModeChip mode={mode.value} verdict={mode} size="medium" />
         <LevelChip level={readiness.level} size="medium" />
