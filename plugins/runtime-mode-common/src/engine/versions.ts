@@ -22,6 +22,7 @@ export interface ParsedVersion {
 }
 
 const STRICT_VERSION = /^v?(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?$/;
+const parsedCache = new Map<string, ParsedVersion | undefined>();
 const EMBEDDED_VERSION = /(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?/;
 
 function toParsed(match: RegExpMatchArray): ParsedVersion {
@@ -44,15 +45,22 @@ export function parseVersion(
   options?: { lenient?: boolean },
 ): ParsedVersion | undefined {
   const text = String(value ?? '').trim();
+  const key = options?.lenient ? `~${text}` : text;
+  if (parsedCache.has(key)) {
+    return parsedCache.get(key);
+  }
+  let parsed: ParsedVersion | undefined;
   const strict = text.match(STRICT_VERSION);
   if (strict) {
-    return toParsed(strict);
-  }
-  if (options?.lenient) {
+    parsed = toParsed(strict);
+  } else if (options?.lenient) {
     const embedded = text.match(EMBEDDED_VERSION);
-    return embedded ? toParsed(embedded) : undefined;
+    parsed = embedded ? toParsed(embedded) : undefined;
   }
-  return undefined;
+  // Versions repeat endlessly (targets, knowledge-base rows): remember them.
+  if (parsedCache.size > 2000) parsedCache.clear();
+  parsedCache.set(key, parsed ? Object.freeze(parsed) : undefined);
+  return parsed;
 }
 
 /**
