@@ -68,12 +68,14 @@ test.describe('Runtime mode on a KubeVirt component', () => {
       /API knowledge base as of \d{4}-\d{2}-\d{2}/,
     );
 
+    await card.screenshot({ path: screenshotPath('runtime-mode-card') });
+
     // The evidence behind the mode is one hover away.
     await chip.hover();
     const firstEvidence = stored.result.mode.evidence[0];
     await expect(page.getByRole('tooltip')).toContainText(firstEvidence.reason);
     await page.screenshot({
-      path: screenshotPath('runtime-mode-card'),
+      path: screenshotPath('runtime-mode-card-evidence'),
       fullPage: true,
     });
 

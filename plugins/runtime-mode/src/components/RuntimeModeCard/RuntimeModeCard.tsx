@@ -51,7 +51,7 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     flexWrap: 'wrap',
   },
-  gauge: { width: 96 },
+  gauge: { width: 140 },
   chips: {
     display: 'flex',
     flexDirection: 'column',
@@ -201,6 +201,14 @@ function CardBody(props: {
                 description="score / 100"
               />
             )}
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              component="p"
+              align="center"
+            >
+              Readiness score (0–100), hover for how it was computed
+            </Typography>
           </div>
         </Tooltip>
       </div>
