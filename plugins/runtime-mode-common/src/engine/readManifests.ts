@@ -254,12 +254,25 @@ interface FastDocument {
  * `[`, a `{` or a `?`. Counting those characters is much cheaper than
  * walking the parsed value, which is then only needed for big documents.
  */
-function nestingBound(text: string, from: number, to: number): number {
+const OPENERS = ['\n', '-', '[', '{', '?'];
+
+function nestingBound(
+  text: string,
+  from: number,
+  to: number,
+  max: number,
+): number {
+  // indexOf runs natively and skips long runs of text: much cheaper than a
+  // loop over every character. Stops counting once past `max`.
   let bound = 1;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // \n - [ { ?
-    if (c === 10 || c === 45 || c === 91 || c === 123 || c === 63) bound++;
+  for (const char of OPENERS) {
+    for (
+      let i = text.indexOf(char, from);
+      i !== -1 && i < to;
+      i = text.indexOf(char, i + 1)
+    ) {
+      if (++bound > max) return bound;
+    }
   }
   return bound;
 }
@@ -306,7 +319,10 @@ function blockItemLines(
   return result.length === items.length ? result : undefined;
 }
 
-function splitAndLoadFast(text: string): FastDocument[] | undefined {
+function splitAndLoadFast(
+  text: string,
+  maxDepth: number,
+): FastDocument[] | undefined {
   if (needsFullParser(text)) return undefined;
   const docs: FastDocument[] = [];
   let start = 0;
@@ -343,10 +359,14 @@ function splitAndLoadFast(text: string): FastDocument[] | undefined {
           value,
           line,
           itemLines,
-          depthBound: nestingBound(text, start, end),
+          depthBound: nestingBound(text, start, end, maxDepth),
         });
       } else {
-        docs.push({ value, line, depthBound: nestingBound(text, start, end) });
+        docs.push({
+          value,
+          line,
+          depthBound: nestingBound(text, start, end, maxDepth),
+        });
       }
     }
     if (!marker) break;
@@ -467,7 +487,8 @@ function readFile(
     return 0;
   }
 
-  const fast = parser === 'auto' ? splitAndLoadFast(text) : undefined;
+  const fast =
+    parser === 'auto' ? splitAndLoadFast(text, limits.maxDepth) : undefined;
   if (fast) {
     let count = 0;
     for (const doc of fast) {
