@@ -96,6 +96,7 @@ test.describe('Runtime mode portfolio', () => {
 
     await signIn(page);
     await page.goto('/runtime-mode');
+    await expect(page.getByTestId('runtime-mode-heatmap')).toBeVisible();
     await page.screenshot({
       path: screenshotPath('runtime-mode-portfolio'),
       fullPage: true,
