@@ -276,9 +276,15 @@ if (corpus.length > 0) {
   );
 }
 const worst = Math.max(...rows.map(r => r.ratio));
-console.log(
-  `worst ratio ${worst} (target <= 1.5): ${
-    worst <= 1.5 ? 'OK' : 'ABOVE TARGET'
-  }`,
-);
+if (smoke) {
+  console.log(
+    `worst ratio ${worst} (smoke run: indicative only, too little work to amortise the JIT; the target <= 1.5 is measured by the full run)`,
+  );
+} else {
+  console.log(
+    `worst ratio ${worst} (target <= 1.5): ${
+      worst <= 1.5 ? 'OK' : 'ABOVE TARGET'
+    }`,
+  );
+}
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
