@@ -51,6 +51,12 @@ const useStyles = makeStyles(theme => ({
   },
   findings: { margin: 0, paddingLeft: 0, listStyle: 'none' },
   code: { fontFamily: 'monospace', fontSize: '0.85em' },
+  version: {
+    color: theme.palette.text.primary,
+    fontWeight: theme.typography.fontWeightMedium as number,
+    textTransform: 'none',
+    padding: theme.spacing(0.5, 1.5),
+  },
 }));
 
 /** The newest releases get one-click buttons; older ones sit in a menu. */
@@ -123,7 +129,12 @@ export function BlastRadiusPanel(props: { filter: PortfolioFilter }) {
           aria-label="Target Kubernetes version"
         >
           {QUICK_VERSIONS.map(v => (
-            <ToggleButton key={v} value={v} aria-label={`Kubernetes ${v}`}>
+            <ToggleButton
+              key={v}
+              value={v}
+              aria-label={`Kubernetes ${v}`}
+              className={classes.version}
+            >
               {v}
             </ToggleButton>
           ))}
