@@ -235,7 +235,9 @@ async function latency(
   };
 }
 
-async function createDatabase(dir: string): Promise<Knex> {
+async function createDatabase(
+  dir: string,
+): Promise<{ knex: Knex; drop: () => Promise<void> }> {
   if (usePg) {
     const connection =
       process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
@@ -244,20 +246,28 @@ async function createDatabase(dir: string): Promise<Knex> {
         '--pg needs BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING',
       );
     }
-    const admin = knexFactory({ client: 'pg', connection });
     const db = `runtime_mode_bench_${Date.now()}`;
+    const admin = knexFactory({ client: 'pg', connection });
     await admin.raw(`CREATE DATABASE ${db}`);
-    await admin.destroy();
-    return knexFactory({
+    const knex = knexFactory({
       client: 'pg',
       connection: `${connection.replace(/\/$/, '')}/${db}`,
     });
+    return {
+      knex,
+      drop: async () => {
+        await knex.destroy();
+        await admin.raw(`DROP DATABASE IF EXISTS ${db}`);
+        await admin.destroy();
+      },
+    };
   }
-  return knexFactory({
+  const knex = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: path.join(dir, 'bench.sqlite') },
     useNullAsDefault: true,
   });
+  return { knex, drop: () => knex.destroy() };
 }
 
 async function main() {
@@ -288,7 +298,7 @@ async function main() {
     );
     report(`components: ${COUNT} (generated in ${genMs.toFixed(0)} ms)`);
 
-    const knex = await createDatabase(root);
+    const { knex, drop } = await createDatabase(root);
     await DatabaseEvaluationStore.migrateUp(knex);
     const store = DatabaseEvaluationStore.fromClient(knex);
     const catalog = inMemoryCatalog(entities);
@@ -526,7 +536,7 @@ async function main() {
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     report(`peak RSS: ${(peakRss / 2 ** 20).toFixed(0)} MiB`);
-    await knex.destroy();
+    await drop();
   } finally {
     clearInterval(sampler);
     fs.rmSync(root, { recursive: true, force: true });

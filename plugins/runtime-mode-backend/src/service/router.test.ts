@@ -428,6 +428,7 @@ describe('REST API v1', () => {
         .set('Content-Type', 'application/json')
         .send('{"manifests": [');
       expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('not valid JSON');
     });
 
     it('rejects a body that is not JSON, and one over the size limit', async () => {

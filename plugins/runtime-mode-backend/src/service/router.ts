@@ -84,7 +84,23 @@ export async function createRouter(
   } = options;
 
   const router = Router();
-  router.use(express.json({ limit: config.maxRequestBytes }));
+  const parseJson = express.json({ limit: config.maxRequestBytes });
+  router.use((req, res, next) =>
+    parseJson(req, res, error => {
+      // body-parser's SyntaxError would surface as a bare "Unexpected token".
+      if (
+        (error as { type?: string } | undefined)?.type === 'entity.parse.failed'
+      ) {
+        next(
+          new InputError(
+            `The request body is not valid JSON: ${(error as Error).message}`,
+          ),
+        );
+        return;
+      }
+      next(error);
+    }),
+  );
 
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
