@@ -82,6 +82,22 @@ const rows = rawRows.map((row, index) => {
   if (DEPRECATED_WITHOUT_VERSION.has(`${out.apiVersion} ${out.kind}`)) {
     out.deprecatedWithoutVersion = true;
   }
+  // "not served since vX" in the research note: the API server stops serving
+  // the version there, before the CRD drops it (removedIn).
+  const unserved = str(row.note).match(/not served since (v\d+\.\d+\.\d+)/);
+  if (unserved) {
+    out.unservedIn = unserved[1];
+  } else if (
+    /^same as above/i.test(str(row.source)) &&
+    index > 0 &&
+    rawRows[index - 1].note &&
+    /not served since/.test(rawRows[index - 1].note) &&
+    str(rawRows[index - 1].component) === out.component
+  ) {
+    out.unservedIn = str(rawRows[index - 1].note).match(
+      /not served since (v\d+\.\d+\.\d+)/,
+    )[1];
+  }
   if (row.source) out.source = str(row.source).replace(/\s+/g, ' ');
   if (row.note) out.note = str(row.note).replace(/\s+/g, ' ');
   return out;

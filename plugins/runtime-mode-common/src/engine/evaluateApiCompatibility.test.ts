@@ -77,6 +77,29 @@ describe('evaluateApiCompatibility', () => {
     });
   });
 
+  it('reports an API the server stopped serving before the CRD dropped it as removed', () => {
+    const cluster = obj('cluster.x-k8s.io/v1alpha3', 'Cluster');
+    expect(
+      evaluateApiCompatibility([cluster], { 'cluster-api': '1.11.0' })[0],
+    ).toMatchObject({ id: 'api-removed', removedIn: 'v1.5.0' });
+    expect(
+      evaluateApiCompatibility([cluster], { 'cluster-api': '1.11.0' })[0]
+        .message,
+    ).toContain(
+      'no longer served since Cluster API v1.5.0 (dropped from the CRD in v1.13.0)',
+    );
+    expect(
+      evaluateApiCompatibility([cluster], { 'cluster-api': '1.4.0' })[0],
+    ).toMatchObject({ id: 'api-alpha-in-production' });
+    const preference = obj(
+      'instancetype.kubevirt.io/v1alpha2',
+      'VirtualMachinePreference',
+    );
+    expect(
+      evaluateApiCompatibility([preference], { kubevirt: '1.6.0' })[0],
+    ).toMatchObject({ id: 'api-removed', removedIn: 'v1.6.0' });
+  });
+
   it('reports the TKC v1alpha1 API as deprecated even without a release number', () => {
     const [f] = evaluateApiCompatibility(
       [obj('run.tanzu.vmware.com/v1alpha1', 'TanzuKubernetesCluster')],

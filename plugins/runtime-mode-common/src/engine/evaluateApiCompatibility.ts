@@ -145,6 +145,26 @@ function judgeRow(
     }
     return undefined;
   }
+  if (
+    row.unservedIn &&
+    compareVersions(target, row.unservedIn) >= 0 &&
+    !(row.removedIn && compareVersions(target, row.removedIn) >= 0)
+  ) {
+    return makeFinding(
+      'api-removed',
+      'critical',
+      `${describe(object)} uses ${
+        object.apiVersion
+      }, no longer served since ${label} ${row.unservedIn}${
+        row.removedIn ? ` (dropped from the CRD in ${row.removedIn})` : ''
+      }; the target is ${label} ${target}. ${replacementText(row)}`,
+      {
+        ...fields,
+        removedIn: row.unservedIn,
+        remediation: replacementText(row),
+      },
+    );
+  }
   if (row.removedIn && compareVersions(target, row.removedIn) >= 0) {
     return makeFinding(
       'api-removed',

@@ -1369,6 +1369,7 @@ export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = [
     replacementAvailableIn: 'v1.0.0',
     component: 'kubevirt',
     confidence: 'high',
+    unservedIn: 'v1.6.0',
     source:
       "crds.go at tags v1.0.0 (Deprecated:true), v1.6.0 (Served:false), removal commit b58855d5 'virt-operator: Remove instancetype.kubevirt.io/v1alpha{1,2}' first in v1.7.0; PRs #14048, #15400",
     note: 'kinds VirtualMachineInstancetype, VirtualMachineClusterInstancetype, VirtualMachinePreference, VirtualMachineClusterPreference; not served since v1.6.0',
@@ -1382,6 +1383,7 @@ export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = [
     replacementAvailableIn: 'v1.0.0',
     component: 'kubevirt',
     confidence: 'high',
+    unservedIn: 'v1.6.0',
     source: 'same as above',
     note: 'instancetype.kubevirt.io/v1 does NOT exist at main (Aug 2026); LatestVersion = v1beta1 (staging/src/kubevirt.io/api/instancetype/register.go)',
   },
@@ -1495,6 +1497,7 @@ export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = [
     replacementAvailableIn: 'v1.11.0',
     component: 'cluster-api',
     confidence: 'high',
+    unservedIn: 'v1.5.0',
     source:
       'kubernetes-sigs/cluster-api core CRD cluster.x-k8s.io_clusters.yaml at tags: v1.5.0 served:false ... v1.12.0 still listed served:false, gone in v1.13.0; issue #8038',
     note: 'not served since v1.5.0 (2023-07); v1beta1 is also acceptable replacement until it is unserved',
@@ -1508,6 +1511,7 @@ export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = [
     replacementAvailableIn: 'v1.11.0',
     component: 'cluster-api',
     confidence: 'high',
+    unservedIn: 'v1.6.0',
     source: "same CRD history; PR #8996 'Stop serving v1alpha4' (v1.6.0)",
     note: 'not served since v1.6.0 (2023-12)',
   },

@@ -24,6 +24,11 @@ export interface KnowledgeBaseRow extends DeprecationRow {
    * row is reported as deprecated at any target version.
    */
   deprecatedWithoutVersion?: boolean;
+  /**
+   * Release of the component from which the version is no longer served,
+   * when that comes before its removal from the CRD (`removedIn`).
+   */
+  unservedIn?: string;
 }
 
 /** A Kubernetes minor release and its date. @public */
