@@ -129,6 +129,7 @@ export class EvaluationRefresher {
         const batch = page.slice(i, i + BATCH_SIZE);
         const refs = batch.map(entityRefOf);
         const sources = await store.getSourcesFor(refs);
+        const writes = pending;
         const outcomes = await mapWithConcurrency(
           batch,
           READ_CONCURRENCY,
@@ -136,7 +137,7 @@ export class EvaluationRefresher {
             const ref = entityRefOf(entity);
             seen.add(ref);
             stats.seen += 1;
-            return this.refreshOne(entity, pending, {
+            return this.refreshOne(entity, writes, {
               systemDomains,
               previousSources: sources.get(ref),
               previousHash: hashes.get(ref),
