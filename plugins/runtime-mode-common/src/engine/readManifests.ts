@@ -111,6 +111,26 @@ function withoutErrorStacks<T>(fn: () => T): T {
   }
 }
 
+/**
+ * UTF-8 length of a string, counted only as far as needed: a string longer
+ * than `max` code units is over it, one a third as long is under it.
+ */
+function utf8Length(text: string, max: number): number {
+  if (text.length > max) return text.length;
+  if (text.length * 3 <= max) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= max; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4; // a surrogate pair: 4 bytes for both code units
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
 function documentLimitFinding(
   path: string,
   limits: ManifestLimits,
@@ -458,12 +478,12 @@ function readFile(
     );
     return 0;
   }
-  if (text.length > limits.maxFileBytes) {
+  if (utf8Length(text, limits.maxFileBytes) > limits.maxFileBytes) {
     findings.push(
       makeFinding(
         'manifest-limit-exceeded',
         'warning',
-        `${path} is ${text.length} bytes, over the limit of ${limits.maxFileBytes} (limits.maxFileBytes); not read`,
+        `${path} is larger than ${limits.maxFileBytes} bytes (limits.maxFileBytes); not read`,
         { file: path },
       ),
     );
