@@ -89,6 +89,9 @@ describe('REST API v1', () => {
         },
       ],
       apiPolicy: { targets: { k8s: '1.34', kubevirt: '1.6.0' } },
+      profiles: {
+        'virtualized-container': { operationalComplexity: 'medium' },
+      },
       api: { maxRequestBytes: 20_000, readableCacheMs: 0 },
     },
   };
@@ -553,11 +556,19 @@ describe('REST API v1', () => {
     it('lists the comparison profiles in force', async () => {
       const res = await request(server).get(`${API}/profiles`);
       expect(res.status).toBe(200);
-      expect(Object.keys(res.body.defaults).sort()).toEqual([
+      expect(Object.keys(res.body).sort()).toEqual([
         'bare-metal-container',
         'container-virtualization',
         'virtualized-container',
       ]);
+      // The override from runtimeMode.profiles is in force; the rest is built in.
+      expect(res.body['virtualized-container'].operationalComplexity).toBe(
+        'medium',
+      );
+      expect(res.body['bare-metal-container'].performanceOverhead).toEqual({
+        min: 0,
+        max: 0,
+      });
     });
   });
 });

@@ -23,9 +23,9 @@ import {
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  DEFAULT_MODE_PROFILES,
   HealthResponse,
   KNOWLEDGE_BASE_AS_OF,
+  resolveModeProfiles,
   RULE_SET_VERSION,
   runtimeModeEvaluatePermission,
   runtimeModeRefreshPermission,
@@ -154,11 +154,8 @@ export async function createRouter(
 
   router.get('/v1/profiles', async (req, res) => {
     await userCredentials(req);
-    res.json({
-      ruleSetVersion: RULE_SET_VERSION,
-      defaults: DEFAULT_MODE_PROFILES,
-      overrides: config.engine.profiles,
-    });
+    // The profiles in force: the built-in comparison with the admin's overrides.
+    res.json(resolveModeProfiles(config.engine.profiles));
   });
 
   router.get('/v1/entities/:namespace/:kind/:name', async (req, res) => {
