@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,4 +158,18 @@ describe('runtime-mode check --entity', () => {
     const missing = await cli(['check', '--entity', 'components.yaml#c'], dir);
     expect(missing.stderr).toContain('no entity named "c" (found: a, b)');
   });
+});
+
+describe('the runtime-mode binary', () => {
+  it('runs from bin/runtime-mode and exits with the verdict', () => {
+    const dir = makeDir({ 'pdb.yaml': PDB_BETA });
+    const bin = path.resolve(__dirname, '../bin/runtime-mode');
+    const run = spawnSync(process.execPath, [bin, 'check', 'pdb.yaml', '--target-kubernetes', '1.25', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(3);
+    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({ id: 'api-removed', kind: 'PodDisruptionBudget' });
+  }, 60_000);
 });

@@ -109,6 +109,20 @@ describe('readManifests', () => {
     expect(r.objects.map(o => o.apiVersion)).toEqual(['v1']);
   });
 
+  it('does not take the last-applied-configuration annotation for an object', () => {
+    const lastApplied = JSON.stringify({
+      apiVersion: 'extensions/v1beta1',
+      kind: 'Deployment',
+      metadata: { name: 'old' },
+    });
+    const r = read(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n    kubectl.kubernetes.io/last-applied-configuration: '${lastApplied}'\n`,
+    );
+    expect(r.objects.map(o => `${o.apiVersion} ${o.kind} ${o.name}`)).toEqual([
+      'apps/v1 Deployment web',
+    ]);
+  });
+
   it('stops an alias bomb at the alias limit', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
