@@ -439,7 +439,27 @@ export function mockRuntimeModeApi(
     getPortfolio: jest.fn().mockResolvedValue(makePortfolio()),
     exportPortfolio: jest.fn(),
     getBlastRadius: jest.fn().mockResolvedValue(blastRadius),
-    getRules: jest.fn(),
+    getRules: jest.fn().mockResolvedValue({
+      ruleSetVersion: '2026.11.0',
+      knowledgeBaseAsOf: '2026-08-13',
+      scoring: [
+        'Start at 100.',
+        'Each open critical concern: -30; each warning: -10.',
+        'Any open critical concern: blocked.',
+      ],
+      rules: [
+        {
+          id: 'api-removed',
+          category: 'api-compatibility',
+          severity: 'critical',
+          title: 'API removed at the target',
+          description:
+            'An object uses an apiVersion the target no longer serves.',
+          docsUrl:
+            'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+        },
+      ],
+    }),
     getProfiles: jest.fn(),
     ...overrides,
   };

@@ -239,6 +239,29 @@ describe('PortfolioPage', () => {
     click.mockRestore();
   });
 
+  it('explains how scores are computed, from the rule catalog', async () => {
+    await render(mockRuntimeModeApi());
+    const rules = await screen.findByTestId('runtime-mode-rules');
+    expect(rules).toHaveTextContent(
+      'How levels and scores are computed (rules 2026.11.0)',
+    );
+    expect(rules).toHaveTextContent(
+      'Each open critical concern: -30; each warning: -10.',
+    );
+    await userEvent.click(
+      within(rules).getByText('The 1 rule that can raise a concern'),
+    );
+    const row = within(rules).getByRole('row', { name: /api-removed/ });
+    expect(row).toHaveTextContent('API compatibility');
+    expect(row).toHaveTextContent('Critical');
+    expect(
+      within(row).getByRole('link', { name: /Documentation/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+    );
+  });
+
   it('shows an error when the portfolio cannot be loaded', async () => {
     const api = mockRuntimeModeApi({
       getPortfolio: jest

@@ -51,6 +51,7 @@ import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { PortfolioTable } from './PortfolioTable';
 import { FilterBar } from './FilterBar';
 import { downloadFile } from './downloadFile';
+import { RulesPanel } from './RulesPanel';
 
 function toggle<T>(list: T[] | undefined, value: T): T[] {
   const current = list ?? [];
@@ -221,6 +222,14 @@ export function PortfolioPage() {
                   onGroupByChange={groupBy => update({ groupBy }, true)}
                   onSelect={onHeatmapSelect}
                 />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard
+                title="How scores work"
+                subheader="The rule set every result records, and how it turns concerns into a level and a score"
+              >
+                <RulesPanel />
               </InfoCard>
             </Grid>
             <Grid item xs={12} id="runtime-mode-components">
