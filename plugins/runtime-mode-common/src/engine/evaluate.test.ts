@@ -562,3 +562,66 @@ describe('evaluate: hostile input', () => {
     }
   });
 });
+
+describe('evaluate: remaining rules', () => {
+  it('reports software emulation in a KubeVirt CR', () => {
+    const kv =
+      'apiVersion: kubevirt.io/v1\nkind: KubeVirt\nmetadata:\n  name: kubevirt\nspec:\n  configuration:\n    developerConfiguration:\n      useEmulation: true\n';
+    expect(
+      run(kv).findings.find(f => f.id === 'hardware-software-emulation'),
+    ).toMatchObject({ severity: 'warning', line: 1 });
+  });
+
+  it('says when a KubeVirt cluster does not state hardware virtualization', () => {
+    const r = run(
+      vmManifest(GOOD_VM_SPEC, RWX_DV + MONITORS),
+      { 'runtime-mode.dev/clusters': 'kv-unknown' },
+      {
+        config: {
+          clusters: [{ name: 'kv-unknown', mode: 'container-virtualization' }],
+        },
+      },
+    );
+    expect(
+      r.findings.find(f => f.id === 'hardware-virtualization-unknown'),
+    ).toMatchObject({ severity: 'info' });
+  });
+
+  it('treats evictionStrategy External as information', () => {
+    const r = run(
+      vmManifest(GOOD_VM_SPEC.replace('LiveMigrate', 'External'), RWX_DV),
+    );
+    expect(
+      r.findings.find(f => f.id === 'live-migration-eviction-strategy'),
+    ).toMatchObject({ severity: 'info' });
+  });
+
+  it('reports a kind without apiVersion, a superseded API and manifests without objects', () => {
+    expect(ids(run('kind: Deployment\nmetadata:\n  name: x\n'))).toContain(
+      'manifest-no-api-version',
+    );
+    const snapshot = run(
+      'apiVersion: snapshot.storage.k8s.io/v1beta1\nkind: VolumeSnapshot\nmetadata:\n  name: s\n',
+    );
+    expect(
+      snapshot.findings.find(f => f.id === 'api-superseded'),
+    ).toMatchObject({
+      severity: 'info',
+      replacement: 'snapshot.storage.k8s.io/v1',
+    });
+    // For an alpha version the alpha warning names the newer version: said once.
+    const alphaSnapshot = run(
+      'apiVersion: snapshot.kubevirt.io/v1alpha1\nkind: VirtualMachineSnapshot\nmetadata:\n  name: s\n',
+      {},
+      { options: { targets: { kubevirt: '1.6.0' } } },
+    );
+    expect(ids(alphaSnapshot).filter(id => id.startsWith('api-'))).toEqual([
+      'api-alpha-in-production',
+    ]);
+    expect(
+      alphaSnapshot.findings.find(f => f.id === 'api-alpha-in-production')
+        ?.message,
+    ).toContain('Move to snapshot.kubevirt.io/v1beta1');
+    expect(ids(run('# nothing here\n'))).toContain('manifest-no-objects');
+  });
+});

@@ -122,6 +122,26 @@ function baseFields(object: ManifestObjectRef, row?: KnowledgeBaseRow) {
   };
 }
 
+function supersededFinding(
+  object: ManifestObjectRef,
+  row: KnowledgeBaseRow,
+  fields: ReturnType<typeof baseFields>,
+): Finding {
+  const label = componentLabel(row.component);
+  return makeFinding(
+    'api-superseded',
+    'info',
+    `${describe(object)} uses ${object.apiVersion}; it is not deprecated, but ${
+      row.replacement
+    } supersedes it${
+      row.replacementAvailableIn
+        ? ` (since ${label} ${row.replacementAvailableIn})`
+        : ''
+    }.`,
+    { ...fields, remediation: replacementText(row) },
+  );
+}
+
 function judgeRow(
   object: ManifestObjectRef,
   row: KnowledgeBaseRow,
@@ -142,6 +162,10 @@ function judgeRow(
         )}. ${replacementText(row)}${alphaNote}`,
         { ...fields, remediation: replacementText(row) },
       );
+    }
+    // Superseded needs no version comparison; anything else needs a target.
+    if (!row.deprecatedIn && !row.removedIn && row.replacement) {
+      return supersededFinding(object, row, fields);
     }
     return undefined;
   }
@@ -193,18 +217,7 @@ function judgeRow(
     );
   }
   if (!row.deprecatedIn && !row.removedIn && row.replacement) {
-    return makeFinding(
-      'api-superseded',
-      'info',
-      `${describe(object)} uses ${
-        object.apiVersion
-      }; it is not deprecated, but ${row.replacement} supersedes it${
-        row.replacementAvailableIn
-          ? ` (since ${label} ${row.replacementAvailableIn})`
-          : ''
-      }.`,
-      { ...fields, remediation: replacementText(row) },
-    );
+    return supersededFinding(object, row, fields);
   }
   return undefined;
 }
@@ -239,15 +252,18 @@ export function checkApiCompatibility(
     const alpha = isAlphaVersion(object.apiVersion);
     const alphaNote = alpha ? ` ${ALPHA_POLICY}` : '';
     let judged = false;
+    const superseded: Finding[] = [];
     for (const row of rows) {
       const target = targets[row.component];
       if (target === undefined && (row.deprecatedIn || row.removedIn)) {
         untargeted.set(row.component, (untargeted.get(row.component) ?? 0) + 1);
       }
       const finding = judgeRow(object, row, target, alphaNote);
-      if (finding) {
+      if (finding?.severity === 'info') {
+        superseded.push(finding);
+      } else if (finding) {
         findings.push(finding);
-        judged = judged || finding.severity !== 'info';
+        judged = true;
       }
     }
     if (rows.length === 0) {
@@ -256,7 +272,12 @@ export function checkApiCompatibility(
         untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
       }
     }
-    if (alpha && !judged && alphaHandling !== 'ignore') {
+    const alphaReported = alpha && !judged && alphaHandling !== 'ignore';
+    if (!alphaReported) {
+      // An alpha finding already names the newer version: say it once.
+      findings.push(...superseded);
+    }
+    if (alphaReported) {
       // The only version there is (no replacement anywhere): informational.
       const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
       const severity =
