@@ -70,7 +70,13 @@ function manifestsOf(entity: EntityLike): ManifestFile[] {
 const results = new Map<string, EvaluationResult>(
   components.map(entity => [
     entity.metadata.name,
-    evaluate({ entity, manifests: manifestsOf(entity), config }),
+    // A fixed clock: the estate's waivers have real expiry dates.
+    evaluate({
+      entity,
+      manifests: manifestsOf(entity),
+      config,
+      options: { now: new Date('2026-12-01T00:00:00Z') },
+    }),
   ]),
 );
 
@@ -141,6 +147,20 @@ describe('the example estate', () => {
       ]),
     );
     expect(apis('checkout-api')).toEqual([]);
+  });
+
+  it('shows a waiver in force and an expired one that counts again', () => {
+    const waived = results
+      .get('ledger-service')!
+      .findings.filter(f => f.waived);
+    expect(waived.map(f => f.id)).toContain('operations-probes-missing');
+    expect(waived.every(f => f.waiver && !f.waiver.expired)).toBe(true);
+
+    const expired = results
+      .get('vm-billing-legacy')!
+      .findings.find(f => f.id === 'monitoring-service-monitor-missing');
+    expect(expired?.waived).toBe(false);
+    expect(expired?.waiver?.expired).toBe(true);
   });
 
   it('has a VM that cannot live-migrate and one that can', () => {
