@@ -14,24 +14,12 @@
  * limitations under the License.
  */
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   LEVEL_LABELS,
   MODE_LABELS,
 } from '../../plugins/runtime-mode/src/components/common/labels';
-import { screenshotPath, storedEvaluation } from './helpers';
-
-/**
- * Guest sign-in that waits for the visible sidebar (the page also renders a
- * hidden copy of the nav for small screens).
- */
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Runtime Mode' }).filter({ visible: true }),
-  ).toBeVisible();
-}
+import { screenshotPath, signInAsGuest, storedEvaluation } from './helpers';
 
 const KUBEVIRT = 'vm-billing-legacy';
 
@@ -45,7 +33,7 @@ test.describe('Runtime mode on a KubeVirt component', () => {
     const level = stored.result.readiness.level as keyof typeof LEVEL_LABELS;
     expect(mode).toBe('container-virtualization');
 
-    await signIn(page);
+    await signInAsGuest(page);
     await page.goto(`/catalog/default/component/${KUBEVIRT}`);
     const card = page
       .locator('article, [class*="MuiCard-root"]')
@@ -95,7 +83,7 @@ test.describe('Runtime mode on a KubeVirt component', () => {
     const stored = await storedEvaluation(request, KUBEVIRT);
     const result = stored.result;
 
-    await signIn(page);
+    await signInAsGuest(page);
     await page.goto(`/catalog/default/component/${KUBEVIRT}/runtime`);
 
     // Comparison matrix: the current mode's column says so in words.

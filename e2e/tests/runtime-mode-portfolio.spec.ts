@@ -14,21 +14,14 @@
  * limitations under the License.
  */
 
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
-import { guestToken, screenshotPath, storedEvaluation } from './helpers';
-
-/**
- * Guest sign-in that waits for the visible sidebar (the page also renders a
- * hidden copy of the nav for small screens).
- */
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Runtime Mode' }).filter({ visible: true }),
-  ).toBeVisible();
-}
+import {
+  guestToken,
+  screenshotPath,
+  signInAsGuest,
+  storedEvaluation,
+} from './helpers';
 
 test.describe('Runtime mode portfolio', () => {
   test.beforeEach(async ({ request }) => {
@@ -40,7 +33,7 @@ test.describe('Runtime mode portfolio', () => {
     page,
     request,
   }) => {
-    await signIn(page);
+    await signInAsGuest(page);
     // Click 1: the nav item.
     await page
       .getByRole('link', { name: 'Runtime Mode' })
@@ -94,7 +87,7 @@ test.describe('Runtime mode portfolio', () => {
     const kubevirt = await res.json();
     expect(kubevirt.total).toBeGreaterThan(0);
 
-    await signIn(page);
+    await signInAsGuest(page);
     await page.goto('/runtime-mode');
     await expect(page.getByTestId('runtime-mode-heatmap')).toBeVisible();
     await page.screenshot({
@@ -137,7 +130,7 @@ test.describe('Runtime mode portfolio', () => {
   });
 
   test('exports the filtered portfolio as CSV', async ({ page }) => {
-    await signIn(page);
+    await signInAsGuest(page);
     await page.goto('/runtime-mode?mode=container-virtualization');
     await expect(
       page.getByTestId('runtime-mode-portfolio-table'),
