@@ -21,7 +21,7 @@ import type { RuleInfo } from '../api';
  * scoring rule changes: stored results record which rules produced them.
  * @public
  */
-export const RULE_SET_VERSION = '2026.11.1';
+export const RULE_SET_VERSION = '2026.11.2';
 
 const K8S_DEPRECATION_GUIDE =
   'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';
@@ -50,6 +50,11 @@ export const DOCS = {
   resources:
     'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
   pdb: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
+  vmService: 'https://developer.broadcom.com/xapis/vm-service/latest/',
+  forklift: 'https://github.com/kubev2v/forklift',
+  kubevirtArchitecture: 'https://kubevirt.io/user-guide/architecture/',
+  devicePlugins:
+    'https://kubernetes.io/docs/concepts/extend-kubernetes/compute-storage-net/device-plugins/',
   helmTemplate: 'https://helm.sh/docs/helm/helm_template/',
   objects: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/',
   runtimeMode: 'https://github.com/runtime-mode/runtime-mode#annotations',
@@ -250,6 +255,46 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'warning',
     'Latency-sensitive workload on a virtualized mode',
     'A latency-sensitive component on a mode with a virtualization layer pays its overhead on every request.',
+    DOCS.runtimeMode,
+  ),
+  rule(
+    'transition-vm-to-container',
+    'hardware',
+    'critical',
+    'VM moving to a container mode',
+    'A KubeVirt VM (or a vSphere VM for bare-metal containers) whose target mode runs containers: re-platforming, not a migration. KubeVirt VMs need VT-x/AMD-V on the nodes, and Tanzu/SKS worker nodes are VMs (nested virtualization is not supported for production). Containerise the workload, or convert it to a vSphere VM through VM Service or a migration tool.',
+    DOCS.vmService,
+  ),
+  rule(
+    'transition-vm-import',
+    'live-migration',
+    'info',
+    'vSphere VM moving to KubeVirt',
+    'A vm-operator (VM Service) VM whose target is container virtualization: a VM import (Forklift), not a redeploy of the manifest.',
+    DOCS.forklift,
+  ),
+  rule(
+    'transition-container-to-kubevirt',
+    'isolation',
+    'info',
+    'Containers stay pods on KubeVirt',
+    'Container workloads keep running as pods on a KubeVirt cluster (KubeVirt is an add-on to Kubernetes); only workloads that need VM isolation should become VMs. Names the isolation requirement when the component states one.',
+    DOCS.kubevirtArchitecture,
+  ),
+  rule(
+    'transition-host-dependencies',
+    'hardware',
+    'warning',
+    'Host-specific needs moving onto VM nodes',
+    'A container workload moving from bare-metal to virtualized containers uses device-plugin resources (GPUs, SR-IOV, FPGAs), host devices, hostPath volumes or privileged containers: on VM nodes these reach virtual hardware and a node disk that is replaced on upgrades.',
+    DOCS.devicePlugins,
+  ),
+  rule(
+    'transition-container-platform',
+    'performance',
+    'info',
+    'Container workload changing node platform',
+    'Between bare-metal and virtualized containers the manifests move unchanged; the finding names what the move changes that no stated requirement already judges (hypervisor overhead, isolation, hardware compatibility), from the mode profiles.',
     DOCS.runtimeMode,
   ),
   rule(

@@ -22,6 +22,7 @@ import { checkLiveMigration } from './liveMigrationRules';
 import { checkMonitoring } from './monitoringRules';
 import { checkOperations } from './operationsRules';
 import { checkIsolation, checkPerformance } from './requirementRules';
+import { checkTransition } from './transitionRules';
 
 export type { ReadinessContext } from './context';
 
@@ -33,6 +34,7 @@ const RULES: readonly ReadinessRule[] = [
   checkOperations,
   checkIsolation,
   checkPerformance,
+  checkTransition,
 ];
 
 /** Runs every readiness rule. @internal */

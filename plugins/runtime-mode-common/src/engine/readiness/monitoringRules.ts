@@ -31,7 +31,8 @@ const KUBEVIRT_METRICS_LABELS: Array<Record<string, string>> = [
  * Seed §5.2: a VM workload is observable when a ServiceMonitor covers both
  * the app and the virt-launcher pods (KubeVirt's `metrics` endpoint, where
  * the kubevirt_vmi_* and guest-agent metrics are). Applies to components
- * with KubeVirt VMs or moving to container virtualization.
+ * with KubeVirt VMs, and to container components moving to container
+ * virtualization (app only: their containers stay pods there).
  * @internal
  */
 export function checkMonitoring(context: ReadinessContext): Finding[] {
@@ -50,10 +51,13 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
       makeFinding(
         'monitoring-service-monitor-missing',
         'warning',
-        'No ServiceMonitor is shipped with the component: neither the app nor the virt-launcher pods of its VMs are scraped.',
+        hasVms
+          ? 'No ServiceMonitor is shipped with the component: neither the app nor the virt-launcher pods of its VMs are scraped.'
+          : 'No ServiceMonitor is shipped with the component: the app is not scraped on the KubeVirt cluster (its containers stay pods there, so there are no virt-launcher pods to cover).',
         {
-          remediation:
-            'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service, and one selecting prometheus.kubevirt.io: "true" on port metrics for the VM metrics.',
+          remediation: hasVms
+            ? 'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service, and one selecting prometheus.kubevirt.io: "true" on port metrics for the VM metrics.'
+            : 'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service; add one for the KubeVirt metrics (prometheus.kubevirt.io: "true", port metrics) only if parts of it become VMs.',
         },
       ),
     ];
@@ -70,7 +74,8 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
       KUBEVIRT_METRICS_LABELS.some(labels => selects(selector, labels))
     );
   });
-  if (!coversKubevirt) {
+  // Containers moving to KubeVirt stay pods: no virt-launcher pods to cover.
+  if (hasVms && !coversKubevirt) {
     const first = monitors[0];
     findings.push(
       makeFinding(

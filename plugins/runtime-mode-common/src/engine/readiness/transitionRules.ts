@@ -1,0 +1,293 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { Finding, RuntimeModeId } from '../../types';
+import { apiGroupOf } from '../apiGroups';
+import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
+import { makeFinding } from '../findings';
+import type { ManifestObject } from '../readManifests';
+import type { ReadinessContext } from './context';
+import { get, isRecord, list, podTemplateOf } from './objectPaths';
+
+const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
+  'bare-metal-container',
+  'virtualized-container',
+]);
+
+function where(object: ManifestObject) {
+  return {
+    file: object.file,
+    line: object.line,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+  };
+}
+
+function label(object: ManifestObject): string {
+  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
+}
+
+/** A vSphere VM managed by VM Service (vm-operator). */
+function isVsphereVm(object: ManifestObject): boolean {
+  return (
+    apiGroupOf(object.apiVersion) === 'vmoperator.vmware.com' &&
+    (object.kind === 'VirtualMachine' ||
+      object.kind === 'VirtualMachineReplicaSet')
+  );
+}
+
+function isContainerWorkload(object: ManifestObject): boolean {
+  return (
+    WORKLOAD_KINDS.has(object.kind) &&
+    apiGroupOf(object.apiVersion) !== 'kubevirt.io'
+  );
+}
+
+function overheadText(overhead: { min: number; max: number }): string {
+  return overhead.min === overhead.max
+    ? `${overhead.min}%`
+    : `${overhead.min}-${overhead.max}%`;
+}
+
+/** KubeVirt or vSphere VMs whose target mode runs containers only. */
+function vmsToContainers(
+  context: ReadinessContext,
+  target: RuntimeModeId,
+): Finding[] {
+  const findings: Finding[] = [];
+  const targetLabel = context.profiles[target].label;
+  for (const vm of context.objects) {
+    const kubevirt = isKubevirtVm(vm);
+    // A vSphere VM already is a VM of the virtualized-container mode.
+    const vsphere = isVsphereVm(vm) && target === 'bare-metal-container';
+    if (!kubevirt && !vsphere) continue;
+    let why: string;
+    if (vsphere) {
+      why =
+        'bare-metal Kubernetes runs containers only, with no hypervisor for the VM';
+    } else if (target === 'virtualized-container') {
+      why =
+        'KubeVirt VMs need hardware virtualization (VT-x/AMD-V) on the nodes, and Tanzu/SKS worker nodes are themselves VMs: nested virtualization is not supported for production';
+    } else {
+      why =
+        'bare-metal Kubernetes runs containers only; running the VM there means installing KubeVirt, which is container virtualization, not this mode';
+    }
+    findings.push(
+      makeFinding(
+        'transition-vm-to-container',
+        'critical',
+        `${label(vm)} is a ${
+          kubevirt ? 'KubeVirt' : 'vSphere (VM Service)'
+        } virtual machine and the target mode ${target} (${targetLabel}) runs containers: this is re-platforming, not a migration. ${why}.`,
+        {
+          ...where(vm),
+          remediation:
+            target === 'virtualized-container'
+              ? 'Containerise the workload (an image plus a Deployment/StatefulSet), or convert the VM to a vSphere VM managed by VM Service (vm-operator VirtualMachine) with a migration tool (export the disk, import it into vSphere); otherwise keep it on KubeVirt with runtime-mode.dev/target-mode: container-virtualization.'
+              : 'Containerise the workload (an image plus a Deployment/StatefulSet), or keep it a VM and set runtime-mode.dev/target-mode to the mode its VMs run in (container-virtualization for KubeVirt, virtualized-container for vSphere).',
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** vSphere VMs moving to KubeVirt: a VM-to-VM migration (Forklift). */
+function vsphereVmsToKubevirt(context: ReadinessContext): Finding[] {
+  return context.objects.filter(isVsphereVm).map(vm =>
+    makeFinding(
+      'transition-vm-import',
+      'info',
+      `${label(
+        vm,
+      )} is a vSphere VM: moving it to container virtualization is a VM import (cold or warm migration of its disks), not a redeploy of the manifest; the vm-operator object has no KubeVirt equivalent field by field.`,
+      {
+        ...where(vm),
+        remediation:
+          'Import the VM with Forklift (Migration Toolkit for Virtualization) from vSphere into KubeVirt, then replace the vm-operator manifest with the kubevirt.io/v1 VirtualMachine it produces.',
+      },
+    ),
+  );
+}
+
+/** Container workloads moving to KubeVirt keep running as pods. */
+function containersToKubevirt(context: ReadinessContext): Finding[] {
+  const isolation = context.requirements.isolation;
+  const needsVmIsolation = isolation === 'medium' || isolation === 'strong';
+  return context.objects.filter(isContainerWorkload).map(workload =>
+    makeFinding(
+      'transition-container-to-kubevirt',
+      'info',
+      `${label(
+        workload,
+      )} is a container workload: on container virtualization it keeps running as a pod (KubeVirt is an add-on to Kubernetes), so the move changes the cluster, not the workload. ${
+        needsVmIsolation
+          ? `The component requires ${isolation} isolation: as a pod on the KubeVirt nodes it shares their kernel (weak isolation); only as a VirtualMachine does it get VM isolation.`
+          : 'Only workloads that need VM isolation should become VMs.'
+      }`,
+      {
+        ...where(workload),
+        remediation: needsVmIsolation
+          ? `Deploy the manifests unchanged on the KubeVirt cluster, and run the workload as a KubeVirt VirtualMachine only if the ${isolation} isolation requirement needs a separate kernel (or meet it with a sandboxed runtime).`
+          : 'Deploy the manifests unchanged on the KubeVirt cluster; do not convert the workload into a VM without a reason (isolation) to.',
+      },
+    ),
+  );
+}
+
+const HOST_PATH_DEVICE = /^\/dev(\/|$)/;
+
+/** What ties a pod template to the physical host: devices, host paths, privilege. */
+function hostDependencies(template: Record<string, unknown>): string[] {
+  const needs = new Set<string>();
+  const spec = get(template, 'spec');
+  const containers = [
+    ...list(get(spec, 'containers')),
+    ...list(get(spec, 'initContainers')),
+  ].filter(isRecord);
+  for (const container of containers) {
+    for (const kind of ['limits', 'requests']) {
+      const resources = get(container, 'resources', kind);
+      if (!isRecord(resources)) continue;
+      // Extended resources (vendor/name) come from device plugins: GPUs, SR-IOV NICs, FPGAs.
+      for (const name of Object.keys(resources)) {
+        if (name.includes('/')) needs.add(`device resource ${name}`);
+      }
+    }
+    if (get(container, 'securityContext', 'privileged') === true) {
+      needs.add(`privileged container ${String(container.name ?? '?')}`);
+    }
+  }
+  for (const volume of list(get(spec, 'volumes'))) {
+    const path = get(volume, 'hostPath', 'path');
+    if (typeof path !== 'string') continue;
+    needs.add(
+      HOST_PATH_DEVICE.test(path) ? `host device ${path}` : `hostPath ${path}`,
+    );
+  }
+  return [...needs];
+}
+
+/** Bare-metal containers moving onto Kubernetes nodes that are VMs. */
+function hostDependenciesOntoVms(context: ReadinessContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const workload of context.objects) {
+    if (!workload.rendered || !isContainerWorkload(workload)) continue;
+    const template = podTemplateOf(workload);
+    if (!template) continue;
+    const needs = hostDependencies(template);
+    if (needs.length === 0) continue;
+    findings.push(
+      makeFinding(
+        'transition-host-dependencies',
+        'warning',
+        `${label(workload)} depends on the physical host (${needs.join(
+          ', ',
+        )}); on virtualized-container the nodes are VMs, so these reach the VM's virtual hardware and disk, not the server's, and node VMs are replaced on upgrades.`,
+        {
+          ...where(workload),
+          remediation:
+            'Pass the devices through to the worker VMs (PCI passthrough or vGPU profiles on ESXi, with the device plugin in the guest cluster), move host-path data to PersistentVolumes, or keep the workload on bare-metal nodes.',
+        },
+      ),
+    );
+  }
+  return findings;
+}
+
+/** What the other container mode changes that no requirement rule already says. */
+function containerPlatformChange(
+  context: ReadinessContext,
+  from: RuntimeModeId,
+  to: RuntimeModeId,
+): Finding[] {
+  const first = context.objects.find(isContainerWorkload);
+  if (!first) return [];
+  const { requirements, profiles } = context;
+  const target = profiles[to];
+  const current = profiles[from];
+  const notes: string[] = [];
+  if (to === 'virtualized-container') {
+    // performance-overhead-budget / -latency-sensitive judge it when stated.
+    if (
+      requirements.maxOverheadPercent === undefined &&
+      !requirements.latencySensitive
+    ) {
+      notes.push(
+        `a hypervisor (${
+          target.virtualizationLayer
+        }) is on the data path, costing ${overheadText(
+          target.performanceOverhead,
+        )} overhead (state runtime-mode.dev/max-overhead or latency-sensitive to have it judged)`,
+      );
+    }
+  } else {
+    // isolation-requirement-unmet judges it when the requirement is stated.
+    if (!requirements.isolation && target.isolation !== current.isolation) {
+      notes.push(
+        `isolation changes from ${current.isolationNote} to ${target.isolationNote} (state runtime-mode.dev/isolation to have it judged)`,
+      );
+    }
+    notes.push(`host hardware compatibility: ${target.hardwareCompatibility}`);
+  }
+  if (notes.length === 0) return [];
+  return [
+    makeFinding(
+      'transition-container-platform',
+      'info',
+      `Moving from ${from} to ${to}: the manifests move unchanged, Kubernetes runs on ${
+        target.kubernetesRunsOn
+      } instead of ${current.kubernetesRunsOn}; ${notes.join('; ')}.`,
+      {
+        ...where(first),
+        remediation:
+          to === 'virtualized-container'
+            ? 'Measure the workload on a VM-based cluster before the move, and size requests for the virtualization overhead.'
+            : 'Check drivers and firmware for the bare-metal hosts, and use dedicated nodes or a sandboxed runtime if the workload relied on VM boundaries.',
+      },
+    ),
+  ];
+}
+
+/**
+ * What the move itself implies when the target mode differs from the
+ * current one: VMs cannot simply become containers, containers do not need
+ * to become VMs, and container workloads moving between physical and VM
+ * nodes lose or gain a hypervisor. Says nothing when the current mode is
+ * unknown (no guessing) or equals the target.
+ * @internal
+ */
+export function checkTransition(context: ReadinessContext): Finding[] {
+  const { currentMode, targetMode } = context;
+  if (!targetMode || currentMode === 'unknown' || currentMode === targetMode) {
+    return [];
+  }
+  if (CONTAINER_MODES.has(targetMode)) {
+    const findings = vmsToContainers(context, targetMode);
+    if (CONTAINER_MODES.has(currentMode)) {
+      if (targetMode === 'virtualized-container') {
+        findings.push(...hostDependenciesOntoVms(context));
+      }
+      findings.push(
+        ...containerPlatformChange(context, currentMode, targetMode),
+      );
+    }
+    return findings;
+  }
+  // Target: container virtualization.
+  return [...vsphereVmsToKubevirt(context), ...containersToKubevirt(context)];
+}
