@@ -53,7 +53,7 @@ export function checkMonitoring(context: ReadinessContext): Finding[] {
         'warning',
         hasVms
           ? 'No ServiceMonitor is shipped with the component: neither the app nor the virt-launcher pods of its VMs are scraped.'
-          : 'No ServiceMonitor is shipped with the component: the app is not scraped on the KubeVirt cluster (its containers stay pods there, so there are no virt-launcher pods to cover).',
+          : 'No ServiceMonitor is shipped with the component: the app is not scraped (its containers stay pods on KubeVirt, so only the app needs covering, not virt-launcher pods).',
         {
           remediation: hasVms
             ? 'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service, and one selecting prometheus.kubevirt.io: "true" on port metrics for the VM metrics.'

@@ -78,13 +78,13 @@ function vmsToContainers(
     let why: string;
     if (vsphere) {
       why =
-        'bare-metal Kubernetes runs containers only, with no hypervisor for the VM';
+        'Bare-metal Kubernetes runs containers only, with no hypervisor for the VM';
     } else if (target === 'virtualized-container') {
       why =
         'KubeVirt VMs need hardware virtualization (VT-x/AMD-V) on the nodes, and Tanzu/SKS worker nodes are themselves VMs: nested virtualization is not supported for production';
     } else {
       why =
-        'bare-metal Kubernetes runs containers only; running the VM there means installing KubeVirt, which is container virtualization, not this mode';
+        'Bare-metal Kubernetes runs containers only; running the VM there means installing KubeVirt, which is container virtualization, not this mode';
     }
     findings.push(
       makeFinding(
