@@ -186,6 +186,23 @@ describe('transition rules', () => {
     });
   });
 
+  it('can be waived, and the waived finding stays visible', () => {
+    const result = run(
+      KUBEVIRT_VM,
+      {
+        'runtime-mode.dev/waive.transition-vm-to-container':
+          'until=2026-12-31; reason=Containerised in Q3 (BILL-7)',
+      },
+      'virtualized-container',
+    );
+    const [finding] = transitions(result);
+    expect(finding).toMatchObject({
+      id: 'transition-vm-to-container',
+      waived: true,
+    });
+    expect(result.findings.map(f => f.id)).not.toContain('waiver-invalid');
+  });
+
   describe('transition-vm-import', () => {
     it('describes a vSphere VM moving to KubeVirt as a VM import', () => {
       const found = transitions(
