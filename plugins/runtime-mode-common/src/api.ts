@@ -98,19 +98,26 @@ export interface PortfolioFilter {
   q?: string;
 }
 
-/** @public */
-export type PortfolioGroupBy = 'owner' | 'system' | 'domain';
+/** How the portfolio heatmap can be grouped. @public */
+export const PORTFOLIO_GROUP_BYS = ['owner', 'system', 'domain'] as const;
 
 /** @public */
-export type PortfolioSortField =
-  | 'name'
-  | 'owner'
-  | 'system'
-  | 'mode'
-  | 'level'
-  | 'score'
-  | 'critical'
-  | 'evaluatedAt';
+export type PortfolioGroupBy = (typeof PORTFOLIO_GROUP_BYS)[number];
+
+/** Fields the portfolio table can be sorted by. @public */
+export const PORTFOLIO_SORT_FIELDS = [
+  'name',
+  'owner',
+  'system',
+  'mode',
+  'level',
+  'score',
+  'critical',
+  'evaluatedAt',
+] as const;
+
+/** @public */
+export type PortfolioSortField = (typeof PORTFOLIO_SORT_FIELDS)[number];
 
 /** Counts of components per mode and readiness level. @public */
 export type ModeLevelCounts = Record<ModeValue, Record<ReadinessLevel, number>>;

@@ -20,42 +20,53 @@
  * backend's stored results and the frontend all speak these types.
  */
 
-/** The three runtime modes of the seed's comparison (§5.1). @public */
-export type RuntimeModeId =
-  | 'bare-metal-container'
-  | 'virtualized-container'
-  | 'container-virtualization';
-
-/** All runtime modes, in the seed's column order. @public */
-export const RUNTIME_MODES: readonly RuntimeModeId[] = [
+/** All runtime modes, in the seed's column order (§5.1). @public */
+export const RUNTIME_MODES = [
   'bare-metal-container',
   'virtualized-container',
   'container-virtualization',
-];
+] as const;
+
+/** The three runtime modes of the seed's comparison (§5.1). @public */
+export type RuntimeModeId = (typeof RUNTIME_MODES)[number];
+
+/** Every mode verdict: the modes, then `unknown`. @public */
+export const MODE_VALUES = [...RUNTIME_MODES, 'unknown'] as const;
 
 /** A mode verdict: a mode, or `unknown` when nothing tells (never a guess). @public */
-export type ModeValue = RuntimeModeId | 'unknown';
+export type ModeValue = (typeof MODE_VALUES)[number];
+
+/** Severities, worst first. @public */
+export const SEVERITIES = ['critical', 'warning', 'info'] as const;
 
 /** @public */
-export type Severity = 'critical' | 'warning' | 'info';
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Concern categories, in the order the UI and reports list them. @public */
+export const CONCERN_CATEGORIES = [
+  'api-compatibility',
+  'live-migration',
+  'hardware',
+  'monitoring',
+  'isolation',
+  'performance',
+  'operations',
+  'manifest',
+] as const;
 
 /** @public */
-export type ConcernCategory =
-  | 'api-compatibility'
-  | 'live-migration'
-  | 'hardware'
-  | 'monitoring'
-  | 'isolation'
-  | 'performance'
-  | 'operations'
-  | 'manifest';
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+/** Readiness levels, best first. @public */
+export const READINESS_LEVELS = [
+  'ready',
+  'ready-with-warnings',
+  'blocked',
+  'unknown',
+] as const;
 
 /** @public */
-export type ReadinessLevel =
-  | 'ready'
-  | 'ready-with-warnings'
-  | 'blocked'
-  | 'unknown';
+export type ReadinessLevel = (typeof READINESS_LEVELS)[number];
 
 /** Where a piece of evidence for the mode came from, strongest first. @public */
 export type EvidenceSource = 'manifest' | 'cluster' | 'annotation';

@@ -16,34 +16,14 @@
 
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
-
-const MODES = [
-  'bare-metal-container',
-  'virtualized-container',
-  'container-virtualization',
-] as const;
-const MODE_VALUES = [...MODES, 'unknown'] as const;
-const LEVELS = ['ready', 'ready-with-warnings', 'blocked', 'unknown'] as const;
-const CATEGORIES = [
-  'api-compatibility',
-  'live-migration',
-  'hardware',
-  'monitoring',
-  'isolation',
-  'performance',
-  'operations',
-  'manifest',
-] as const;
-const SORT_FIELDS = [
-  'name',
-  'owner',
-  'system',
-  'mode',
-  'level',
-  'score',
-  'critical',
-  'evaluatedAt',
-] as const;
+import {
+  CONCERN_CATEGORIES,
+  MODE_VALUES,
+  PORTFOLIO_GROUP_BYS,
+  PORTFOLIO_SORT_FIELDS,
+  READINESS_LEVELS,
+  RUNTIME_MODES,
+} from '@internal/plugin-runtime-mode-common';
 
 /** Turns zod issues into one readable sentence per bad parameter. */
 export function parseOrThrow<T extends z.ZodTypeAny>(
@@ -107,18 +87,18 @@ const filterShape = {
   domain: listOf(),
   lifecycle: listOf(),
   mode: listOf([...MODE_VALUES]),
-  level: listOf([...LEVELS]),
-  category: listOf([...CATEGORIES]),
+  level: listOf([...READINESS_LEVELS]),
+  category: listOf([...CONCERN_CATEGORIES]),
   q: z.string().max(200).optional(),
 };
 
 export const portfolioQuerySchema = z
   .object({
     ...filterShape,
-    groupBy: z.enum(['owner', 'system', 'domain']).default('owner'),
+    groupBy: z.enum(PORTFOLIO_GROUP_BYS).default('owner'),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(25),
-    sort: z.enum(SORT_FIELDS).default('name'),
+    sort: z.enum(PORTFOLIO_SORT_FIELDS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
     trendDays: z.coerce.number().int().min(1).max(365).default(30),
   })
@@ -161,7 +141,7 @@ const targetsSchema = z
 export const whatIfRequestSchema = z
   .object({
     targets: targetsSchema,
-    targetMode: z.enum(MODES).optional(),
+    targetMode: z.enum(RUNTIME_MODES).optional(),
   })
   .strict();
 
@@ -193,7 +173,7 @@ export const evaluateRequestSchema = z
       .passthrough()
       .optional(),
     targets: targetsSchema,
-    targetMode: z.enum(MODES).optional(),
+    targetMode: z.enum(RUNTIME_MODES).optional(),
   })
   .strict();
 

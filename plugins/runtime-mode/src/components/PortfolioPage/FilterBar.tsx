@@ -55,7 +55,7 @@ function MultiSelect<T extends string>(props: {
   label: string;
   testId: string;
   values: T[];
-  options: T[];
+  options: readonly T[];
   labels: Record<T, string>;
   onChange: (values: T[]) => void;
 }) {

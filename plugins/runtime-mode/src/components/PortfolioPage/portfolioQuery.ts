@@ -14,29 +14,18 @@
  * limitations under the License.
  */
 
-import type {
-  ConcernCategory,
-  ModeValue,
-  PortfolioFilter,
-  PortfolioGroupBy,
-  PortfolioSortField,
-  ReadinessLevel,
+import {
+  PORTFOLIO_GROUP_BYS,
+  PORTFOLIO_SORT_FIELDS,
+  type ConcernCategory,
+  type ModeValue,
+  type PortfolioFilter,
+  type ReadinessLevel,
 } from '@internal/plugin-runtime-mode-common';
 import type { PortfolioQuery } from '../../api';
 import { ALL_CATEGORIES, ALL_LEVELS, ALL_MODE_VALUES } from '../common/labels';
 
 export const DEFAULT_PAGE_SIZE = 25;
-const GROUP_BYS: PortfolioGroupBy[] = ['owner', 'system', 'domain'];
-const SORT_FIELDS: PortfolioSortField[] = [
-  'name',
-  'owner',
-  'system',
-  'mode',
-  'level',
-  'score',
-  'critical',
-  'evaluatedAt',
-];
 
 /** The multi-valued filters, in the order the filter bar shows them. */
 export const LIST_FILTERS = [
@@ -52,9 +41,9 @@ export type ListFilter = (typeof LIST_FILTERS)[number];
 
 function oneOf<T extends string>(
   value: string | null,
-  allowed: T[],
+  allowed: readonly T[],
 ): T | undefined {
-  return value && (allowed as string[]).includes(value)
+  return value && (allowed as readonly string[]).includes(value)
     ? (value as T)
     : undefined;
 }
@@ -77,23 +66,23 @@ export function parsePortfolioQuery(params: URLSearchParams): PortfolioQuery {
       .filter(Boolean);
   const query: PortfolioQuery = {
     mode: strings('mode').filter((v): v is ModeValue =>
-      (ALL_MODE_VALUES as string[]).includes(v),
+      (ALL_MODE_VALUES as readonly string[]).includes(v),
     ),
     level: strings('level').filter((v): v is ReadinessLevel =>
-      (ALL_LEVELS as string[]).includes(v),
+      (ALL_LEVELS as readonly string[]).includes(v),
     ),
     category: strings('category').filter((v): v is ConcernCategory =>
-      (ALL_CATEGORIES as string[]).includes(v),
+      (ALL_CATEGORIES as readonly string[]).includes(v),
     ),
     owner: strings('owner'),
     system: strings('system'),
     domain: strings('domain'),
     lifecycle: strings('lifecycle'),
     q: params.get('q') ?? undefined,
-    groupBy: oneOf(params.get('groupBy'), GROUP_BYS) ?? 'owner',
+    groupBy: oneOf(params.get('groupBy'), PORTFOLIO_GROUP_BYS) ?? 'owner',
     page: positive(params.get('page')) ?? 1,
     pageSize: positive(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE,
-    sort: oneOf(params.get('sort'), SORT_FIELDS),
+    sort: oneOf(params.get('sort'), PORTFOLIO_SORT_FIELDS),
     order: oneOf(params.get('order'), ['asc', 'desc']),
   };
   return query;

@@ -89,30 +89,12 @@ export const TARGET_SOURCES: Record<string, string> = {
   none: '',
 };
 
-export const ALL_MODE_VALUES: ModeValue[] = [
-  'bare-metal-container',
-  'virtualized-container',
-  'container-virtualization',
-  'unknown',
-];
-
-export const ALL_LEVELS: ReadinessLevel[] = [
-  'ready',
-  'ready-with-warnings',
-  'blocked',
-  'unknown',
-];
-
-export const ALL_CATEGORIES: ConcernCategory[] = [
-  'api-compatibility',
-  'live-migration',
-  'hardware',
-  'monitoring',
-  'isolation',
-  'performance',
-  'operations',
-  'manifest',
-];
+/** The value lists, in display order, from the shared contract. */
+export {
+  MODE_VALUES as ALL_MODE_VALUES,
+  READINESS_LEVELS as ALL_LEVELS,
+  CONCERN_CATEGORIES as ALL_CATEGORIES,
+} from '@internal/plugin-runtime-mode-common';
 
 /** Falls back to the raw id for values a newer backend may send. */
 export function labelOf<T extends string>(
