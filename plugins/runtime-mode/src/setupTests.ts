@@ -15,6 +15,12 @@
  */
 
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// Lazy-loaded extensions and MUI pages can take more than the default second
+// to appear on a busy two-core CI machine; waiting longer never hides a bug
+// (a missing element still fails, only later).
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver; recharts' ResponsiveContainer needs one. The
 // charts then render at zero size, and tests assert on the text beside them.
