@@ -62,6 +62,14 @@ const NON_PRODUCTION_LIFECYCLES = new Set([
 const ALPHA_POLICY =
   'Kubernetes deprecation policy: alpha APIs may be removed in any release without prior notice; beta APIs are served at least 9 months or 3 releases after deprecation; GA APIs are not removed within a major version.';
 
+/**
+ * "KubeVirt v1.0.0"; a version that already names its product (the VMware
+ * rows say "TKG Service 3.2.0") is not prefixed again.
+ */
+function release(label: string, version: string): string {
+  return /^v?\d/.test(version) ? `${label} ${version}` : version;
+}
+
 function removalWhen(row: KnowledgeBaseRow): string {
   if (!row.removedIn) {
     return 'no removal release announced';
@@ -70,12 +78,12 @@ function removalWhen(row: KnowledgeBaseRow): string {
   if (row.component === 'k8s') {
     const date = kubernetesReleaseDate(row.removedIn);
     if (date) {
-      return `removal in ${label} ${row.removedIn} (${
+      return `removal in ${release(label, row.removedIn)} (${
         date.proposed ? 'planned for ' : 'released '
       }${date.released})`;
     }
   }
-  return `removal in ${label} ${row.removedIn}`;
+  return `removal in ${release(label, row.removedIn)}`;
 }
 
 function replacementText(row: KnowledgeBaseRow): string {
@@ -135,7 +143,7 @@ function supersededFinding(
       row.replacement
     } supersedes it${
       row.replacementAvailableIn
-        ? ` (since ${label} ${row.replacementAvailableIn})`
+        ? ` (since ${release(label, row.replacementAvailableIn)})`
         : ''
     }.`,
     { ...fields, remediation: replacementText(row) },
@@ -179,9 +187,9 @@ function judgeRow(
       'critical',
       `${describe(object)} uses ${
         object.apiVersion
-      }, no longer served since ${label} ${row.unservedIn}${
+      }, no longer served since ${release(label, row.unservedIn)}${
         row.removedIn ? ` (dropped from the CRD in ${row.removedIn})` : ''
-      }; the target is ${label} ${target}. ${replacementText(row)}`,
+      }; the target is ${release(label, target)}. ${replacementText(row)}`,
       {
         ...fields,
         removedIn: row.unservedIn,
@@ -193,11 +201,12 @@ function judgeRow(
     return makeFinding(
       'api-removed',
       'critical',
-      `${describe(object)} uses ${object.apiVersion}, removed in ${label} ${
-        row.removedIn
-      }${
+      `${describe(object)} uses ${object.apiVersion}, removed in ${release(
+        label,
+        row.removedIn,
+      )}${
         fields.removalDate ? ` (released ${fields.removalDate})` : ''
-      }; the target is ${label} ${target}. ${replacementText(row)}`,
+      }; the target is ${release(label, target)}. ${replacementText(row)}`,
       { ...fields, remediation: replacementText(row) },
     );
   }
@@ -209,7 +218,9 @@ function judgeRow(
       'api-deprecated',
       'warning',
       `${describe(object)} uses ${object.apiVersion}, deprecated ${
-        row.deprecatedIn ? `since ${label} ${row.deprecatedIn}` : `by ${label}`
+        row.deprecatedIn
+          ? `since ${release(label, row.deprecatedIn)}`
+          : `by ${label}`
       } and still served at ${target}; ${removalWhen(row)}. ${replacementText(
         row,
       )}${alphaNote}`,
