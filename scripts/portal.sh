@@ -71,7 +71,7 @@ test_all() {
   step "Unit, component and store tests (yarn test:unit)"
   postgres_env
   mkdir -p .cache
-  yarn test:unit --watchAll=false --json --outputFile=.cache/jest-results.json
+  yarn test:unit --watchAll=false --verbose --json --outputFile=.cache/jest-results.json
   step "Benchmark smoke runs"
   yarn bench:engine --smoke
   yarn bench:backend --smoke
