@@ -66,8 +66,9 @@ test_all() {
   install
   step "Type check (yarn tsc)"
   yarn tsc
-  step "Lint (yarn lint:all)"
+  step "Lint and formatting (yarn lint:all, yarn prettier:check)"
   yarn lint:all
+  yarn prettier:check
   step "Unit, component and store tests (yarn test:unit)"
   postgres_env
   mkdir -p .cache

@@ -19,7 +19,11 @@ describe('App', () => {
     render(App.createRoot());
 
     expect(
-      await screen.findByText('Runtime Mode Test Portal', {}, { timeout: 10_000 }),
+      await screen.findByText(
+        'Runtime Mode Test Portal',
+        {},
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('button', { name: /enter/i }),

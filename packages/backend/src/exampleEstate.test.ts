@@ -60,7 +60,8 @@ function readSource(target: string): ManifestFile[] {
 }
 
 function manifestsOf(entity: EntityLike): ManifestFile[] {
-  const value = entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
+  const value =
+    entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
   if (!value) return [];
   return parseManifestsAnnotation(value).flatMap(source =>
     readSource(source.target),
@@ -97,7 +98,8 @@ describe('the example estate', () => {
   it('names only clusters that the config defines, and manifests that exist', () => {
     const clusters = new Set(config.clusters.map(c => c.name));
     for (const entity of components) {
-      const named = entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.clusters];
+      const named =
+        entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.clusters];
       for (const name of named?.split(',').map(s => s.trim()) ?? []) {
         expect(clusters).toContain(name);
       }
@@ -142,7 +144,9 @@ describe('the example estate', () => {
     );
     expect(apis('vm-billing-legacy')).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^warning kubevirt\.io\/v1alpha3 VirtualMachine$/),
+        expect.stringMatching(
+          /^warning kubevirt\.io\/v1alpha3 VirtualMachine$/,
+        ),
         'critical cdi.kubevirt.io/v1alpha1 DataVolume',
       ]),
     );

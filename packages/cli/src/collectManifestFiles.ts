@@ -47,7 +47,10 @@ export function collectManifestFiles(
       errors.push(`${display}: ${size} bytes, too large to read`);
       return;
     }
-    files.push({ path: display.split(path.sep).join('/'), content: fs.readFileSync(absolute, 'utf8') });
+    files.push({
+      path: display.split(path.sep).join('/'),
+      content: fs.readFileSync(absolute, 'utf8'),
+    });
   };
 
   const walk = (directory: string) => {
@@ -57,7 +60,10 @@ export function collectManifestFiles(
       const absolute = path.join(directory, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(absolute);
-      } else if (entry.isFile() && MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      } else if (
+        entry.isFile() &&
+        MANIFEST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())
+      ) {
         readOne(absolute);
       }
     }
@@ -120,7 +126,8 @@ function expandGlob(pattern: string): string[] {
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name;
       const absolute = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(absolute, childRelative);
-      else if (entry.isFile() && matcher.test(childRelative)) matches.push(absolute);
+      else if (entry.isFile() && matcher.test(childRelative))
+        matches.push(absolute);
     }
   };
   walk(root, '');

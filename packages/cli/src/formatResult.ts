@@ -81,30 +81,42 @@ export function toTable(result: EvaluationResult, colour: boolean): string {
   const lines: string[] = [];
   const mode = result.mode;
   lines.push(
-    `${paint('bold', 'Runtime mode')}: ${mode.value} (source: ${mode.source}, confidence: ${mode.confidence}${
-      mode.conflict ? ', CONFLICT' : ''
-    })`,
+    `${paint('bold', 'Runtime mode')}: ${mode.value} (source: ${
+      mode.source
+    }, confidence: ${mode.confidence}${mode.conflict ? ', CONFLICT' : ''})`,
   );
   for (const e of mode.evidence.slice(0, 5)) {
-    lines.push(`  - ${e.source}: ${e.mode}: ${e.reason}${e.file ? ` (${e.file}:${e.line})` : ''}`);
+    lines.push(
+      `  - ${e.source}: ${e.mode}: ${e.reason}${
+        e.file ? ` (${e.file}:${e.line})` : ''
+      }`,
+    );
   }
-  if (mode.evidence.length > 5) lines.push(`  - ... ${mode.evidence.length - 5} more`);
+  if (mode.evidence.length > 5)
+    lines.push(`  - ... ${mode.evidence.length - 5} more`);
   const r = result.readiness;
   lines.push(
-    `${paint('bold', 'Readiness')}: ${r.level}${r.score === null ? ' (no score)' : `, score ${r.score}/100`} for target mode ${
-      r.targetMode ?? 'none'
-    } (${r.targetSource})`,
+    `${paint('bold', 'Readiness')}: ${r.level}${
+      r.score === null ? ' (no score)' : `, score ${r.score}/100`
+    } for target mode ${r.targetMode ?? 'none'} (${r.targetSource})`,
   );
   lines.push(
     `${paint('bold', 'Targets')}: ${
       result.targets.length > 0
-        ? result.targets.map(t => `${t.component} ${t.version} (${t.source})`).join(', ')
+        ? result.targets
+            .map(t => `${t.component} ${t.version} (${t.source})`)
+            .join(', ')
         : 'none given'
     }`,
   );
   if (result.notJudged.length > 0) {
     lines.push(
-      `${paint('bold', 'Not judged')} (no target version): ${result.notJudged.join(', ')}; give --target COMPONENT=VERSION`,
+      `${paint(
+        'bold',
+        'Not judged',
+      )} (no target version): ${result.notJudged.join(
+        ', ',
+      )}; give --target COMPONENT=VERSION`,
     );
   }
   lines.push(
@@ -127,17 +139,24 @@ export function toTable(result: EvaluationResult, colour: boolean): string {
       const severity = f.severity.toUpperCase().padEnd(8);
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
       let waived = '';
-      if (f.waived) waived = ` [WAIVED until ${f.waiver?.until}: ${f.waiver?.reason}]`;
-      else if (f.waiver?.expired) waived = ` [waiver expired ${f.waiver.until}]`;
+      if (f.waived)
+        waived = ` [WAIVED until ${f.waiver?.until}: ${f.waiver?.reason}]`;
+      else if (f.waiver?.expired)
+        waived = ` [waiver expired ${f.waiver.until}]`;
       lines.push(
-        `  ${paint(f.waived ? 'dim' : f.severity, severity)} ${where ? `${paint('dim', where)} ` : ''}${f.message}${waived}`,
+        `  ${paint(f.waived ? 'dim' : f.severity, severity)} ${
+          where ? `${paint('dim', where)} ` : ''
+        }${f.message}${waived}`,
       );
     }
     lines.push('');
   }
-  const count = (s: Severity) => result.findings.filter(f => f.severity === s && !f.waived).length;
+  const count = (s: Severity) =>
+    result.findings.filter(f => f.severity === s && !f.waived).length;
   lines.push(
-    `Summary: ${count('critical')} critical, ${count('warning')} warning, ${count('info')} info, ${
+    `Summary: ${count('critical')} critical, ${count(
+      'warning',
+    )} warning, ${count('info')} info, ${
       result.findings.filter(f => f.waived).length
     } waived.`,
   );

@@ -45,14 +45,22 @@ async function cli(args: string[], cwd: string) {
   return { code, stdout, stderr };
 }
 
-const PDB_BETA = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
-const CRONJOB_BETA = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n';
+const PDB_BETA =
+  'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n';
+const CRONJOB_BETA =
+  'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n';
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
 
 describe('runtime-mode check', () => {
   it('exits 3 on a removed API, walking directories recursively', async () => {
-    const dir = makeDir({ 'deploy/nested/pdb.yaml': PDB_BETA, 'deploy/README.md': 'apiVersion: policy/v1beta1' });
-    const r = await cli(['check', 'deploy', '--target-kubernetes', '1.25'], dir);
+    const dir = makeDir({
+      'deploy/nested/pdb.yaml': PDB_BETA,
+      'deploy/README.md': 'apiVersion: policy/v1beta1',
+    });
+    const r = await cli(
+      ['check', 'deploy', '--target-kubernetes', '1.25'],
+      dir,
+    );
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('CRITICAL');
     expect(r.stdout).toContain('deploy/nested/pdb.yaml:1');
@@ -62,19 +70,71 @@ describe('runtime-mode check', () => {
 
   it('exits 2 on a deprecated API and 0 when nothing is at warning level', async () => {
     const dir = makeDir({ 'cron.yaml': CRONJOB_BETA, 'cm.yaml': CM });
-    expect((await cli(['check', 'cron.yaml', '--target-kubernetes', '1.22'], dir)).code).toBe(2);
-    expect((await cli(['check', 'cm.yaml', '--target-kubernetes', '1.34'], dir)).code).toBe(0);
+    expect(
+      (await cli(['check', 'cron.yaml', '--target-kubernetes', '1.22'], dir))
+        .code,
+    ).toBe(2);
+    expect(
+      (await cli(['check', 'cm.yaml', '--target-kubernetes', '1.34'], dir))
+        .code,
+    ).toBe(0);
   });
 
-  it('prints the brief\'s JSON shape', async () => {
+  it("prints the brief's JSON shape", async () => {
     const dir = makeDir({ 'pdb.yaml': PDB_BETA });
-    const r = await cli(['check', 'pdb.yaml', '--target-kubernetes', '1.25', '--format', 'json'], dir);
+    const r = await cli(
+      ['check', 'pdb.yaml', '--target-kubernetes', '1.25', '--format', 'json'],
+      dir,
+    );
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['schemaVersion', 'mode', 'readiness', 'findings', 'objects', 'knowledgeBaseAsOf', 'targets', 'notJudged']));
-    expect(Object.keys(json.mode)).toEqual(['value', 'source', 'confidence', 'evidence']);
-    expect(Object.keys(json.readiness)).toEqual(['targetMode', 'level', 'score']);
-    expect(Object.keys(json.findings[0])).toEqual(['id', 'category', 'severity', 'message', 'file', 'line', 'apiVersion', 'kind', 'name', 'deprecatedIn', 'removedIn', 'replacement', 'component', 'waived']);
-    expect(json.objects).toEqual([{ file: 'pdb.yaml', line: 1, apiVersion: 'policy/v1beta1', kind: 'PodDisruptionBudget', name: 'web' }]);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        'schemaVersion',
+        'mode',
+        'readiness',
+        'findings',
+        'objects',
+        'knowledgeBaseAsOf',
+        'targets',
+        'notJudged',
+      ]),
+    );
+    expect(Object.keys(json.mode)).toEqual([
+      'value',
+      'source',
+      'confidence',
+      'evidence',
+    ]);
+    expect(Object.keys(json.readiness)).toEqual([
+      'targetMode',
+      'level',
+      'score',
+    ]);
+    expect(Object.keys(json.findings[0])).toEqual([
+      'id',
+      'category',
+      'severity',
+      'message',
+      'file',
+      'line',
+      'apiVersion',
+      'kind',
+      'name',
+      'deprecatedIn',
+      'removedIn',
+      'replacement',
+      'component',
+      'waived',
+    ]);
+    expect(json.objects).toEqual([
+      {
+        file: 'pdb.yaml',
+        line: 1,
+        apiVersion: 'policy/v1beta1',
+        kind: 'PodDisruptionBudget',
+        name: 'web',
+      },
+    ]);
   });
 
   it('says which components were not judged when no target is given', async () => {
@@ -86,25 +146,65 @@ describe('runtime-mode check', () => {
   });
 
   it('takes repeatable --target, --target-kubevirt and --target-mode', async () => {
-    const dir = makeDir({ 'dv.yaml': 'apiVersion: cdi.kubevirt.io/v1alpha1\nkind: DataVolume\nmetadata:\n  name: d\n---\napiVersion: kubevirt.io/v1alpha3\nkind: VirtualMachine\nmetadata:\n  name: vm\nspec:\n  template:\n    spec:\n      evictionStrategy: LiveMigrate\n' });
-    const r = await cli(['check', 'dv.yaml', '--target', 'cdi=1.56.0', '--target-kubevirt', '1.6.0', '--target-mode', 'container-virtualization', '--format', 'json'], dir);
+    const dir = makeDir({
+      'dv.yaml':
+        'apiVersion: cdi.kubevirt.io/v1alpha1\nkind: DataVolume\nmetadata:\n  name: d\n---\napiVersion: kubevirt.io/v1alpha3\nkind: VirtualMachine\nmetadata:\n  name: vm\nspec:\n  template:\n    spec:\n      evictionStrategy: LiveMigrate\n',
+    });
+    const r = await cli(
+      [
+        'check',
+        'dv.yaml',
+        '--target',
+        'cdi=1.56.0',
+        '--target-kubevirt',
+        '1.6.0',
+        '--target-mode',
+        'container-virtualization',
+        '--format',
+        'json',
+      ],
+      dir,
+    );
     const json = JSON.parse(r.stdout);
     expect(r.code).toBe(3);
-    expect(json.findings.find((f: any) => f.apiVersion === 'cdi.kubevirt.io/v1alpha1')).toMatchObject({ id: 'api-removed', component: 'cdi' });
-    expect(json.findings.find((f: any) => f.apiVersion === 'kubevirt.io/v1alpha3')).toMatchObject({ id: 'api-deprecated', component: 'kubevirt' });
+    expect(
+      json.findings.find(
+        (f: any) => f.apiVersion === 'cdi.kubevirt.io/v1alpha1',
+      ),
+    ).toMatchObject({ id: 'api-removed', component: 'cdi' });
+    expect(
+      json.findings.find((f: any) => f.apiVersion === 'kubevirt.io/v1alpha3'),
+    ).toMatchObject({ id: 'api-deprecated', component: 'kubevirt' });
     expect(json.readiness.targetMode).toBe('container-virtualization');
   });
 
   it('reads --entity (annotations, manifests paths) and --config (clusters, targets)', async () => {
     const dir = makeDir({
-      'catalog-info.yaml': 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: web\n  annotations:\n    runtime-mode.dev/manifests: ./deploy\n    runtime-mode.dev/clusters: metal\n    runtime-mode.dev/waive.api-removed: "until=2099-01-01; reason=frozen legacy cluster"\nspec:\n  lifecycle: production\n',
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: web\n  annotations:\n    runtime-mode.dev/manifests: ./deploy\n    runtime-mode.dev/clusters: metal\n    runtime-mode.dev/waive.api-removed: "until=2099-01-01; reason=frozen legacy cluster"\nspec:\n  lifecycle: production\n',
       'deploy/pdb.yaml': PDB_BETA,
-      'app-config.yaml': 'app:\n  title: x\nruntimeMode:\n  clusters:\n    - name: metal\n      mode: bare-metal-container\n      kubernetesVersion: "1.30"\n',
+      'app-config.yaml':
+        'app:\n  title: x\nruntimeMode:\n  clusters:\n    - name: metal\n      mode: bare-metal-container\n      kubernetesVersion: "1.30"\n',
     });
-    const r = await cli(['check', '--entity', 'catalog-info.yaml', '--config', 'app-config.yaml', '--format', 'json'], dir);
+    const r = await cli(
+      [
+        'check',
+        '--entity',
+        'catalog-info.yaml',
+        '--config',
+        'app-config.yaml',
+        '--format',
+        'json',
+      ],
+      dir,
+    );
     const json = JSON.parse(r.stdout);
-    expect(json.targets).toEqual([{ component: 'k8s', version: '1.30', source: 'cluster' }]);
-    expect(json.findings.find((f: any) => f.id === 'api-removed')).toMatchObject({ waived: true });
+    expect(json.targets).toEqual([
+      { component: 'k8s', version: '1.30', source: 'cluster' },
+    ]);
+    expect(
+      json.findings.find((f: any) => f.id === 'api-removed'),
+    ).toMatchObject({ waived: true });
     expect(r.code).toBe(0);
   });
 
@@ -126,8 +226,15 @@ describe('runtime-mode check', () => {
   });
 
   it('exits 1 with the key on an invalid config', async () => {
-    const dir = makeDir({ 'x.yaml': CM, 'app-config.yaml': 'runtimeMode:\n  clusters:\n    - name: a\n      mode: mainframe\n' });
-    const r = await cli(['check', 'x.yaml', '--config', 'app-config.yaml'], dir);
+    const dir = makeDir({
+      'x.yaml': CM,
+      'app-config.yaml':
+        'runtimeMode:\n  clusters:\n    - name: a\n      mode: mainframe\n',
+    });
+    const r = await cli(
+      ['check', 'x.yaml', '--config', 'app-config.yaml'],
+      dir,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"clusters[0].mode"');
   });
@@ -144,10 +251,44 @@ describe('runtime-mode check --entity', () => {
       'catalog/manifests/a/notes.txt': 'apiVersion: policy/v1beta1',
       'catalog/manifests/b/deep/cron.yaml': CRONJOB_BETA,
     });
-    const a = JSON.parse((await cli(['check', '--entity', 'catalog/components.yaml#a', '--target-kubernetes', '1.25', '--format', 'json'], dir)).stdout);
-    expect(a.objects.map((o: any) => o.file)).toEqual(['catalog/manifests/a/pdb.yaml']);
-    const b = JSON.parse((await cli(['check', '--entity', 'catalog/components.yaml#b', '--target-kubernetes', '1.25', '--format', 'json'], dir)).stdout);
-    expect(b.objects.map((o: any) => o.file)).toEqual(['catalog/manifests/b/deep/cron.yaml']);
+    const a = JSON.parse(
+      (
+        await cli(
+          [
+            'check',
+            '--entity',
+            'catalog/components.yaml#a',
+            '--target-kubernetes',
+            '1.25',
+            '--format',
+            'json',
+          ],
+          dir,
+        )
+      ).stdout,
+    );
+    expect(a.objects.map((o: any) => o.file)).toEqual([
+      'catalog/manifests/a/pdb.yaml',
+    ]);
+    const b = JSON.parse(
+      (
+        await cli(
+          [
+            'check',
+            '--entity',
+            'catalog/components.yaml#b',
+            '--target-kubernetes',
+            '1.25',
+            '--format',
+            'json',
+          ],
+          dir,
+        )
+      ).stdout,
+    );
+    expect(b.objects.map((o: any) => o.file)).toEqual([
+      'catalog/manifests/b/deep/cron.yaml',
+    ]);
   });
 
   it('asks which entity when a file holds several, and names the missing one', async () => {
@@ -164,12 +305,27 @@ describe('the runtime-mode binary', () => {
   it('runs from bin/runtime-mode and exits with the verdict', () => {
     const dir = makeDir({ 'pdb.yaml': PDB_BETA });
     const bin = path.resolve(__dirname, '../bin/runtime-mode');
-    const run = spawnSync(process.execPath, [bin, 'check', 'pdb.yaml', '--target-kubernetes', '1.25', '--format', 'json'], {
-      cwd: dir,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        bin,
+        'check',
+        'pdb.yaml',
+        '--target-kubernetes',
+        '1.25',
+        '--format',
+        'json',
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(run.status).toBe(3);
-    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({ id: 'api-removed', kind: 'PodDisruptionBudget' });
+    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({
+      id: 'api-removed',
+      kind: 'PodDisruptionBudget',
+    });
   }, 60_000);
 });

@@ -65,12 +65,19 @@ function readYamlFile(file: string, what: string, cwd: string): unknown {
   try {
     return parse(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new UsageError(`${what} ${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(
+      `${what} ${file}: not valid YAML: ${
+        (error as Error).message.split('\n')[0]
+      }`,
+    );
   }
 }
 
 /** Reads `--entity file` or `--entity file#name` (for files holding several entities). */
-function readEntity(spec: string, cwd: string): { entity: EntityLike; file: string } {
+function readEntity(
+  spec: string,
+  cwd: string,
+): { entity: EntityLike; file: string } {
   const hash = spec.lastIndexOf('#');
   const file = hash > 0 ? spec.slice(0, hash) : spec;
   const wanted = hash > 0 ? spec.slice(hash + 1) : undefined;
@@ -87,17 +94,25 @@ function readEntity(spec: string, cwd: string): { entity: EntityLike; file: stri
       return d.toJS({ maxAliasCount: 100 });
     });
   } catch (error) {
-    throw new UsageError(`--entity ${file}: not valid YAML: ${String((error as Error).message).split('\n')[0]}`);
+    throw new UsageError(
+      `--entity ${file}: not valid YAML: ${
+        String((error as Error).message).split('\n')[0]
+      }`,
+    );
   }
   const entities = docs.filter(
     (d): d is EntityLike =>
-      typeof d === 'object' && d !== null && typeof (d as EntityLike).metadata?.name === 'string',
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as EntityLike).metadata?.name === 'string',
   );
   if (wanted !== undefined) {
     const entity = entities.find(e => e.metadata.name === wanted);
     if (!entity) {
       throw new UsageError(
-        `--entity ${spec}: no entity named "${wanted}" (found: ${entities.map(e => e.metadata.name).join(', ') || 'none'})`,
+        `--entity ${spec}: no entity named "${wanted}" (found: ${
+          entities.map(e => e.metadata.name).join(', ') || 'none'
+        })`,
       );
     }
     return { entity, file };
@@ -112,7 +127,9 @@ function readEntity(spec: string, cwd: string): { entity: EntityLike; file: stri
   }
   const entity = components[0] ?? entities[0];
   if (!entity) {
-    throw new UsageError(`--entity ${file}: no catalog entity with metadata.name found`);
+    throw new UsageError(
+      `--entity ${file}: no catalog entity with metadata.name found`,
+    );
   }
   return { entity, file };
 }
@@ -122,7 +139,9 @@ function collectTargets(options: CheckOptions): Record<string, string> {
   for (const entry of options.target) {
     const eq = entry.indexOf('=');
     if (eq <= 0 || eq === entry.length - 1) {
-      throw new UsageError(`--target "${entry}": expected COMPONENT=VERSION, e.g. cdi=1.60.0`);
+      throw new UsageError(
+        `--target "${entry}": expected COMPONENT=VERSION, e.g. cdi=1.60.0`,
+      );
     }
     targets[entry.slice(0, eq).trim()] = entry.slice(eq + 1).trim();
   }
@@ -131,9 +150,14 @@ function collectTargets(options: CheckOptions): Record<string, string> {
   return targets;
 }
 
-function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) => number) {
+function buildProgram(
+  io: CliIo,
+  run: (paths: string[], options: CheckOptions) => number,
+) {
   const program = new Command('runtime-mode')
-    .description('Runtime Mode verdicts on the command line: runtime mode, API compatibility and migration readiness of Kubernetes manifests.')
+    .description(
+      'Runtime Mode verdicts on the command line: runtime mode, API compatibility and migration readiness of Kubernetes manifests.',
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
@@ -144,22 +168,44 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
     .description(
       'Evaluate manifests (files or directories, walked recursively for .yaml/.yml/.json). Exit codes: 0 nothing at warning level or above, 1 usage or internal error, 2 warnings, 3 critical.',
     )
-    .argument('[paths...]', 'manifest files or directories (default: the paths in the entity\'s runtime-mode.dev/manifests annotation)')
+    .argument(
+      '[paths...]',
+      "manifest files or directories (default: the paths in the entity's runtime-mode.dev/manifests annotation)",
+    )
     .option(
       '--entity <file[#name]>',
       'catalog-info.yaml of the component (requirements, declared mode, clusters, waivers); #name picks one of several',
     )
-    .option('--config <file>', "app-config.yaml whose runtimeMode block gives clusters, targets and rules")
-    .option('--target-kubernetes <version>', 'target Kubernetes version, e.g. 1.34')
-    .option('--target-kubevirt <version>', 'target KubeVirt version, e.g. 1.6.0')
+    .option(
+      '--config <file>',
+      'app-config.yaml whose runtimeMode block gives clusters, targets and rules',
+    )
+    .option(
+      '--target-kubernetes <version>',
+      'target Kubernetes version, e.g. 1.34',
+    )
+    .option(
+      '--target-kubevirt <version>',
+      'target KubeVirt version, e.g. 1.6.0',
+    )
     .option(
       '--target <component=version>',
-      `target version of another component (repeatable); components: ${KNOWLEDGE_BASE_COMPONENTS.join(', ')}`,
+      `target version of another component (repeatable); components: ${KNOWLEDGE_BASE_COMPONENTS.join(
+        ', ',
+      )}`,
       collect,
       [] as string[],
     )
-    .addOption(new Option('--target-mode <mode>', 'mode to judge readiness for').choices([...RUNTIME_MODES]))
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(
+      new Option('--target-mode <mode>', 'mode to judge readiness for').choices(
+        [...RUNTIME_MODES],
+      ),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json'])
+        .default('table'),
+    )
     .action((paths: string[], options: CheckOptions) => {
       exitCode = run(paths, options);
     });
@@ -172,31 +218,46 @@ function buildProgram(io: CliIo, run: (paths: string[], options: CheckOptions) =
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const run = (paths: string[], options: CheckOptions): number => {
-    const entityRead = options.entity ? readEntity(options.entity, io.cwd) : undefined;
+    const entityRead = options.entity
+      ? readEntity(options.entity, io.cwd)
+      : undefined;
     const entity = entityRead?.entity;
     let config: RuntimeModeConfig | undefined;
     if (options.config) {
-      const appConfig = readYamlFile(options.config, '--config', io.cwd) as Record<string, unknown> | null;
+      const appConfig = readYamlFile(
+        options.config,
+        '--config',
+        io.cwd,
+      ) as Record<string, unknown> | null;
       try {
         config = readRuntimeModeConfig(appConfig?.runtimeMode ?? {});
       } catch (error) {
-        throw new UsageError(`--config ${options.config}: ${(error as Error).message}`);
+        throw new UsageError(
+          `--config ${options.config}: ${(error as Error).message}`,
+        );
       }
     }
     let inputs = paths;
     let base = io.cwd;
     if (inputs.length === 0 && entity) {
-      const annotation = entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
+      const annotation =
+        entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
       const sources = annotation ? parseManifestsAnnotation(annotation) : [];
       const urls = sources.filter(s => s.type === 'url');
       if (urls.length > 0) {
-        io.stderr(`runtime-mode: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`);
+        io.stderr(
+          `runtime-mode: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`,
+        );
       }
       base = path.dirname(path.resolve(io.cwd, entityRead!.file));
-      inputs = sources.filter(s => s.type === 'path').map(s => path.resolve(base, s.target));
+      inputs = sources
+        .filter(s => s.type === 'path')
+        .map(s => path.resolve(base, s.target));
     }
     if (inputs.length === 0) {
-      throw new UsageError('no manifest paths given (and no runtime-mode.dev/manifests paths on --entity)');
+      throw new UsageError(
+        'no manifest paths given (and no runtime-mode.dev/manifests paths on --entity)',
+      );
     }
     const { files, errors } = collectManifestFiles(inputs, io.cwd);
     if (errors.length > 0) {
@@ -245,7 +306,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(program.commands[0].helpInformation());
       return 1;
     }
-    io.stderr(`runtime-mode: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    io.stderr(
+      `runtime-mode: internal error: ${
+        (error as Error)?.stack ?? String(error)
+      }\n`,
+    );
     return 1;
   }
 }
