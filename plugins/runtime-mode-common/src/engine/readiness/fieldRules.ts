@@ -19,7 +19,7 @@ import { apiGroupOf } from '../apiGroups';
 import { makeFinding } from '../findings';
 import { compareVersions } from '../versions';
 import type { ReadinessContext } from './context';
-import { get, isRecord } from './objectPaths';
+import { get, isRecord, objectEvidence, objectLabel } from './objectPaths';
 
 // KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (webhook warning;
 // running and runStrategy are mutually exclusive).
@@ -40,14 +40,8 @@ export function checkFields(context: ReadinessContext): Finding[] {
       continue;
     }
     const group = apiGroupOf(object.apiVersion);
-    const where = {
-      file: object.file,
-      line: object.line,
-      apiVersion: object.apiVersion,
-      kind: object.kind,
-      name: object.name,
-    };
-    const label = `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
+    const where = objectEvidence(object);
+    const label = objectLabel(object);
 
     if (
       group === 'kubevirt.io' &&

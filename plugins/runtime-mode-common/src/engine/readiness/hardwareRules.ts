@@ -19,7 +19,7 @@ import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
 import { makeFinding } from '../findings';
 import type { ReadinessContext } from './context';
-import { get } from './objectPaths';
+import { get, objectEvidence } from './objectPaths';
 
 const REMEDIATION =
   'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.';
@@ -170,11 +170,7 @@ export function checkHardware(context: ReadinessContext): Finding[] {
           'warning',
           'KubeVirt is configured with developerConfiguration.useEmulation: true: VMs run without KVM acceleration.',
           {
-            file: object.file,
-            line: object.line,
-            apiVersion: object.apiVersion,
-            kind: object.kind,
-            name: object.name,
+            ...objectEvidence(object),
             remediation:
               'Use nodes with hardware virtualization and remove useEmulation.',
           },

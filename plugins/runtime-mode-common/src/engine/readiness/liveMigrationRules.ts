@@ -23,26 +23,14 @@ import {
   get,
   isRecord,
   list,
+  objectEvidence,
+  objectLabel,
   vmiAnnotationsOf,
   vmiSpecOf,
 } from './objectPaths';
 
 const LIVE_MIGRATING = new Set(['LiveMigrate', 'LiveMigrateIfPossible']);
 const ALLOW_BRIDGE = 'kubevirt.io/allow-pod-bridge-network-live-migration';
-
-function where(object: ManifestObject) {
-  return {
-    file: object.file,
-    line: object.line,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
-  };
-}
-
-function label(object: ManifestObject): string {
-  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
-}
 
 /** Finds a key anywhere under a value (bounded: manifests are depth-limited). */
 function findKey(value: unknown, key: string): boolean {
@@ -109,11 +97,11 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-unknown-field',
           'warning',
-          `${label(
+          `${objectLabel(
             vm,
           )} sets liveMigrate, which is not a KubeVirt field: the API server prunes it and the VM is not made live-migratable.`,
           {
-            ...where(vm),
+            ...objectEvidence(vm),
             remediation:
               'Remove liveMigrate; set spec.template.spec.evictionStrategy: LiveMigrate, and tune migrations (bandwidthPerMigration, completionTimeoutPerGiB, ...) in a migrations.kubevirt.io/v1alpha1 MigrationPolicy.',
           },
@@ -126,16 +114,16 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
           'live-migration-eviction-strategy',
           eviction === 'External' ? 'info' : 'warning',
           eviction === 'External'
-            ? `${label(
+            ? `${objectLabel(
                 vm,
               )} has evictionStrategy External: an external controller (e.g. Cluster API Provider KubeVirt) must handle node drains.`
-            : `${label(vm)} has ${
+            : `${objectLabel(vm)} has ${
                 eviction
                   ? `evictionStrategy ${String(eviction)}`
                   : 'no evictionStrategy (the cluster default is None)'
               }: a node drain shuts the VM down instead of live-migrating it.`,
           {
-            ...where(vm),
+            ...objectEvidence(vm),
             remediation:
               'Set spec.template.spec.evictionStrategy: LiveMigrate (or LiveMigrateIfPossible).',
           },
@@ -160,13 +148,13 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
             makeFinding(
               'live-migration-volume-access-mode',
               blocker,
-              `${label(
+              `${objectLabel(
                 vm,
               )} volume "${volumeName}" uses ${claim} with access modes ${modes.join(
                 ', ',
               )}: not ReadWriteMany, so the VMI is not live-migratable (DisksNotLiveMigratable).`,
               {
-                ...where(vm),
+                ...objectEvidence(vm),
                 remediation: `Give ${claim} accessModes [ReadWriteMany] on a storage class that supports RWX (e.g. Ceph RBD block, NFS).`,
               },
             ),
@@ -178,11 +166,11 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
           makeFinding(
             'live-migration-host-disk',
             blocker,
-            `${label(
+            `${objectLabel(
               vm,
             )} volume "${volumeName}" is a hostDisk without shared: true: the disk lives on one node and blocks live migration.`,
             {
-              ...where(vm),
+              ...objectEvidence(vm),
               remediation:
                 'Use a ReadWriteMany PVC, or mark the hostDisk shared: true if it is on shared storage.',
             },
@@ -206,11 +194,11 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-pod-network-bridge',
           blocker,
-          `${label(vm)} interface "${String(
+          `${objectLabel(vm)} interface "${String(
             iface.name,
           )}" uses bridge binding on the pod network: the VMI is not live-migratable (InterfaceNotLiveMigratable).`,
           {
-            ...where(vm),
+            ...objectEvidence(vm),
             remediation: `Use masquerade: {} on the pod network (or passt), or set the ${ALLOW_BRIDGE} annotation on the VMI if the network allows it.`,
           },
         ),
@@ -225,13 +213,13 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-host-devices',
           blocker,
-          `${label(vm)} has ${
+          `${objectLabel(vm)} has ${
             hostDevices.length > 0
               ? `${hostDevices.length} hostDevice(s)`
               : `${gpus.length} GPUs`
           }: passthrough devices make the VMI not live-migratable (HostDeviceNotLiveMigratable).`,
           {
-            ...where(vm),
+            ...objectEvidence(vm),
             remediation:
               'Plan downtime for maintenance, or use mediated vGPUs with the VGPULiveMigration feature gate.',
           },
@@ -242,11 +230,11 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         makeFinding(
           'live-migration-host-devices',
           'warning',
-          `${label(
+          `${objectLabel(
             vm,
           )} has a GPU: it is live-migratable only as a mediated vGPU with the VGPULiveMigration feature gate enabled.`,
           {
-            ...where(vm),
+            ...objectEvidence(vm),
             remediation:
               'Enable the VGPULiveMigration feature gate and use an mdev-backed vGPU, or plan downtime.',
           },

@@ -20,26 +20,19 @@ import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
-import { get, isRecord, list, podTemplateOf } from './objectPaths';
+import {
+  get,
+  isRecord,
+  list,
+  objectEvidence,
+  objectLabel,
+  podTemplateOf,
+} from './objectPaths';
 
 const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
   'bare-metal-container',
   'virtualized-container',
 ]);
-
-function where(object: ManifestObject) {
-  return {
-    file: object.file,
-    line: object.line,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
-  };
-}
-
-function label(object: ManifestObject): string {
-  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
-}
 
 /** A vSphere VM managed by VM Service (vm-operator). */
 function isVsphereVm(object: ManifestObject): boolean {
@@ -90,11 +83,11 @@ function vmsToContainers(
       makeFinding(
         'transition-vm-to-container',
         'critical',
-        `${label(vm)} is a ${
+        `${objectLabel(vm)} is a ${
           kubevirt ? 'KubeVirt' : 'vSphere (VM Service)'
         } virtual machine and the target mode ${target} (${targetLabel}) runs containers: this is re-platforming, not a migration. ${why}.`,
         {
-          ...where(vm),
+          ...objectEvidence(vm),
           remediation:
             target === 'virtualized-container'
               ? 'Containerise the workload (an image plus a Deployment/StatefulSet), or convert the VM to a vSphere VM managed by VM Service (vm-operator VirtualMachine) with a migration tool (export the disk, import it into vSphere); otherwise keep it on KubeVirt with runtime-mode.dev/target-mode: container-virtualization.'
@@ -112,11 +105,11 @@ function vsphereVmsToKubevirt(context: ReadinessContext): Finding[] {
     makeFinding(
       'transition-vm-import',
       'info',
-      `${label(
+      `${objectLabel(
         vm,
       )} is a vSphere VM: moving it to container virtualization is a VM import (cold or warm migration of its disks), not a redeploy of the manifest; the vm-operator object has no KubeVirt equivalent field by field.`,
       {
-        ...where(vm),
+        ...objectEvidence(vm),
         remediation:
           'Import the VM with Forklift (Migration Toolkit for Virtualization) from vSphere into KubeVirt, then replace the vm-operator manifest with the kubevirt.io/v1 VirtualMachine it produces.',
       },
@@ -132,7 +125,7 @@ function containersToKubevirt(context: ReadinessContext): Finding[] {
     makeFinding(
       'transition-container-to-kubevirt',
       'info',
-      `${label(
+      `${objectLabel(
         workload,
       )} is a container workload: on container virtualization it keeps running as a pod (KubeVirt is an add-on to Kubernetes), so the move changes the cluster, not the workload. ${
         needsVmIsolation
@@ -140,7 +133,7 @@ function containersToKubevirt(context: ReadinessContext): Finding[] {
           : 'Only workloads that need VM isolation should become VMs.'
       }`,
       {
-        ...where(workload),
+        ...objectEvidence(workload),
         remediation: needsVmIsolation
           ? `Deploy the manifests unchanged on the KubeVirt cluster, and run the workload as a KubeVirt VirtualMachine only if the ${isolation} isolation requirement needs a separate kernel (or meet it with a sandboxed runtime).`
           : 'Deploy the manifests unchanged on the KubeVirt cluster; do not convert the workload into a VM without a reason (isolation) to.',
@@ -195,11 +188,11 @@ function hostDependenciesOntoVms(context: ReadinessContext): Finding[] {
       makeFinding(
         'transition-host-dependencies',
         'warning',
-        `${label(workload)} depends on the physical host (${needs.join(
+        `${objectLabel(workload)} depends on the physical host (${needs.join(
           ', ',
         )}); on virtualized-container the nodes are VMs, so these reach the VM's virtual hardware and disk, not the server's, and node VMs are replaced on upgrades.`,
         {
-          ...where(workload),
+          ...objectEvidence(workload),
           remediation:
             'Pass the devices through to the worker VMs (PCI passthrough or vGPU profiles on ESXi, with the device plugin in the guest cluster), move host-path data to PersistentVolumes, or keep the workload on bare-metal nodes.',
         },
@@ -253,7 +246,7 @@ function containerPlatformChange(
         target.kubernetesRunsOn
       } instead of ${current.kubernetesRunsOn}; ${notes.join('; ')}.`,
       {
-        ...where(first),
+        ...objectEvidence(first),
         remediation:
           to === 'virtualized-container'
             ? 'Measure the workload on a VM-based cluster before the move, and size requests for the virtualization overhead.'
