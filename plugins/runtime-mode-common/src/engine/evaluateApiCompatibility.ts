@@ -28,7 +28,7 @@ import {
   componentOfApiVersion,
   isAlphaVersion,
 } from './apiGroups';
-import { makeFinding } from './findings';
+import { makeFinding, objectEvidence, objectLabel } from './findings';
 import { validateTargets } from './targets';
 import { compareVersions, parseVersion } from './versions';
 
@@ -108,17 +108,9 @@ function alphaAdvice(onlyVersion: boolean, replacement?: string): string {
     : 'Move to a beta or GA version of the API.';
 }
 
-function describe(object: ManifestObjectRef): string {
-  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
-}
-
 function baseFields(object: ManifestObjectRef, row?: KnowledgeBaseRow) {
   return {
-    file: object.file,
-    line: object.line,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
+    ...objectEvidence(object),
     component: row?.component,
     deprecatedIn: row?.deprecatedIn || undefined,
     removedIn: row?.removedIn || undefined,
@@ -139,9 +131,9 @@ function supersededFinding(
   return makeFinding(
     'api-superseded',
     'info',
-    `${describe(object)} uses ${object.apiVersion}; it is not deprecated, but ${
-      row.replacement
-    } supersedes it${
+    `${objectLabel(object)} uses ${
+      object.apiVersion
+    }; it is not deprecated, but ${row.replacement} supersedes it${
       row.replacementAvailableIn
         ? ` (since ${release(label, row.replacementAvailableIn)})`
         : ''
@@ -163,7 +155,7 @@ function judgeRow(
       return makeFinding(
         'api-deprecated',
         'warning',
-        `${describe(object)} uses ${
+        `${objectLabel(object)} uses ${
           object.apiVersion
         }, deprecated by ${label} at every release (no release number published); ${removalWhen(
           row,
@@ -185,7 +177,7 @@ function judgeRow(
     return makeFinding(
       'api-removed',
       'critical',
-      `${describe(object)} uses ${
+      `${objectLabel(object)} uses ${
         object.apiVersion
       }, no longer served since ${release(label, row.unservedIn)}${
         row.removedIn ? ` (dropped from the CRD in ${row.removedIn})` : ''
@@ -201,7 +193,7 @@ function judgeRow(
     return makeFinding(
       'api-removed',
       'critical',
-      `${describe(object)} uses ${object.apiVersion}, removed in ${release(
+      `${objectLabel(object)} uses ${object.apiVersion}, removed in ${release(
         label,
         row.removedIn,
       )}${
@@ -217,7 +209,7 @@ function judgeRow(
     return makeFinding(
       'api-deprecated',
       'warning',
-      `${describe(object)} uses ${object.apiVersion}, deprecated ${
+      `${objectLabel(object)} uses ${object.apiVersion}, deprecated ${
         row.deprecatedIn
           ? `since ${release(label, row.deprecatedIn)}`
           : `by ${label}`
@@ -300,7 +292,7 @@ export function checkApiCompatibility(
         makeFinding(
           'api-alpha-in-production',
           severity,
-          `${describe(object)} uses the alpha API ${object.apiVersion}${
+          `${objectLabel(object)} uses the alpha API ${object.apiVersion}${
             nonProduction ? '' : ' in production'
           }. ${ALPHA_POLICY} ${alphaAdvice(onlyVersion, row?.replacement)}`,
           {

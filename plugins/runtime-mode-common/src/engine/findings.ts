@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import type { Finding, Severity } from '../types';
+import type { Finding, ManifestObjectRef, Severity } from '../types';
 import { RULES_BY_ID } from './ruleCatalog';
 
 /** Builds a finding of a catalogued rule; category and docs link come from the catalog. @internal */
@@ -37,4 +37,20 @@ export function makeFinding(
     ...extra,
     waived: false,
   };
+}
+
+/** The fields of a finding that point at the object it is about. @internal */
+export function objectEvidence(object: ManifestObjectRef) {
+  return {
+    file: object.file,
+    line: object.line,
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.name,
+  };
+}
+
+/** `Kind "name"`, as findings name objects. @internal */
+export function objectLabel(object: ManifestObjectRef): string {
+  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
 }

@@ -16,10 +16,10 @@
 
 import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
-import { makeFinding } from '../findings';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { compareVersions } from '../versions';
 import type { ReadinessContext } from './context';
-import { get, isRecord, objectEvidence, objectLabel } from './objectPaths';
+import { get, isRecord } from './objectPaths';
 
 // KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (webhook warning;
 // running and runStrategy are mutually exclusive).

@@ -17,9 +17,9 @@
 import type { ClusterConfig, Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
-import { makeFinding } from '../findings';
+import { makeFinding, objectEvidence } from '../findings';
 import type { ReadinessContext } from './context';
-import { get, objectEvidence } from './objectPaths';
+import { get } from './objectPaths';
 
 const REMEDIATION =
   'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.';

@@ -16,15 +16,13 @@
 
 import type { Finding, Severity } from '../../types';
 import { isKubevirtVm } from '../decideMode';
-import { makeFinding } from '../findings';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
 import {
   get,
   isRecord,
   list,
-  objectEvidence,
-  objectLabel,
   vmiAnnotationsOf,
   vmiSpecOf,
 } from './objectPaths';

@@ -18,22 +18,6 @@ import type { ManifestObject } from '../readManifests';
 
 type Json = Record<string, unknown>;
 
-/** The fields of a finding that point at the object it is about. @internal */
-export function objectEvidence(object: ManifestObject) {
-  return {
-    file: object.file,
-    line: object.line,
-    apiVersion: object.apiVersion,
-    kind: object.kind,
-    name: object.name,
-  };
-}
-
-/** `Kind "name"`, as findings name objects. @internal */
-export function objectLabel(object: ManifestObject): string {
-  return `${object.kind}${object.name ? ` "${object.name}"` : ''}`;
-}
-
 /** @internal */
 export function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

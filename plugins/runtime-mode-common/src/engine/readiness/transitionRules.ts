@@ -17,17 +17,10 @@
 import type { Finding, RuntimeModeId } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
-import { makeFinding } from '../findings';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
-import {
-  get,
-  isRecord,
-  list,
-  objectEvidence,
-  objectLabel,
-  podTemplateOf,
-} from './objectPaths';
+import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
   'bare-metal-container',
