@@ -17,6 +17,17 @@
 import { APIRequestContext, expect, Page } from '@playwright/test';
 import path from 'node:path';
 
+/**
+ * The backend's address. It serves the built app too, but against the
+ * development portal (`PLAYWRIGHT_URL=http://localhost:3000`) the pages and
+ * the API live on different ports.
+ */
+export const backendURL =
+  process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
+
+/** Absolute URL of a backend path such as `/api/runtime-mode/v1/health`. */
+export const api = (path: string) => `${backendURL}${path}`;
+
 /** Where screenshots worth keeping go (the README uses some of them). */
 export const screenshotPath = (name: string) =>
   path.join(__dirname, '..', 'screenshots', `${name}.png`);
@@ -36,7 +47,7 @@ export async function signInAsGuest(page: Page) {
 
 /** A guest's Backstage token, to ask the backend what it computed. */
 export async function guestToken(request: APIRequestContext): Promise<string> {
-  const res = await request.get('/api/auth/guest/refresh', {
+  const res = await request.get(api('/api/auth/guest/refresh'), {
     headers: { 'X-Requested-With': 'XMLHttpRequest' },
   });
   expect(res.ok()).toBeTruthy();
@@ -58,7 +69,7 @@ export async function storedEvaluation(
     .poll(
       async () => {
         const res = await request.get(
-          `/api/runtime-mode/v1/entities/default/component/${name}`,
+          api(`/api/runtime-mode/v1/entities/default/component/${name}`),
           { headers: { Authorization: `Bearer ${token}` } },
         );
         if (!res.ok()) return `HTTP ${res.status()}`;

@@ -17,6 +17,7 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs/promises';
 import {
+  api,
   guestToken,
   screenshotPath,
   signInAsGuest,
@@ -49,7 +50,7 @@ test.describe('Runtime mode portfolio', () => {
 
     const token = await guestToken(request);
     const res = await request.get(
-      '/api/runtime-mode/v1/blast-radius?component=k8s&version=1.32',
+      api('/api/runtime-mode/v1/blast-radius?component=k8s&version=1.32'),
       {
         headers: { Authorization: `Bearer ${token}` },
       },
@@ -81,7 +82,9 @@ test.describe('Runtime mode portfolio', () => {
   }) => {
     const token = await guestToken(request);
     const res = await request.get(
-      '/api/runtime-mode/v1/portfolio?mode=container-virtualization&pageSize=100',
+      api(
+        '/api/runtime-mode/v1/portfolio?mode=container-virtualization&pageSize=100',
+      ),
       { headers: { Authorization: `Bearer ${token}` } },
     );
     const kubevirt = await res.json();
