@@ -125,6 +125,76 @@ describe('ManifestReader', () => {
     expect(scheme.findings[0].message).toContain('only http(s) URLs');
   });
 
+  it('refuses globs and encoded paths that climb out of the repository', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 1_000_000,
+    });
+    for (const target of [
+      'deploy/*/../../../../../../other-repo/blob/main/*.yaml',
+      'deploy/*/%2e%2e/%2E%2e/%2e%2e/%2e%2e/%2e%2e/x/*.yaml',
+      'deploy/*\\..\\..\\*.yaml',
+    ]) {
+      const outcome = await reader.read(urlEntity(target));
+      expect(outcome.findings).toEqual([
+        expect.objectContaining({ id: 'manifest-source-refused' }),
+      ]);
+    }
+    const encoded = await reader.read(
+      urlEntity('%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/other-repo/x.yaml'),
+    );
+    expect(encoded.findings[0].message).toContain('escapes the repository');
+    expect(urlReader.search).not.toHaveBeenCalled();
+    expect(urlReader.readUrl).not.toHaveBeenCalled();
+  });
+
+  it('stops loading a tree or a search at the file limit', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    const accepted: string[] = [];
+    urlReader.readTree.mockImplementation(async (_url, options) => {
+      for (let i = 0; i < 1000; i += 1) {
+        const path = `f${String(i).padStart(4, '0')}.yaml`;
+        if (options?.filter?.(path, { size: 10 })) accepted.push(path);
+      }
+      return {
+        etag: 't1',
+        files: async () =>
+          accepted.map(path => ({
+            path,
+            content: async () => Buffer.from(DEPLOYMENT),
+          })),
+        archive: jest.fn(),
+        dir: jest.fn(),
+      };
+    });
+    const content = jest.fn(async () => Buffer.from(DEPLOYMENT));
+    urlReader.search.mockResolvedValue({
+      etag: 's1',
+      files: Array.from({ length: 1000 }, (_, i) => ({
+        url: `https://github.com/acme/shop/blob/main/k8s/f${i}.yaml`,
+        content,
+      })),
+    });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 5,
+      maxFileBytes: 1_000_000,
+    });
+    const tree = await reader.read(urlEntity('deploy/'));
+    expect(accepted).toHaveLength(6);
+    expect(tree.manifests).toHaveLength(5);
+    expect(tree.findings.map(f => f.id)).toEqual(['manifest-too-many-files']);
+
+    const search = await reader.read(urlEntity('k8s/*.yaml'));
+    expect(content).toHaveBeenCalledTimes(6);
+    expect(search.manifests).toHaveLength(5);
+    expect(search.findings.map(f => f.id)).toEqual(['manifest-too-many-files']);
+  });
+
   it('reports a failing source as a failure (stale), not as a finding', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockRejectedValue(new Error('socket hang up'));

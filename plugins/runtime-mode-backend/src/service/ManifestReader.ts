@@ -47,6 +47,8 @@ const GLOB_CHARS = /[*?[\]{}]/;
 const REPO_ROOT =
   /^(https?:\/\/[^?#]*?\/(?:-\/)?(?:blob|tree|src|raw)\/[^/?#]+\/)/;
 const MAX_WALK_DEPTH = 12;
+/** A `..` path segment, percent-encoded or not, or a backslash (a separator to URL parsers). */
+const ESCAPING_SEGMENT = /(^|[/\\])(\.|%2e){2}($|[/\\])|\\|%5c/i;
 
 function manifestFinding(id: string, message: string, file?: string): Finding {
   return {
@@ -269,6 +271,11 @@ export class ManifestReader {
         ? relative
         : relative.slice(0, relative.lastIndexOf('/', globAt) + 1);
     const globPart = globAt < 0 ? '' : relative.slice(staticPart.length);
+    // The glob is not resolved here but by the UrlReader, whose URL parsing
+    // turns `..` (or `%2e%2e`, or `\`) into a step up: out of the repository.
+    if (globPart && ESCAPING_SEGMENT.test(globPart)) {
+      return refuse('a glob may not contain `..` segments');
+    }
     let resolved: string;
     try {
       resolved = new URL(staticPart, from).toString();
@@ -311,6 +318,9 @@ export class ManifestReader {
       }
       if (resolved.kind === 'url-tree') {
         const tooLarge: string[] = [];
+        // One more than the limit, so that read() notices and says so; the
+        // rest of a huge tree is never loaded into memory.
+        let room = this.options.maxFiles + 1 - outcome.manifests.length;
         const response = await urlReader.readTree(resolved.url, {
           etag,
           filter: (path, info) => {
@@ -319,6 +329,8 @@ export class ManifestReader {
               tooLarge.push(path);
               return false;
             }
+            if (room <= 0) return false;
+            room -= 1;
             return true;
           },
         });
@@ -344,6 +356,7 @@ export class ManifestReader {
       const response = await urlReader.search(resolved.url, { etag });
       outcome.unchanged = false;
       for (const file of response.files) {
+        if (outcome.manifests.length > this.options.maxFiles) break;
         const buffer = await file.content();
         this.push(
           outcome,

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { InputError } from '@backstage/errors';
 import {
   BlastRadius,
   BlastRadiusItem,
@@ -23,6 +24,7 @@ import {
   ManifestObjectRef,
   PortfolioRow,
   RuntimeModeConfig,
+  validateTargets,
 } from '@internal/plugin-runtime-mode-common';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { BlastRadiusQuery } from './schemas';
@@ -41,11 +43,12 @@ export async function computeBlastRadius(
   query: BlastRadiusQuery,
   engine: RuntimeModeConfig,
 ): Promise<BlastRadius> {
-  const targets = { [query.component]: query.version };
   const options = { extraDeprecations: engine.apiPolicy.extraDeprecations };
+  const targets = checkedTarget(query, options.extraDeprecations);
+  const [component] = Object.keys(targets);
   const judge = (objects: ManifestObjectRef[]): BlastFinding[] =>
     evaluateApiCompatibility(objects, targets, options)
-      .filter(f => isRelevant(f, query.component))
+      .filter(f => isRelevant(f, component))
       .map(toBlastFinding);
 
   const apiKinds = await store.listApiKinds();
@@ -104,7 +107,7 @@ export async function computeBlastRadius(
       (a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef)),
   );
   return {
-    component: query.component,
+    component,
     version: query.version,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     examined: rows.length,
@@ -112,6 +115,25 @@ export async function computeBlastRadius(
     deprecatedOnly,
     items,
   };
+}
+
+/**
+ * Checks the target before any stored row is read: an unknown component or a
+ * version the knowledge base cannot compare is the caller's mistake (400), and
+ * an alias such as `kubernetes` must judge as `k8s`, not silently match nothing.
+ */
+function checkedTarget(
+  query: BlastRadiusQuery,
+  extraRows: Parameters<typeof validateTargets>[1],
+): Record<string, string> {
+  try {
+    return validateTargets({ [query.component]: query.version }, extraRows);
+  } catch (error) {
+    if ((error as Error)?.name === 'RuntimeModeTargetError') {
+      throw new InputError((error as Error).message);
+    }
+    throw error;
+  }
 }
 
 function isRelevant(finding: Finding, component: string) {

@@ -354,6 +354,14 @@ describe('REST API v1', () => {
       expect(before.body.breaking).toBe(0);
     });
 
+    it('judges a component alias as the component it names', async () => {
+      const res = await request(server).get(
+        `${API}/blast-radius?component=kubernetes&version=1.22`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ component: 'k8s', breaking: 2 });
+    });
+
     it('answers for KubeVirt too, and hides unreadable components', async () => {
       const kv = await request(server).get(
         `${API}/blast-radius?component=kubevirt&version=1.6.0`,
@@ -374,6 +382,8 @@ describe('REST API v1', () => {
       ['component=k8s', "'version'"],
       ['component=k8s&version=latest', 'release number'],
       ['component=K8S!&version=1.2', "'component'"],
+      ['component=nosuch&version=1.2', 'Unknown target component'],
+      ['component=k8s&version=1.99999999999999999999', 'Malformed target'],
     ])('rejects %s', async (query, mention) => {
       const res = await request(server).get(`${API}/blast-radius?${query}`);
       expect(res.status).toBe(400);
@@ -497,6 +507,16 @@ describe('REST API v1', () => {
         .post(`${API}/entities/default/component/legacy/what-if`)
         .send({ target: '1.2' });
       expect(extra.status).toBe(400);
+      const notJson = await request(server)
+        .post(`${API}/entities/default/component/legacy/what-if`)
+        .set('Content-Type', 'text/plain')
+        .send('{"targets":{"k8s":"x"}}');
+      expect(notJson.status).toBe(400);
+      expect(notJson.body.error.message).toContain('application/json');
+      const noBody = await request(server).post(
+        `${API}/entities/default/component/legacy/what-if`,
+      );
+      expect(noBody.status).toBe(200);
       expect(
         (
           await request(server)

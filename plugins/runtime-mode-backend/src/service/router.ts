@@ -207,6 +207,16 @@ export async function createRouter(
         req.params,
         'path',
       );
+      // A body that is not JSON would be ignored and the stored targets used
+      // instead: an answer to a question that was not asked.
+      const hasBody =
+        Boolean(req.headers['transfer-encoding']) ||
+        Number(req.headers['content-length'] ?? 0) > 0;
+      if (hasBody && !req.is('application/json')) {
+        throw new InputError(
+          'POST .../what-if expects a JSON body (Content-Type: application/json) or no body',
+        );
+      }
       const body = parseOrThrow(whatIfRequestSchema, req.body ?? {}, 'body');
       const credentials = await requirePermission(
         req,
