@@ -300,6 +300,58 @@ describe('ManifestReader', () => {
     }
   });
 
+  it('reads the local disk only for entities the catalog loaded from a file', async () => {
+    const tree = createManifestTree({
+      'repo/deploy/web.yaml': DEPLOYMENT,
+      'host/secret.yaml': OLD_INGRESS,
+    });
+    try {
+      const reader = new ManifestReader({
+        urlReader: mockServices.urlReader.mock(),
+        logger,
+        maxFiles: 10,
+        maxFileBytes: 1_000_000,
+      });
+      // An entity from a repository names the backend's disk as its source.
+      const fromRepo = urlEntity('secret.yaml');
+      fromRepo.metadata.annotations![
+        'backstage.io/source-location'
+      ] = `file:${tree.root}/host/`;
+      const remote = await reader.read(fromRepo);
+      expect(remote.manifests).toEqual([]);
+      expect(remote.findings).toEqual([
+        expect.objectContaining({
+          id: 'manifest-source-refused',
+          message: expect.stringContaining('loaded from a file location'),
+        }),
+      ]);
+
+      // A local entity may not point its source above its own directory.
+      const local = component('web', {
+        root: `${tree.root}/repo`,
+        manifests: 'secret.yaml',
+      });
+      local.metadata.annotations![
+        'backstage.io/source-location'
+      ] = `file:${tree.root}/host/`;
+      const outside = await reader.read(local);
+      expect(outside.manifests).toEqual([]);
+      expect(outside.findings[0].message).toContain(
+        'outside the directory the entity was loaded from',
+      );
+
+      // Within its own directory it is read as before.
+      local.metadata.annotations![
+        'backstage.io/source-location'
+      ] = `file:${tree.root}/repo/deploy/`;
+      local.metadata.annotations!['runtime-mode.dev/manifests'] = 'web.yaml';
+      const inside = await reader.read(local);
+      expect(inside.manifests.map(m => m.path)).toEqual(['web.yaml']);
+    } finally {
+      tree.cleanup();
+    }
+  });
+
   it('refuses a symlink in a walked directory that points outside the location', async () => {
     const tree = createManifestTree({
       'repo/deploy/web.yaml': DEPLOYMENT,

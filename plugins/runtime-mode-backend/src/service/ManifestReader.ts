@@ -15,11 +15,17 @@
  */
 
 import {
+  isChildPath,
   LoggerService,
   resolveSafeChildPath,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { Entity, getEntitySourceLocation } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  getEntitySourceLocation,
+  parseLocationRef,
+} from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import {
   Finding,
@@ -252,6 +258,22 @@ export class ManifestReader {
     if (location.type === 'file') {
       const target = location.target;
       const baseDir = target.endsWith('/') ? target : nodePath.dirname(target);
+      // `backstage.io/source-location` is written by the entity's author, so
+      // an entity read from any repository could point it at the backend's
+      // own disk. Only the catalog's own `managed-by-location` is trusted to
+      // say that an entity came from a local file, and the directory read
+      // stays inside that file's directory.
+      const managed = managedFileDir(entity);
+      if (!managed) {
+        return refuse(
+          'file locations are read only for entities the catalog loaded from a file location',
+        );
+      }
+      if (!isChildPath(managed, baseDir)) {
+        return refuse(
+          `the source location is outside the directory the entity was loaded from (${managed})`,
+        );
+      }
       return { kind: 'fs', source, baseDir, relative };
     }
     if (location.type !== 'url') {
@@ -481,6 +503,19 @@ export class ManifestReader {
       `Manifest ${path} is larger than the limit of ${this.options.maxFileBytes} bytes and was not read`,
       path,
     );
+  }
+}
+
+/** The directory of the entity's `file:` managed-by-location, if it has one. */
+function managedFileDir(entity: Entity): string | undefined {
+  const ref = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+  if (!ref) return undefined;
+  try {
+    const location = parseLocationRef(ref);
+    if (location.type !== 'file') return undefined;
+    return nodePath.dirname(nodePath.resolve(location.target));
+  } catch {
+    return undefined;
   }
 }
 
