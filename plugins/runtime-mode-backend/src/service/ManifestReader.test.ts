@@ -17,6 +17,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { NotAllowedError, NotModifiedError } from '@backstage/errors';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { ManifestReader } from './ManifestReader';
 import {
   component,
@@ -38,9 +39,7 @@ function urlEntity(manifests: string) {
 function readResponse(content: string, etag: string) {
   return {
     buffer: async () => Buffer.from(content),
-    stream: () => {
-      throw new Error('not used');
-    },
+    stream: () => Readable.from([Buffer.from(content)]),
     etag,
   };
 }
@@ -193,6 +192,34 @@ describe('ManifestReader', () => {
     expect(content).toHaveBeenCalledTimes(6);
     expect(search.manifests).toHaveLength(5);
     expect(search.findings.map(f => f.id)).toEqual(['manifest-too-many-files']);
+  });
+
+  it('stops downloading a remote file at the size limit', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    let served = 0;
+    const chunks = function* chunksOf() {
+      for (let i = 0; i < 1000; i += 1) {
+        served += 1;
+        yield Buffer.alloc(1024, 'a');
+      }
+    };
+    const buffer = jest.fn(async () => Buffer.alloc(1024 * 1000, 'a'));
+    urlReader.readUrl.mockResolvedValue({
+      buffer,
+      stream: () => Readable.from(chunks()),
+      etag: 'big',
+    });
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 10,
+      maxFileBytes: 4096,
+    });
+    const outcome = await reader.read(urlEntity('deploy/huge.yaml'));
+    expect(outcome.manifests).toEqual([]);
+    expect(outcome.findings.map(f => f.id)).toEqual(['manifest-too-large']);
+    expect(buffer).not.toHaveBeenCalled();
+    expect(served).toBeLessThan(10);
   });
 
   it('reports a failing source as a failure (stale), not as a finding', async () => {

@@ -19,6 +19,7 @@ import {
   LoggerService,
   resolveSafeChildPath,
   UrlReaderService,
+  UrlReaderServiceReadUrlResponse,
 } from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
@@ -324,8 +325,12 @@ export class ManifestReader {
     try {
       if (resolved.kind === 'url-file') {
         const response = await urlReader.readUrl(resolved.url, { etag });
-        const buffer = await response.buffer();
+        const buffer = await this.readCapped(response);
         outcome.unchanged = false;
+        if (!buffer) {
+          outcome.findings.push(this.tooLarge(resolved.display));
+          return;
+        }
         this.push(
           outcome,
           {
@@ -398,6 +403,31 @@ export class ManifestReader {
       }
       throw error;
     }
+  }
+
+  /**
+   * The body of a file, or undefined once it passes the size limit: a huge
+   * file is not held in memory just to be refused.
+   */
+  private async readCapped(
+    response: UrlReaderServiceReadUrlResponse,
+  ): Promise<Buffer | undefined> {
+    if (!response.stream) {
+      return response.buffer();
+    }
+    const stream = response.stream();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      const data = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += data.length;
+      if (size > this.options.maxFileBytes) {
+        stream.destroy();
+        return undefined;
+      }
+      chunks.push(data);
+    }
+    return Buffer.concat(chunks);
   }
 
   private async readLocal(
