@@ -175,6 +175,11 @@ describe('PortfolioPage', () => {
     expect(rows[0]).toHaveTextContent('Blocked');
     expect(rows[0]).toHaveTextContent('1 critical, 2 warnings');
     expect(rows[0]).toHaveTextContent('API compatibility, Live migration');
+    // Info concerns count too, so the column does not call them blockers.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Concern categories' }),
+    ).toBeInTheDocument();
+    expect(within(table).queryByText(/Blocking/)).not.toBeInTheDocument();
     expect(rows[1]).toHaveTextContent('Bare-metal containers (conflict)');
     expect(rows[1]).toHaveTextContent('unknown');
     expect(rows[1]).toHaveTextContent('Stale (2026-11-24 10:00 UTC)');

@@ -42,6 +42,13 @@ import { shortRef } from './Heatmap';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
+  // Wrap between words only: breaking "Checkout API" or "KubeVirt VMs"
+  // mid-word to fit ten columns made the table unreadable; the wrapper
+  // scrolls sideways instead when the screen is too narrow.
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+  },
+  nowrap: { whiteSpace: 'nowrap' },
   muted: { color: theme.palette.text.secondary },
   stale: { color: theme.palette.warning.dark },
 }));
@@ -131,7 +138,8 @@ export function PortfolioTable(props: {
     },
     { title: 'Concerns', sort: 'critical', render: counts },
     {
-      title: 'Blocking categories',
+      // Every category with an unwaived concern, info included: not only blockers.
+      title: 'Concern categories',
       render: row =>
         row.categories.length
           ? row.categories.map(c => labelOf(CATEGORY_LABELS, c)).join(', ')
@@ -155,7 +163,7 @@ export function PortfolioTable(props: {
   return (
     <div data-testid="runtime-mode-portfolio-table">
       <div className={classes.scroll}>
-        <Table size="small" aria-label="Components">
+        <Table size="small" aria-label="Components" className={classes.table}>
           <TableHead>
             <TableRow>
               {columns.map(column => (

@@ -143,6 +143,43 @@ describe('RuntimeModeCard', () => {
     );
   });
 
+  it('does not claim a best fit when no requirements are stated', async () => {
+    const base = makeResult();
+    const result = makeResult({
+      fit: { ...base.fit, requirements: {}, bestFit: null, dimensions: [] },
+      readiness: { ...base.readiness, targetSource: 'best-fit' },
+    });
+    server.use(
+      http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))),
+    );
+    await render();
+    const target = (await screen.findByText(/Target mode:/)).parentElement!;
+    expect(target).toHaveTextContent(
+      'KubeVirt VMs (its current mode: no requirements are stated, so none fits better)',
+    );
+    expect(target).not.toHaveTextContent('fits its requirements best');
+  });
+
+  it('names the best fit when requirements chose it', async () => {
+    const base = makeResult();
+    const result = makeResult({
+      readiness: {
+        ...base.readiness,
+        targetMode: 'virtualized-container',
+        targetSource: 'best-fit',
+      },
+    });
+    server.use(
+      http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))),
+    );
+    await render();
+    expect(
+      (await screen.findByText(/Target mode:/)).parentElement,
+    ).toHaveTextContent(
+      'Containers on VMs (the mode that fits its requirements best)',
+    );
+  });
+
   it('says a stale result is stale, with the reason', async () => {
     server.use(
       http.get(entityUrl, () =>

@@ -18,7 +18,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Tooltip from '@material-ui/core/Tooltip';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import {
   Gauge,
   InfoCard,
@@ -31,14 +31,14 @@ import type {
   StoredEvaluation,
 } from '@internal/plugin-runtime-mode-common';
 import { ModeChip } from '../common/ModeChip';
-import { LevelChip } from '../common/LevelChip';
+import { LevelChip, levelColor } from '../common/LevelChip';
 import {
   NoAnnotationsHowTo,
   hasRuntimeModeAnnotations,
 } from '../common/NoAnnotationsHowTo';
 import { EvaluationStatusNotice } from '../common/EvaluationStatusNotice';
 import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
-import { MODE_LABELS, TARGET_SOURCES, labelOf } from '../common/labels';
+import { MODE_LABELS, labelOf, targetSourceWords } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { useRuntimeTabLink } from '../common/useRuntimeTabLink';
@@ -73,7 +73,7 @@ function TargetLine(props: { result: EvaluationResult }) {
       </Typography>
     );
   }
-  const source = TARGET_SOURCES[readiness.targetSource] ?? '';
+  const source = targetSourceWords(props.result);
   return (
     <Typography variant="body2">
       <strong>Target mode:</strong> {labelOf(MODE_LABELS, readiness.targetMode)}
@@ -128,6 +128,7 @@ function CardBody(props: {
   refreshing: boolean;
 }) {
   const classes = useStyles();
+  const theme = useTheme();
   const { evaluation } = props;
   const result = evaluation.result;
   if (!result) {
@@ -199,6 +200,9 @@ function CardBody(props: {
                 fractional={false}
                 unit=""
                 description="score / 100"
+                // The ring takes the level's colour, so a 70 that is only
+                // "ready with warnings" is not painted as a green pass.
+                getColor={() => levelColor(theme, readiness.level)}
               />
             )}
             <Typography

@@ -30,6 +30,12 @@ const COMPONENT_NAMES: Record<string, string> = {
   kubevirt: 'KubeVirt',
   cdi: 'CDI',
   'cluster-api': 'Cluster API',
+  'cluster-api-provider-vsphere': 'Cluster API Provider vSphere',
+  'vsphere-tkgs': 'vSphere TKG Service',
+  'vm-operator': 'vm-operator',
+  'cert-manager': 'cert-manager',
+  istio: 'Istio',
+  'external-snapshotter': 'external-snapshotter',
 };
 
 export function componentName(id: string): string {
@@ -118,9 +124,11 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
         if (!f?.removedIn) return '—';
         const when = timeUntil(f.removalDate, now);
         if (!f.removalDate || !when) {
-          return `${componentName(f.component ?? 'k8s')} ${
-            f.removedIn
-          } (date unknown)`;
+          return (
+            <Typography variant="body2">
+              {componentName(f.component ?? 'k8s')} {f.removedIn} (date unknown)
+            </Typography>
+          );
         }
         const past = new Date(f.removalDate).getTime() <= now.getTime();
         return (

@@ -132,6 +132,29 @@ describe('RuntimeModeContent', () => {
     );
   });
 
+  it('names every knowledge-base component it judged against in words', async () => {
+    const api = mockRuntimeModeApi();
+    api.getEvaluation.mockResolvedValue(
+      makeStored({
+        result: makeResult({
+          targets: [
+            { component: 'k8s', version: '1.34', source: 'config' },
+            { component: 'vsphere-tkgs', version: '3.3.0', source: 'config' },
+            {
+              component: 'cluster-api-provider-vsphere',
+              version: '1.16.0',
+              source: 'config',
+            },
+          ],
+        }),
+      }),
+    );
+    await render(api);
+    expect(await screen.findByText(/Judged against:/)).toHaveTextContent(
+      'Kubernetes 1.34 (from config), vSphere TKG Service 3.3.0 (from config), Cluster API Provider vSphere 1.16.0 (from config).',
+    );
+  });
+
   it('shows the history of level and score', async () => {
     await render(mockRuntimeModeApi());
     const historyPanel = await screen.findByTestId('runtime-mode-history');
@@ -230,6 +253,16 @@ describe('RuntimeModeContent', () => {
     expect(screen.getByTestId('what-if-cleared')).toHaveTextContent(
       'Concerns this target clears (0)',
     );
+  });
+
+  it('shows the configured Kubernetes version in the what-if form before any choice', async () => {
+    await render(mockRuntimeModeApi());
+    expect(
+      await screen.findByRole('button', { name: /Target Kubernetes version/ }),
+    ).toHaveTextContent('As configured (1.34)');
+    expect(
+      screen.getByRole('button', { name: /Target mode/ }),
+    ).toHaveTextContent('KubeVirt VMs');
   });
 
   it('sends no override for values left as configured', async () => {

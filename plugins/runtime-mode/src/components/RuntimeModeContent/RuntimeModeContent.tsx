@@ -36,7 +36,7 @@ import {
   hasRuntimeModeAnnotations,
 } from '../common/NoAnnotationsHowTo';
 import { EvaluationStatusNotice } from '../common/EvaluationStatusNotice';
-import { MODE_LABELS, TARGET_SOURCES, labelOf } from '../common/labels';
+import { MODE_LABELS, labelOf, targetSourceWords } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { ComparisonMatrix } from './ComparisonMatrix';
@@ -95,9 +95,10 @@ function Summary(props: {
         <Typography variant="body2">
           <strong>Target mode:</strong>{' '}
           {readiness.targetMode
-            ? `${labelOf(MODE_LABELS, readiness.targetMode)} (${
-                TARGET_SOURCES[readiness.targetSource] ?? readiness.targetSource
-              })`
+            ? `${labelOf(
+                MODE_LABELS,
+                readiness.targetMode,
+              )} (${targetSourceWords(result)})`
             : 'none, so readiness is not judged'}
         </Typography>
       </Box>

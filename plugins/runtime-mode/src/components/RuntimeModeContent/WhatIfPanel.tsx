@@ -201,6 +201,8 @@ export function WhatIfPanel(props: {
           label="Target mode"
           value={targetMode}
           onChange={e => setTargetMode(e.target.value as RuntimeModeId | '')}
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
           inputProps={{ 'data-testid': 'what-if-mode' }}
         >
           <MenuItem value={AS_IS}>As configured</MenuItem>
@@ -219,6 +221,10 @@ export function WhatIfPanel(props: {
           label="Target Kubernetes version"
           value={k8s}
           onChange={e => setK8s(e.target.value)}
+          // Show "As configured (1.34)" instead of an empty box whose label
+          // reads like a placeholder (and is cut off at this width).
+          SelectProps={{ displayEmpty: true }}
+          InputLabelProps={{ shrink: true }}
           inputProps={{ 'data-testid': 'what-if-k8s' }}
         >
           <MenuItem value={AS_IS}>

@@ -16,6 +16,7 @@
 
 import type {
   ConcernCategory,
+  EvaluationResult,
   EvaluationStatus,
   ModeValue,
   ReadinessLevel,
@@ -88,6 +89,23 @@ export const TARGET_SOURCES: Record<string, string> = {
   'best-fit': 'the mode that fits its requirements best',
   none: '',
 };
+
+/**
+ * Where the target mode came from, in words. With no requirements stated
+ * there is no best fit, and the engine judges staying on the current mode:
+ * saying "fits its requirements best" there would invent requirements.
+ */
+export function targetSourceWords(result: EvaluationResult): string {
+  const { readiness, fit, mode } = result;
+  if (
+    readiness.targetSource === 'best-fit' &&
+    !fit.bestFit &&
+    readiness.targetMode === mode.value
+  ) {
+    return 'its current mode: no requirements are stated, so none fits better';
+  }
+  return TARGET_SOURCES[readiness.targetSource] ?? readiness.targetSource;
+}
 
 /** The value lists, in display order, from the shared contract. */
 export {
