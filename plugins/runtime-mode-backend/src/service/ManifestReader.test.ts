@@ -15,7 +15,11 @@
  */
 
 import { mockServices } from '@backstage/backend-test-utils';
-import { NotAllowedError, NotModifiedError } from '@backstage/errors';
+import {
+  NotAllowedError,
+  NotFoundError,
+  NotModifiedError,
+} from '@backstage/errors';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { ManifestReader } from './ManifestReader';
@@ -220,6 +224,37 @@ describe('ManifestReader', () => {
     expect(outcome.findings.map(f => f.id)).toEqual(['manifest-too-large']);
     expect(buffer).not.toHaveBeenCalled();
     expect(served).toBeLessThan(10);
+  });
+
+  it('reads a repeated source once and cuts a long list of sources at the file limit', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readUrl.mockImplementation(async () =>
+      readResponse(DEPLOYMENT, 'e'),
+    );
+    const reader = new ManifestReader({
+      urlReader,
+      logger,
+      maxFiles: 3,
+      maxFileBytes: 1_000_000,
+    });
+    const repeated = await reader.read(
+      urlEntity('deploy/web.yaml, deploy/web.yaml, ./deploy/web.yaml'),
+    );
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(1);
+    expect(repeated.manifests).toHaveLength(1);
+
+    urlReader.readUrl.mockClear();
+    urlReader.readUrl.mockRejectedValue(new NotFoundError('gone'));
+    const many = await reader.read(
+      urlEntity(
+        Array.from({ length: 1000 }, (_, i) => `missing-${i}.yaml`).join(','),
+      ),
+    );
+    expect(urlReader.readUrl).toHaveBeenCalledTimes(3);
+    expect(many.findings[0]).toMatchObject({
+      id: 'manifest-too-many-files',
+      message: expect.stringContaining('1000 sources'),
+    });
   });
 
   it('reports a failing source as a failure (stale), not as a finding', async () => {

@@ -131,6 +131,21 @@ export class ManifestReader {
       return outcome;
     }
 
+    // Each entry costs at least one request to the SCM, found or not: a
+    // repeated entry is read once and a long list is cut at the file limit.
+    entries = [
+      ...new Map(entries.map(e => [`${e.type}:${e.target}`, e])).values(),
+    ];
+    if (entries.length > this.options.maxFiles) {
+      outcome.findings.push(
+        manifestFinding(
+          'manifest-too-many-files',
+          `The ${RUNTIME_MODE_ANNOTATIONS.manifests} annotation names ${entries.length} sources; only the first ${this.options.maxFiles} were read`,
+        ),
+      );
+      entries = entries.slice(0, this.options.maxFiles);
+    }
+
     const previousBySource = new Map<string, StoredManifest[]>();
     for (const manifest of previous) {
       const list = previousBySource.get(manifest.source) ?? [];
