@@ -46,9 +46,13 @@ const useStyles = makeStyles(theme => ({
   // mid-word to fit ten columns made the table unreadable; the wrapper
   // scrolls sideways instead when the screen is too narrow.
   table: {
-    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+    '& th, & td': {
+      wordBreak: 'normal',
+      overflowWrap: 'normal',
+      // Ten columns fit a laptop screen with narrower gutters.
+      padding: theme.spacing(0.75, 1),
+    },
   },
-  nowrap: { whiteSpace: 'nowrap' },
   muted: { color: theme.palette.text.secondary },
   stale: { color: theme.palette.warning.dark },
 }));

@@ -51,7 +51,8 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(2),
     flexWrap: 'wrap',
   },
-  gauge: { width: 140 },
+  // Narrower, the ring clips a three-digit score (100).
+  gauge: { width: 170 },
   chips: {
     display: 'flex',
     flexDirection: 'column',

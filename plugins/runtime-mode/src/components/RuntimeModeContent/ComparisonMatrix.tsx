@@ -31,9 +31,62 @@ import {
   type FitValue,
   type RuntimeModeId,
 } from '@internal/plugin-runtime-mode-common';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import { MODE_LABELS } from '../common/labels';
+import { runtimeModeApiRef } from '../../api';
+import type { ModeProfiles } from '../../api';
+
+/**
+ * The seed's rows, in its order. Rows the component states no requirement
+ * for are shown as facts, so the matrix is the whole comparison and not only
+ * the two or three scored lines (or nothing at all without requirements).
+ */
+const SEED_ROWS: Array<{ key: string; label: string; note?: string }> = [
+  { key: 'example', label: 'Example' },
+  { key: 'kubernetesRunsOn', label: 'Kubernetes runs on' },
+  { key: 'virtualizationLayer', label: 'Virtualization layer' },
+  { key: 'unifiedManagement', label: 'Unified management' },
+  { key: 'performanceOverhead', label: 'Performance overhead' },
+  { key: 'isolation', label: 'Isolation', note: 'isolationNote' },
+  {
+    key: 'resourceUtilisation',
+    label: 'Resource utilisation',
+    note: 'resourceUtilisationNote',
+  },
+  { key: 'hardwareCompatibility', label: 'Hardware compatibility' },
+  {
+    key: 'operationalComplexity',
+    label: 'Operational complexity',
+    note: 'operationalComplexityNote',
+  },
+  { key: 'typicalUse', label: 'Typical use' },
+  { key: 'productionMaturity', label: 'Production maturity' },
+];
+
+function profileValue(
+  profiles: ModeProfiles,
+  mode: RuntimeModeId,
+  row: { key: string; note?: string },
+): string {
+  const profile = profiles[mode] as Record<string, unknown> | undefined;
+  const value = profile?.[row.note ?? row.key] ?? profile?.[row.key];
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'object') {
+    const { min, max } = value as { min?: number; max?: number };
+    if (typeof min === 'number' && typeof max === 'number') {
+      return min === max ? `${min}%` : `${min}–${max}%`;
+    }
+    return '—';
+  }
+  return String(value);
+}
 
 const useStyles = makeStyles(theme => ({
+  // Wrap between words only ("compo nent", "Kubernete s" were unreadable).
+  table: {
+    '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+  },
   current: {
     backgroundColor: theme.palette.action.selected,
   },
@@ -92,7 +145,15 @@ function FitMark(props: { fit: FitValue; reason: string }) {
  */
 export function ComparisonMatrix(props: { result: EvaluationResult }) {
   const classes = useStyles();
+  const api = useApi(runtimeModeApiRef);
+  // The profiles carry the admin's overrides; without them the scored rows
+  // still show, so a failed fetch costs only the unscored rows.
+  const { value: profiles } = useAsync(async () => api.getProfiles(), [api]);
   const { fit, mode, readiness } = props.result;
+  const scored = new Set(fit.dimensions.map(d => d.dimension));
+  const factRows = profiles
+    ? SEED_ROWS.filter(row => !scored.has(row.key))
+    : [];
   const current = mode.value;
   const target = readiness.targetMode;
 
@@ -103,7 +164,11 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
 
   return (
     <>
-      <Table size="small" aria-label="Runtime mode comparison">
+      <Table
+        size="small"
+        aria-label="Runtime mode comparison"
+        className={classes.table}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Dimension</TableCell>
@@ -156,6 +221,27 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
                   </TableCell>
                 );
               })}
+            </TableRow>
+          ))}
+          {factRows.map(row => (
+            <TableRow key={row.key} data-testid={`matrix-row-${row.key}`}>
+              <TableCell
+                component="th"
+                scope="row"
+                className={classes.dimension}
+              >
+                {row.label}
+              </TableCell>
+              <TableCell>
+                <span className={classes.muted}>—</span>
+              </TableCell>
+              {RUNTIME_MODES.map(id => (
+                <TableCell key={id} className={columnClass(id)}>
+                  <Typography variant="body2">
+                    {profileValue(profiles!, id, row)}
+                  </Typography>
+                </TableCell>
+              ))}
             </TableRow>
           ))}
           <TableRow>

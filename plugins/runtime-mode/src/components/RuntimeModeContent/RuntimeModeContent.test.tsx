@@ -23,6 +23,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
+import { DEFAULT_MODE_PROFILES } from '@internal/plugin-runtime-mode-common';
 import { RuntimeModeContent } from './RuntimeModeContent';
 import { runtimeModeApiRef, type RuntimeModeApi } from '../../api';
 import {
@@ -76,6 +77,43 @@ describe('RuntimeModeContent', () => {
     expect(
       within(matrix).getByRole('row', { name: /^Fit score/ }),
     ).toHaveTextContent('20 / 100100 / 10060 / 100');
+  });
+
+  it('shows the rest of the seed comparison as facts, from the configured profiles', async () => {
+    const api = mockRuntimeModeApi({
+      getProfiles: jest
+        .fn()
+        .mockResolvedValue(
+          DEFAULT_MODE_PROFILES as unknown as Awaited<
+            ReturnType<RuntimeModeApi['getProfiles']>
+          >,
+        ),
+    });
+    await render(api);
+    const runsOn = await screen.findByTestId('matrix-row-kubernetesRunsOn');
+    expect(
+      within(runsOn)
+        .getAllByRole('cell')
+        .map(c => c.textContent),
+    ).toEqual([
+      'Kubernetes runs on',
+      '—',
+      'physical machines',
+      'virtual machines',
+      'physical machines',
+    ]);
+    expect(
+      screen.getByTestId('matrix-row-performanceOverhead'),
+    ).toHaveTextContent('0%5–15%5–10%');
+    // Scored dimensions keep their fit marks and are not repeated as facts.
+    expect(screen.queryByTestId('matrix-row-isolation')).toBeNull();
+    expect(screen.queryByTestId('matrix-row-operationalComplexity')).toBeNull();
+    const matrix = screen.getByRole('table', {
+      name: 'Runtime mode comparison',
+    });
+    expect(
+      within(matrix).getAllByRole('row', { name: /^Isolation/ }),
+    ).toHaveLength(1);
   });
 
   it('groups concerns by category with evidence, remediation, docs and waiver state', async () => {
