@@ -20,6 +20,7 @@ import {
   NotFoundError,
   NotModifiedError,
 } from '@backstage/errors';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { ManifestReader } from './ManifestReader';
@@ -444,6 +445,34 @@ describe('ManifestReader', () => {
       tree.cleanup();
     }
   });
+
+  it('refuses a named pipe instead of waiting on it forever', async () => {
+    const tree = createManifestTree({ 'deploy/web.yaml': DEPLOYMENT });
+    try {
+      execFileSync('mkfifo', [`${tree.root}/deploy/pipe.yaml`]);
+      const reader = new ManifestReader({
+        urlReader: mockServices.urlReader.mock(),
+        logger,
+        maxFiles: 10,
+        maxFileBytes: 1000,
+      });
+      const entity = component('web', {
+        root: tree.root,
+        manifests: 'deploy/pipe.yaml, deploy/',
+      });
+      const outcome = await reader.read(entity);
+      expect(outcome.manifests.map(m => m.path)).toEqual(['deploy/web.yaml']);
+      expect(outcome.findings).toEqual([
+        expect.objectContaining({
+          id: 'manifest-source-refused',
+          message: expect.stringContaining('not a regular file'),
+          file: 'deploy/pipe.yaml',
+        }),
+      ]);
+    } finally {
+      tree.cleanup();
+    }
+  }, 10_000);
 
   it('turns a missing file and an oversized file into findings', async () => {
     const tree = createManifestTree({ 'big.yaml': 'x'.repeat(2000) });

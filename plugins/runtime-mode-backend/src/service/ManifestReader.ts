@@ -504,6 +504,18 @@ export class ManifestReader {
         continue;
       }
       const fileStat = await fs.stat(file);
+      if (!fileStat.isFile()) {
+        // A FIFO never ends and a device reports size 0: reading either hangs the refresh.
+        outcome.findings.push(
+          manifestFinding(
+            'manifest-source-refused',
+            `Manifest ${display} was refused: it is not a regular file`,
+            display,
+          ),
+        );
+        outcome.unchanged = false;
+        continue;
+      }
       const etag = `${fileStat.mtimeMs}:${fileStat.size}`;
       const old = previousByPath.get(display);
       if (old && old.etag === etag) {
