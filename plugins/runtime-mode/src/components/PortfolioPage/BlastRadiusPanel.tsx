@@ -56,6 +56,12 @@ const useStyles = makeStyles(theme => ({
     fontWeight: theme.typography.fontWeightMedium as number,
     textTransform: 'none',
     padding: theme.spacing(0.5, 1.5),
+    // The theme's selected toggle is grey on grey and reads as disabled;
+    // the picked version must look picked (the sentence below names it too).
+    '&.Mui-selected, &.Mui-selected:hover': {
+      backgroundColor: theme.palette.primary.main,
+      color: theme.palette.primary.contrastText,
+    },
   },
 }));
 
