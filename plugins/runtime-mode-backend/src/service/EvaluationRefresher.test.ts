@@ -169,4 +169,24 @@ describe('EvaluationRefresher', () => {
       tree.cleanup();
     }
   });
+
+  it('keeps stored results when the catalog answers with no Component at all', async () => {
+    const { tree, store, refresher, catalog } = await setup();
+    try {
+      await refresher.refreshAll();
+      expect(await store.getEvaluation('component:default/a')).toBeDefined();
+
+      // A catalog still loading (or misconfigured) lists nothing.
+      catalog.streamEntities.mockImplementation(() =>
+        (async function* empty() {})(),
+      );
+      expect(await refresher.refreshAll()).toMatchObject({
+        seen: 0,
+        removed: 0,
+      });
+      expect(await store.getEvaluation('component:default/a')).toBeDefined();
+    } finally {
+      tree.cleanup();
+    }
+  });
 });

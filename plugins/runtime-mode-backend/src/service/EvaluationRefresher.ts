@@ -153,7 +153,13 @@ export class EvaluationRefresher {
     }
     await flush();
     const gone = [...hashes.keys()].filter(ref => !seen.has(ref));
-    if (gone.length) {
+    if (seen.size === 0 && gone.length) {
+      // A catalog that answers with no Component at all is far more likely
+      // to be starting up or misconfigured than emptied: keep the results.
+      logger.warn(
+        `Runtime mode refresh: the catalog returned no Components; keeping the ${gone.length} stored results`,
+      );
+    } else if (gone.length) {
       await store.deleteEntities(gone);
       stats.removed = gone.length;
     }
