@@ -88,7 +88,7 @@ It reads stored results only and changes nothing.`,
         ...input,
         sort: 'critical',
         order: 'desc',
-        pageSize: 10,
+        pageSize: '10',
       });
       const refs = await readable.readableComponentRefs(credentials);
       const rows = (await rowsCache.rows()).filter(r => refs.has(r.entityRef));

@@ -266,6 +266,8 @@ describe('REST API v1', () => {
 
     it.each([
       ['page=0', "'page'"],
+      ['page=0x10', "'page'"],
+      ['pageSize=1e2', "'pageSize'"],
       ['pageSize=1000', "'pageSize'"],
       ['sort=colour', "'sort'"],
       ['order=up', "'order'"],

@@ -25,6 +25,19 @@ import {
   RUNTIME_MODES,
 } from '@internal/plugin-runtime-mode-common';
 
+/**
+ * A whole number written in decimal digits. `z.coerce.number()` alone would
+ * also take `0x10`, `1e3` or ` 7 `, which no client means.
+ */
+function wholeNumber(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number written in digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(String(fallback));
+}
+
 /** Turns zod issues into one readable sentence per bad parameter. */
 export function parseOrThrow<T extends z.ZodTypeAny>(
   schema: T,
@@ -77,7 +90,7 @@ export const entityParamsSchema = z
 
 export const historyQuerySchema = z
   .object({
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: wholeNumber(1, 1000, 100),
   })
   .strict();
 
@@ -96,11 +109,11 @@ export const portfolioQuerySchema = z
   .object({
     ...filterShape,
     groupBy: z.enum(PORTFOLIO_GROUP_BYS).default('owner'),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-    pageSize: z.coerce.number().int().min(1).max(500).default(25),
+    page: wholeNumber(1, 100_000, 1),
+    pageSize: wholeNumber(1, 500, 25),
     sort: z.enum(PORTFOLIO_SORT_FIELDS).default('name'),
     order: z.enum(['asc', 'desc']).default('asc'),
-    trendDays: z.coerce.number().int().min(1).max(365).default(30),
+    trendDays: wholeNumber(1, 365, 30),
   })
   .strict();
 
