@@ -143,6 +143,16 @@ describe('RuntimeModeCard', () => {
     );
   });
 
+  it('says which object the next step is about', async () => {
+    server.use(http.get(entityUrl, () => HttpResponse.json(makeStored())));
+    await render();
+    expect(
+      await screen.findByTestId('runtime-mode-summary-sentence'),
+    ).toHaveTextContent(
+      'Next step: Change apiVersion to kubevirt.io/v1 (VirtualMachine billing-vm)',
+    );
+  });
+
   it('does not claim a best fit when no requirements are stated', async () => {
     const base = makeResult();
     const result = makeResult({

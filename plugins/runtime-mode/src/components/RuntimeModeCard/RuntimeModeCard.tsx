@@ -42,7 +42,7 @@ import { MODE_LABELS, labelOf, targetSourceWords } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
 import { useRuntimeTabLink } from '../common/useRuntimeTabLink';
-import { summarize } from '../common/summarize';
+import { nextStepWhere, summarize } from '../common/summarize';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -157,6 +157,9 @@ function CardBody(props: {
         {summary.next && (
           <Typography variant="body2">
             <strong>Next step:</strong> {summary.next}
+            {nextStepWhere(result, { withFile: false })
+              ? ` (${nextStepWhere(result, { withFile: false })})`
+              : ''}
           </Typography>
         )}
       </Box>

@@ -44,7 +44,7 @@ import { ConcernList } from './ConcernList';
 import { ObjectsTable } from './ObjectsTable';
 import { HistoryPanel } from './HistoryPanel';
 import { WhatIfPanel } from './WhatIfPanel';
-import { summarize } from '../common/summarize';
+import { nextStepWhere, summarize } from '../common/summarize';
 
 const SOURCE_WORDS: Record<string, string> = {
   manifest: 'manifest',
@@ -69,6 +69,7 @@ function Summary(props: {
         {summary.next && (
           <Typography variant="body2">
             <strong>Next step:</strong> {summary.next}
+            {nextStepWhere(result) ? ` (${nextStepWhere(result)})` : ''}
           </Typography>
         )}
       </Box>

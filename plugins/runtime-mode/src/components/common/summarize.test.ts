@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { summarize } from './summarize';
+import { nextStepWhere, summarize } from './summarize';
 import { makeResult } from '../../testUtils/fixtures';
 
 describe('summarize', () => {
@@ -68,5 +68,22 @@ describe('summarize', () => {
     expect(summarize(result).runsOn).toBe(
       'Runs on KubeVirt VMs, but the evidence conflicts.',
     );
+  });
+
+  it('says which object and file the next step is about', () => {
+    expect(nextStepWhere(makeResult())).toBe(
+      'VirtualMachine billing-vm, manifests/vm-billing-legacy/vm.yaml:1',
+    );
+    expect(nextStepWhere(makeResult(), { withFile: false })).toBe(
+      'VirtualMachine billing-vm',
+    );
+    const base = makeResult();
+    expect(
+      nextStepWhere(
+        makeResult({
+          findings: base.findings.map(f => ({ ...f, waived: true })),
+        }),
+      ),
+    ).toBeUndefined();
   });
 });

@@ -22,6 +22,33 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** The most severe open concern that says what to do. */
+function firstStep(result: EvaluationResult) {
+  return result.findings
+    .filter(f => !f.waived && f.severity !== 'info')
+    .sort(compareFindings)
+    .find(f => f.remediation);
+}
+
+/**
+ * Which object and file the next step is about: "Use batch/v1" alone does
+ * not say where. Undefined when the step is not about one object.
+ */
+export function nextStepWhere(
+  result: EvaluationResult,
+  options: { withFile?: boolean } = {},
+): string | undefined {
+  const first = firstStep(result);
+  if (!first) return undefined;
+  const object = [first.kind, first.name].filter(Boolean).join(' ');
+  // The card keeps it short; the tab lists files for every concern anyway.
+  if (object && options.withFile === false) return object;
+  const file = first.file
+    ? `${first.file}${first.line ? `:${first.line}` : ''}`
+    : '';
+  return [object, file].filter(Boolean).join(', ') || undefined;
+}
+
 /**
  * The verdict as sentences a newcomer reads without a legend: what it runs
  * on, whether it can move, and the first thing to do.
@@ -67,7 +94,7 @@ export function summarize(result: EvaluationResult): {
   } else {
     sentence = `Readiness ${where} is unknown: not enough evidence to judge.`;
   }
-  const first = open.find(f => f.remediation);
+  const first = firstStep(result);
   return {
     runsOn,
     readiness: sentence,
