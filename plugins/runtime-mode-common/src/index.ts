@@ -62,6 +62,8 @@ export {
   type ManifestSource,
 } from './engine/parseManifestsAnnotation';
 export { KNOWLEDGE_BASE_AS_OF } from './knowledgeBase/data.generated';
+export { componentLabel } from './engine/apiGroups';
+export { apiComponentOf } from './engine/apiComponentOf';
 export { KNOWLEDGE_BASE_COMPONENTS } from './knowledgeBase/knowledgeIndex';
 export type {
   KnowledgeBaseRow,

@@ -30,7 +30,7 @@ export const COMPONENT_LABELS: Readonly<Record<string, string>> = {
   'external-snapshotter': 'external-snapshotter',
 };
 
-/** @internal */
+/** A knowledge-base component's name for people ("KubeVirt"); unknown ids as given. @public */
 export function componentLabel(component: string): string {
   return COMPONENT_LABELS[component] ?? component;
 }

@@ -16,31 +16,15 @@
 
 import Typography from '@material-ui/core/Typography';
 import { Table, type TableColumn } from '@backstage/core-components';
-import type {
-  EvaluationResult,
-  Finding,
-  ManifestObjectRef,
+import {
+  apiComponentOf,
+  componentLabel,
+  type EvaluationResult,
+  type Finding,
+  type ManifestObjectRef,
 } from '@internal/plugin-runtime-mode-common';
 import { SeverityLabel } from '../common/SeverityLabel';
 import { formatDate, timeUntil } from '../common/format';
-
-const COMPONENT_NAMES: Record<string, string> = {
-  k8s: 'Kubernetes',
-  kubernetes: 'Kubernetes',
-  kubevirt: 'KubeVirt',
-  cdi: 'CDI',
-  'cluster-api': 'Cluster API',
-  'cluster-api-provider-vsphere': 'Cluster API Provider vSphere',
-  'vsphere-tkgs': 'vSphere TKG Service',
-  'vm-operator': 'vm-operator',
-  'cert-manager': 'cert-manager',
-  istio: 'Istio',
-  'external-snapshotter': 'external-snapshotter',
-};
-
-export function componentName(id: string): string {
-  return COMPONENT_NAMES[id] ?? id;
-}
 
 /** An object of the manifests with the API-compatibility verdict on it. */
 export interface ObjectRow {
@@ -73,9 +57,25 @@ export function objectRows(result: EvaluationResult): ObjectRow[] {
   });
 }
 
-function status(row: ObjectRow): JSX.Element {
+function status(row: ObjectRow, notJudged: readonly string[]): JSX.Element {
   const f = row.finding;
   if (!f) {
+    // No finding is a pass only when the object was judged against a target.
+    const component = apiComponentOf(row.object.apiVersion);
+    if (!component) {
+      return (
+        <Typography variant="body2">
+          Not judged: the knowledge base has no data on this API
+        </Typography>
+      );
+    }
+    if (notJudged.includes(component)) {
+      return (
+        <Typography variant="body2">
+          Not judged: no target version for {componentLabel(component)}
+        </Typography>
+      );
+    }
     return <Typography variant="body2">Served at the target</Typography>;
   }
   return (
@@ -112,7 +112,7 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
       ),
     },
     { title: 'apiVersion', field: 'object.apiVersion' },
-    { title: 'API status', render: status },
+    { title: 'API status', render: row => status(row, result.notJudged) },
     {
       title: 'Replacement',
       render: row => row.finding?.replacement ?? '—',
@@ -126,7 +126,8 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
         if (!f.removalDate || !when) {
           return (
             <Typography variant="body2">
-              {componentName(f.component ?? 'k8s')} {f.removedIn} (date unknown)
+              {componentLabel(f.component ?? 'k8s')} {f.removedIn} (date
+              unknown)
             </Typography>
           );
         }
@@ -136,7 +137,7 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
             {past ? 'Already removed' : 'Removed'} {when}
             <br />
             <Typography variant="caption" color="textSecondary">
-              {componentName(f.component ?? 'k8s')} {f.removedIn}, released{' '}
+              {componentLabel(f.component ?? 'k8s')} {f.removedIn}, released{' '}
               {formatDate(f.removalDate)}
             </Typography>
           </Typography>
@@ -154,7 +155,7 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
           : result.targets
               .map(
                 t =>
-                  `${componentName(t.component)} ${t.version} (from ${
+                  `${componentLabel(t.component)} ${t.version} (from ${
                     t.source
                   })`,
               )
@@ -164,7 +165,7 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
       {result.notJudged.length > 0 && (
         <Typography variant="body2" gutterBottom>
           <strong>Not judged:</strong> objects of{' '}
-          {result.notJudged.map(componentName).join(', ')}, because no target
+          {result.notJudged.map(componentLabel).join(', ')}, because no target
           version is known for {result.notJudged.length === 1 ? 'it' : 'them'}.
         </Typography>
       )}

@@ -193,6 +193,51 @@ describe('RuntimeModeContent', () => {
     );
   });
 
+  it('never calls an object safe that was not judged', async () => {
+    const api = mockRuntimeModeApi();
+    api.getEvaluation.mockResolvedValue(
+      makeStored({
+        result: makeResult({
+          findings: [],
+          notJudged: ['cdi'],
+          objects: [
+            {
+              file: 'dv.yaml',
+              line: 1,
+              apiVersion: 'cdi.kubevirt.io/v1beta1',
+              kind: 'DataVolume',
+              name: 'disk-a',
+            },
+            {
+              file: 'mon.yaml',
+              line: 1,
+              apiVersion: 'monitoring.coreos.com/v1',
+              kind: 'ServiceMonitor',
+              name: 'mon-b',
+            },
+            {
+              file: 'svc.yaml',
+              line: 1,
+              apiVersion: 'v1',
+              kind: 'Service',
+              name: 'svc-c',
+            },
+          ],
+        }),
+      }),
+    );
+    await render(api);
+    const row = async (name: string) =>
+      (await screen.findByText(name, { selector: 'p *, p' })).closest('tr')!;
+    expect(await row('disk-a')).toHaveTextContent(
+      'Not judged: no target version for CDI',
+    );
+    expect(await row('mon-b')).toHaveTextContent(
+      'Not judged: the knowledge base has no data on this API',
+    );
+    expect(await row('svc-c')).toHaveTextContent('Served at the target');
+  });
+
   it('shows the history of level and score', async () => {
     await render(mockRuntimeModeApi());
     const historyPanel = await screen.findByTestId('runtime-mode-history');
