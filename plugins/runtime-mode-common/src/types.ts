@@ -151,7 +151,12 @@ export interface Finding {
 export interface Readiness {
   /** The mode the component is judged against; null when there is none. */
   targetMode: RuntimeModeId | null;
-  targetSource: 'annotation' | 'option' | 'best-fit' | 'none';
+  /**
+   * Where `targetMode` came from: a CLI option or what-if, the target-mode
+   * annotation, the best fit for stated requirements, or (with no
+   * requirements) the `current` mode, judged for staying where it runs.
+   */
+  targetSource: 'annotation' | 'option' | 'best-fit' | 'current' | 'none';
   level: ReadinessLevel;
   /** 0-100, null when unknown. */
   score: number | null;

@@ -230,6 +230,17 @@ describe('evaluate: fit', () => {
     );
   });
 
+  it('judges staying put when no requirement is stated, and says so', () => {
+    const r = run(deploymentManifest(1, GOOD_CONTAINER), {
+      'runtime-mode.dev/clusters': 'metal',
+    });
+    expect(r.fit.bestFit).toBeNull();
+    expect(r.readiness).toMatchObject({
+      targetMode: 'bare-metal-container',
+      targetSource: 'current',
+    });
+  });
+
   it('uses profile overrides from config', () => {
     const r = run(
       deploymentManifest(1, GOOD_CONTAINER),

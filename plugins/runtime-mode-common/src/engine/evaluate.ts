@@ -252,7 +252,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   } else if (mode.verdict.value !== 'unknown') {
     // No requirement and no target: judge readiness to stay where it runs.
     targetMode = mode.verdict.value;
-    targetSource = 'best-fit';
+    targetSource = 'current';
   }
 
   const targets = resolveTargets(

@@ -21,7 +21,7 @@ import type { RuleInfo } from '../api';
  * scoring rule changes: stored results record which rules produced them.
  * @public
  */
-export const RULE_SET_VERSION = '2026.11.2';
+export const RULE_SET_VERSION = '2026.11.3';
 
 const K8S_DEPRECATION_GUIDE =
   'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';

@@ -157,7 +157,7 @@ describe('RuntimeModeCard', () => {
     const base = makeResult();
     const result = makeResult({
       fit: { ...base.fit, requirements: {}, bestFit: null, dimensions: [] },
-      readiness: { ...base.readiness, targetSource: 'best-fit' },
+      readiness: { ...base.readiness, targetSource: 'current' },
     });
     server.use(
       http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))),

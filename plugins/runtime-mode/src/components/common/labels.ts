@@ -87,24 +87,14 @@ export const TARGET_SOURCES: Record<string, string> = {
   annotation: 'set by the target-mode annotation',
   option: 'chosen for this evaluation',
   'best-fit': 'the mode that fits its requirements best',
+  current: 'its current mode: no requirements are stated, so none fits better',
   none: '',
 };
 
-/**
- * Where the target mode came from, in words. With no requirements stated
- * there is no best fit, and the engine judges staying on the current mode:
- * saying "fits its requirements best" there would invent requirements.
- */
+/** Where the target mode of a result came from, in words. */
 export function targetSourceWords(result: EvaluationResult): string {
-  const { readiness, fit, mode } = result;
-  if (
-    readiness.targetSource === 'best-fit' &&
-    !fit.bestFit &&
-    readiness.targetMode === mode.value
-  ) {
-    return 'its current mode: no requirements are stated, so none fits better';
-  }
-  return TARGET_SOURCES[readiness.targetSource] ?? readiness.targetSource;
+  const source = result.readiness.targetSource;
+  return TARGET_SOURCES[source] ?? source;
 }
 
 /** The value lists, in display order, from the shared contract. */
