@@ -26,7 +26,7 @@ import {
   evaluate,
   parseManifestsAnnotation,
   readRuntimeModeConfig,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 // The example estate the portal starts on must stay consistent with the
 // config, and must show what the product is for: every mode, the traps,

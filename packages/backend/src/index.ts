@@ -26,6 +26,6 @@ backend.add(
 );
 
 // Runtime Mode.
-backend.add(import('@internal/plugin-runtime-mode-backend'));
+backend.add(import('@runtime-mode/backstage-plugin-runtime-mode-backend'));
 
 backend.start();

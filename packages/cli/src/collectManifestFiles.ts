@@ -16,7 +16,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ManifestFile } from '@internal/plugin-runtime-mode-common';
+import type { ManifestFile } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);

@@ -18,7 +18,7 @@ import type {
   EvaluationResult,
   Finding,
   Severity,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** The `--format json` document: the brief's shape, plus what was judged against. */
 export function toJsonOutput(result: EvaluationResult) {

@@ -28,7 +28,7 @@ import {
   RUNTIME_MODES,
   RuntimeModeConfig,
   RuntimeModeId,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { collectManifestFiles } from './collectManifestFiles';
 import { exitCodeFor, toJsonOutput, toTable } from './formatResult';
 

@@ -39,6 +39,7 @@ export {
   type ApiCompatibilityOptions,
 } from './engine/evaluateApiCompatibility';
 export { RULE_CATALOG, RULE_SET_VERSION } from './engine/ruleCatalog';
+export { makeFinding } from './engine/findings';
 export { SCORING_RULE } from './engine/scoring';
 export {
   DEFAULT_MODE_PROFILES,

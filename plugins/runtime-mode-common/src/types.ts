@@ -297,6 +297,11 @@ export interface EvaluationInput {
   entity?: EntityLike;
   manifests: ManifestFile[];
   config?: Partial<RuntimeModeConfig>;
+  /**
+   * Findings raised while reading the manifest sources (refused, missing or
+   * oversized sources). The engine waives, sorts and scores them like its own.
+   */
+  sourceFindings?: Finding[];
   /** Options that win over annotations and config (CLI flags, what-if requests). */
   options?: {
     targets?: Record<string, string>;

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import type { Finding } from '@internal/plugin-runtime-mode-common';
+import type { Finding } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 };
 

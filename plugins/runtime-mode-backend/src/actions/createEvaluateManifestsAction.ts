@@ -18,7 +18,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { runtimeModeEvaluatePermission } from '@internal/plugin-runtime-mode-common';
+import { runtimeModeEvaluatePermission } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EvaluationService } from '../service/EvaluationService';
 import { parseOrThrow, evaluateRequestSchema } from '../service/schemas';
 import { toActionFinding, worstFirst } from './actionSchemas';

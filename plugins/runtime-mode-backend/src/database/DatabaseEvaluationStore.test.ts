@@ -15,7 +15,7 @@
  */
 
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { evaluate } from '@internal/plugin-runtime-mode-common';
+import { evaluate } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import { DEPLOYMENT, OLD_INGRESS } from '../testUtils/fixtures';
 

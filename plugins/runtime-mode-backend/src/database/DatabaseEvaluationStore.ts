@@ -27,7 +27,7 @@ import type {
   PortfolioRow,
   ReadinessLevel,
   RuntimeModeId,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { Knex } from 'knex';
 import {
   EntitySummaryFields,
@@ -43,7 +43,7 @@ import {
 import { hashOf } from '../service/hashing';
 
 const migrationsDir = resolvePackagePath(
-  '@internal/plugin-runtime-mode-backend',
+  '@runtime-mode/backstage-plugin-runtime-mode-backend',
   'migrations',
 );
 

@@ -20,7 +20,7 @@ import type {
   HistoryEntry,
   ManifestFile,
   PortfolioRow,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** Catalog fields kept next to a result so the portfolio never reads the catalog rows again. */
 export interface EntitySummaryFields {

@@ -24,11 +24,9 @@ import { stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   evaluate,
-  EvaluationResult,
-  Finding,
   RULE_SET_VERSION,
   RUNTIME_MODE_WAIVER_PREFIX,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
   EvaluationStore,
   StoredSources,
@@ -251,18 +249,16 @@ export class EvaluationRefresher {
       ) {
         return 'unchanged';
       }
-      const result = withReaderFindings(
-        evaluate({
-          entity: toEngineEntity(entity),
-          manifests: read.manifests.map(m => ({
-            path: m.path,
-            content: m.content,
-          })),
-          config: config.engine,
-          options: { now },
-        }),
-        read.findings,
-      );
+      const result = evaluate({
+        entity: toEngineEntity(entity),
+        manifests: read.manifests.map(m => ({
+          path: m.path,
+          content: m.content,
+        })),
+        sourceFindings: read.findings,
+        config: config.engine,
+        options: { now },
+      });
       writes.results.push({ summary, result, inputHash, evaluatedAt: now });
       return 'evaluated';
     } catch (error) {
@@ -320,26 +316,4 @@ function hasWaivers(entity: Entity) {
   return Object.keys(entity.metadata.annotations ?? {}).some(key =>
     key.startsWith(RUNTIME_MODE_WAIVER_PREFIX),
   );
-}
-
-/**
- * Adds the reader's findings (refused, missing or oversized sources) to the
- * engine's result. A warning means the component cannot be "ready".
- */
-function withReaderFindings(
-  result: EvaluationResult,
-  findings: Finding[],
-): EvaluationResult {
-  if (!findings.length) {
-    return result;
-  }
-  const readiness = { ...result.readiness };
-  if (readiness.level === 'ready') {
-    readiness.level = 'ready-with-warnings';
-    readiness.explanation = [
-      ...readiness.explanation,
-      `Level lowered to ready-with-warnings: ${findings.length} manifest source(s) could not be read.`,
-    ];
-  }
-  return { ...result, readiness, findings: [...result.findings, ...findings] };
 }

@@ -21,7 +21,7 @@ import {
   EvaluationInput,
   EvaluationResult,
   StoredEvaluation,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 import { EvaluateBody, WhatIfBody } from './schemas';

@@ -30,9 +30,10 @@ import {
 import { stringifyError } from '@backstage/errors';
 import {
   Finding,
+  makeFinding,
   parseManifestsAnnotation,
   RUNTIME_MODE_ANNOTATIONS,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
 import { StoredManifest } from '../database/EvaluationStore';
@@ -58,14 +59,7 @@ const MAX_WALK_DEPTH = 12;
 const ESCAPING_SEGMENT = /(^|[/\\])(\.|%2e){2}($|[/\\])|\\|%5c/i;
 
 function manifestFinding(id: string, message: string, file?: string): Finding {
-  return {
-    id,
-    category: 'manifest',
-    severity: 'warning',
-    message,
-    ...(file ? { file } : {}),
-    waived: false,
-  };
+  return makeFinding(id, 'warning', message, file ? { file } : {});
 }
 
 function errorName(error: unknown): string | undefined {

@@ -15,7 +15,7 @@
  */
 
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { evaluate } from '@internal/plugin-runtime-mode-common';
+import { evaluate } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
 import { DEPLOYMENT } from '../testUtils/fixtures';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { PortfolioRow } from '@internal/plugin-runtime-mode-common';
+import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
   DataVersion,
   EvaluationStore,

@@ -25,7 +25,7 @@ import {
   PortfolioRow,
   RuntimeModeConfig,
   validateTargets,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { BlastRadiusQuery } from './schemas';
 

@@ -21,7 +21,7 @@ import {
   RELATION_PART_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import type { EntityLike } from '@internal/plugin-runtime-mode-common';
+import type { EntityLike } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EntitySummaryFields } from '../database/EvaluationStore';
 import { hashOf } from './hashing';
 

@@ -22,7 +22,7 @@ import {
   PortfolioSummary,
   ReadinessLevel,
   RULE_SET_VERSION,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { FilterQuery, PortfolioQuery } from './schemas';
 
 const MODE_VALUES: ModeValue[] = [

@@ -23,7 +23,7 @@ import { JsonObject } from '@backstage/types';
 import {
   readRuntimeModeConfig,
   RuntimeModeConfig,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { hashOf } from './hashing';
 
 /** Everything the backend reads from the `runtimeMode` config key. */

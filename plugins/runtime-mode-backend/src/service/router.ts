@@ -30,7 +30,7 @@ import {
   runtimeModeEvaluatePermission,
   runtimeModeRefreshPermission,
   StoredEvaluation,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { EvaluationStore } from '../database/EvaluationStore';

@@ -20,7 +20,7 @@ import {
   RuleCatalog,
   RULE_SET_VERSION,
   SCORING_RULE,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** GET /v1/rules: the rules in force and how the score is computed. */
 export function buildRuleCatalog(): RuleCatalog {

@@ -23,7 +23,7 @@ import {
   PORTFOLIO_SORT_FIELDS,
   READINESS_LEVELS,
   RUNTIME_MODES,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /**
  * A whole number written in decimal digits. `z.coerce.number()` alone would

@@ -179,6 +179,10 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   const { waivers, problems: waiverProblems } = parseWaivers(annotations, now);
   findings.push(...waiverProblems);
 
+  if (Array.isArray(input.sourceFindings)) {
+    findings.push(...input.sourceFindings);
+  }
+
   const read = readManifests(manifests, config.limits);
   findings.push(...read.findings);
   const objects: ManifestObjectRef[] = read.objects.map(o => ({

@@ -17,7 +17,11 @@
 import type { Finding, ManifestObjectRef, Severity } from '../types';
 import { RULES_BY_ID } from './ruleCatalog';
 
-/** Builds a finding of a catalogued rule; category and docs link come from the catalog. @internal */
+/**
+ * Builds a finding of a catalogued rule; category and docs link come from the
+ * catalog, so a finding of an unknown rule cannot be made.
+ * @public
+ */
 export function makeFinding(
   id: string,
   severity: Severity,

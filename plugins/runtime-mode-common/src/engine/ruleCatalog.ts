@@ -21,7 +21,7 @@ import type { RuleInfo } from '../api';
  * scoring rule changes: stored results record which rules produced them.
  * @public
  */
-export const RULE_SET_VERSION = '2026.11.3';
+export const RULE_SET_VERSION = '2026.12.1';
 
 const K8S_DEPRECATION_GUIDE =
   'https://kubernetes.io/docs/reference/using-api/deprecation-guide/';
@@ -376,6 +376,46 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'No Kubernetes objects',
     'No Kubernetes object was found in the manifests given, so nothing could be judged.',
     DOCS.objects,
+  ),
+  rule(
+    'manifest-annotation-invalid',
+    'manifest',
+    'warning',
+    'Manifests annotation cannot be read',
+    'The runtime-mode.dev/manifests annotation is malformed (expected comma-separated url:<url> entries or paths/globs relative to the source location); no manifest was read from it.',
+    DOCS.runtimeMode,
+  ),
+  rule(
+    'manifest-source-refused',
+    'manifest',
+    'warning',
+    'Manifest source refused',
+    "A manifest source was not read: it escapes the entity's repository, is not a regular file, or no integration may read it. Only sources inside the repository the entity was registered from are read.",
+    DOCS.runtimeMode,
+  ),
+  rule(
+    'manifest-source-not-found',
+    'manifest',
+    'warning',
+    'Manifest source not found',
+    'A path, glob or URL of the runtime-mode.dev/manifests annotation matched nothing; the objects it should hold were not judged.',
+    DOCS.runtimeMode,
+  ),
+  rule(
+    'manifest-too-large',
+    'manifest',
+    'warning',
+    'Manifest file too large',
+    'A manifest file is larger than runtimeMode.limits allow; it was not read, so its objects were not judged.',
+    DOCS.runtimeMode,
+  ),
+  rule(
+    'manifest-too-many-files',
+    'manifest',
+    'warning',
+    'Too many manifest files',
+    'A source lists more files than runtimeMode.limits allow; the list was cut and the files beyond it were not judged.',
+    DOCS.runtimeMode,
   ),
   rule(
     'mode-declaration-conflict',

@@ -28,7 +28,7 @@ import type {
   RuleCatalog,
   StoredEvaluation,
   WhatIfRequest,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /**
  * One page of the portfolio: filters plus grouping, sorting and pagination,

@@ -27,7 +27,7 @@ import type {
   RuleCatalog,
   StoredEvaluation,
   WhatIfRequest,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type {
   ModeProfiles,
   PortfolioExport,

@@ -21,7 +21,7 @@ import type {
   EvaluationResult,
   PortfolioSummary,
   StoredEvaluation,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { RuntimeModeApi } from '../api';
 
 /** A KubeVirt component, as in the example estate. */

@@ -33,7 +33,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type {
   BlastRadiusItem,
   PortfolioFilter,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef } from '../../api';
 import { ModeChip } from '../common/ModeChip';
 import { SeverityLabel } from '../common/SeverityLabel';

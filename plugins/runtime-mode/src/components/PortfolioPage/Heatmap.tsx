@@ -30,7 +30,7 @@ import type {
   PortfolioGroupBy,
   PortfolioSummary,
   ReadinessLevel,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
   ALL_LEVELS,
   ALL_MODE_VALUES,

@@ -21,7 +21,7 @@ import type {
   ModeValue,
   PortfolioSummary,
   ReadinessLevel,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
   ALL_LEVELS,
   ALL_MODE_VALUES,

@@ -36,7 +36,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type {
   ModeValue,
   ReadinessLevel,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef, type PortfolioQuery } from '../../api';
 import { formatDate } from '../common/format';
 import {

@@ -28,7 +28,7 @@ import type {
   PortfolioRow,
   PortfolioSortField,
   PortfolioSummary,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ModeChip } from '../common/ModeChip';
 import { LevelChip } from '../common/LevelChip';
 import {

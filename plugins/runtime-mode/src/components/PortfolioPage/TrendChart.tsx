@@ -25,7 +25,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { PortfolioSummary } from '@internal/plugin-runtime-mode-common';
+import type { PortfolioSummary } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { useChartTheme } from '../common/chartTheme';
 import { ALL_LEVELS, LEVEL_LABELS } from '../common/labels';
 

@@ -21,7 +21,7 @@ import {
   type ModeValue,
   type PortfolioFilter,
   type ReadinessLevel,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { PortfolioQuery } from '../../api';
 import { ALL_CATEGORIES, ALL_LEVELS, ALL_MODE_VALUES } from '../common/labels';
 

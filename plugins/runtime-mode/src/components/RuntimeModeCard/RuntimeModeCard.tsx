@@ -29,7 +29,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import type {
   EvaluationResult,
   StoredEvaluation,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ModeChip } from '../common/ModeChip';
 import { LevelChip, levelColor } from '../common/LevelChip';
 import {

@@ -30,7 +30,7 @@ import {
   type EvaluationResult,
   type FitValue,
   type RuntimeModeId,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { MODE_LABELS } from '../common/labels';

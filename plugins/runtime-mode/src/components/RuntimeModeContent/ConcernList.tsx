@@ -24,7 +24,7 @@ import { Link } from '@backstage/core-components';
 import type {
   ConcernCategory,
   Finding,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ALL_CATEGORIES, CATEGORY_LABELS, labelOf } from '../common/labels';
 import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
 

@@ -28,7 +28,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { HistoryEntry } from '@internal/plugin-runtime-mode-common';
+import type { HistoryEntry } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef } from '../../api';
 import { useChartTheme } from '../common/chartTheme';
 import { LEVEL_LABELS, MODE_LABELS, labelOf } from '../common/labels';

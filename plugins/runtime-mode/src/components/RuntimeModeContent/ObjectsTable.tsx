@@ -22,7 +22,7 @@ import {
   type EvaluationResult,
   type Finding,
   type ManifestObjectRef,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { SeverityLabel } from '../common/SeverityLabel';
 import { formatDate, timeUntil } from '../common/format';
 

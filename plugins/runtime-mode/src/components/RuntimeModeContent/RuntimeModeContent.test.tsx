@@ -23,7 +23,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import { DEFAULT_MODE_PROFILES } from '@internal/plugin-runtime-mode-common';
+import { DEFAULT_MODE_PROFILES } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { RuntimeModeContent } from './RuntimeModeContent';
 import { runtimeModeApiRef, type RuntimeModeApi } from '../../api';
 import {

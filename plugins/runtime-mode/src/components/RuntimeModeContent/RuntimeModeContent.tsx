@@ -28,7 +28,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type {
   EvaluationResult,
   StoredEvaluation,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ModeChip } from '../common/ModeChip';
 import { LevelChip } from '../common/LevelChip';
 import {

@@ -31,7 +31,7 @@ import {
   type Finding,
   type RuntimeModeId,
   type WhatIfRequest,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef } from '../../api';
 import { LevelChip } from '../common/LevelChip';
 import { LEVEL_LABELS, MODE_LABELS, labelOf } from '../common/labels';

@@ -19,7 +19,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import HistoryIcon from '@material-ui/icons/History';
 import HourglassEmptyIcon from '@material-ui/icons/HourglassEmpty';
-import type { StoredEvaluation } from '@internal/plugin-runtime-mode-common';
+import type { StoredEvaluation } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { formatDateTime } from './format';
 
 const useStyles = makeStyles(theme => ({

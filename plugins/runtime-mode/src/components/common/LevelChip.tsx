@@ -21,7 +21,7 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import BlockIcon from '@material-ui/icons/Block';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
-import type { ReadinessLevel } from '@internal/plugin-runtime-mode-common';
+import type { ReadinessLevel } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { LEVEL_DESCRIPTIONS, LEVEL_LABELS, labelOf } from './labels';
 
 /** Palette colour per level; always paired with an icon and a word. */

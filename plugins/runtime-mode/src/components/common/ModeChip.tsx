@@ -25,7 +25,7 @@ import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
 import type {
   ModeValue,
   ModeVerdict,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { MODE_DESCRIPTIONS, MODE_LABELS, labelOf } from './labels';
 
 const MODE_ICONS: Record<ModeValue, JSX.Element> = {

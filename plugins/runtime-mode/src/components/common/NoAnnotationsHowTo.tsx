@@ -19,7 +19,7 @@ import { CodeSnippet } from '@backstage/core-components';
 import {
   RUNTIME_MODE_ANNOTATIONS,
   RUNTIME_MODE_WAIVER_PREFIX,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { Entity } from '@backstage/catalog-model';
 
 const ANNOTATION_PREFIX = 'runtime-mode.dev/';

@@ -20,7 +20,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import InfoIcon from '@material-ui/icons/Info';
 import NotInterestedIcon from '@material-ui/icons/NotInterested';
-import type { Severity } from '@internal/plugin-runtime-mode-common';
+import type { Severity } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { SEVERITY_LABELS } from './labels';
 
 const useStyles = makeStyles(theme => ({

@@ -15,7 +15,7 @@
  */
 
 import { useTheme } from '@material-ui/core/styles';
-import type { ReadinessLevel } from '@internal/plugin-runtime-mode-common';
+import type { ReadinessLevel } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { levelColor } from './LevelChip';
 
 /** Chart colours from the Backstage theme, so charts follow light and dark mode. */

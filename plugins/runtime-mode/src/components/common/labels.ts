@@ -21,7 +21,7 @@ import type {
   ModeValue,
   ReadinessLevel,
   Severity,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** People-facing names: ids are for machines, the UI always says words. */
 export const MODE_LABELS: Record<ModeValue, string> = {
@@ -102,7 +102,7 @@ export {
   MODE_VALUES as ALL_MODE_VALUES,
   READINESS_LEVELS as ALL_LEVELS,
   CONCERN_CATEGORIES as ALL_CATEGORIES,
-} from '@internal/plugin-runtime-mode-common';
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** Falls back to the raw id for values a newer backend may send. */
 export function labelOf<T extends string>(

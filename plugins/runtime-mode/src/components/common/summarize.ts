@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import type { EvaluationResult } from '@internal/plugin-runtime-mode-common';
+import type { EvaluationResult } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { MODE_LABELS, labelOf } from './labels';
 import { compareFindings } from './SeverityLabel';
 

@@ -18,7 +18,7 @@ import { useCallback, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
-import type { StoredEvaluation } from '@internal/plugin-runtime-mode-common';
+import type { StoredEvaluation } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef } from '../../api';
 
 /**
