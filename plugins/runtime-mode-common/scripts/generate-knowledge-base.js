@@ -17,153 +17,220 @@
  */
 
 /*
- * Turns the research data (api-deprecations.yaml, kubernetes-releases.yaml)
- * into the engine's typed knowledge base, a committed TypeScript module, so
- * the plugins work without the research folder. Run it again when the data
- * changes:
+ * Turns the project's reviewed knowledge base (knowledge-base/*.yaml in this
+ * package) into the engine's typed module src/knowledgeBase/data.generated.ts,
+ * which is committed so that the engine needs no file access at run time:
  *
- *   node scripts/generate-knowledge-base.js [referenceDir] [--as-of YYYY-MM-DD]
+ *   node scripts/generate-knowledge-base.js          write the module
+ *   node scripts/generate-knowledge-base.js --check  exit 1 when it is out of date
  *
- * referenceDir defaults to <repo root>/../shared/reference.
+ * The data is validated first: every row needs a source, versions must hold a
+ * release number, and a row may appear only once.
  */
 
 const fs = require('node:fs');
 const path = require('node:path');
 const { parse } = require('yaml');
 
-const args = process.argv.slice(2);
-const asOfIndex = args.indexOf('--as-of');
-// The newest upstream snapshot the research read (kubevirt HEAD d923fdb8, 2026-08-22).
-const asOf = asOfIndex >= 0 ? args[asOfIndex + 1] : '2026-08-22';
-const positional = args.filter(
-  (a, i) => a !== '--as-of' && i !== asOfIndex + 1,
-);
-const repoRoot = path.resolve(__dirname, '../../..');
-const referenceDir = positional[0]
-  ? path.resolve(positional[0])
-  : path.resolve(repoRoot, '../shared/reference');
+const DATA_DIR = path.resolve(__dirname, '../knowledge-base');
+const TARGET = path.resolve(__dirname, '../src/knowledgeBase/data.generated.ts');
 
-if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-  console.error(`--as-of must be YYYY-MM-DD, got "${asOf}"`);
-  process.exit(1);
-}
-
-/*
- * Rows whose sources say "deprecated" without naming a release of their
- * component: the engine reports them as deprecated at any target version.
- */
-const DEPRECATED_WITHOUT_VERSION = new Set([
-  'run.tanzu.vmware.com/v1alpha1 TanzuKubernetesCluster',
-  'vmoperator.vmware.com/v1alpha1 ',
+const ROW_FIELDS = new Set([
+  'apiVersion',
+  'kind',
+  'component',
+  'deprecatedIn',
+  'removedIn',
+  'replacement',
+  'replacementKind',
+  'replacementAvailableIn',
+  'advice',
+  'deprecatedWithoutVersion',
+  'source',
+  'confidence',
+  'note',
 ]);
+const VERSION_FIELDS = ['deprecatedIn', 'removedIn', 'replacementAvailableIn'];
+const CONFIDENCE = new Set(['high', 'medium', 'low']);
+const RELEASE_FIELDS = new Set([
+  'version',
+  'released',
+  'eol',
+  'proposed',
+  'note',
+]);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function str(value) {
+function text(value) {
   if (value === undefined || value === null) return '';
-  return String(value).trim();
+  return String(value).trim().replace(/\s+/g, ' ');
 }
 
-const rawRows = parse(
-  fs.readFileSync(path.join(referenceDir, 'api-deprecations.yaml'), 'utf8'),
-);
-const rows = rawRows.map((row, index) => {
+function readYaml(dataDir, file) {
+  return parse(fs.readFileSync(path.join(dataDir, file), 'utf8'));
+}
+
+/** Validates one row of api-deprecations.yaml and returns its generated form. */
+function readRow(row, index, fail) {
+  const where = `api-deprecations.yaml rows[${index}]`;
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+    return fail(`${where}: expected a mapping`);
+  }
+  for (const key of Object.keys(row)) {
+    if (!ROW_FIELDS.has(key)) fail(`${where}: unknown field "${key}"`);
+  }
   const out = {
-    apiVersion: str(row.apiVersion),
-    kind: str(row.kind),
-    deprecatedIn: str(row.deprecatedIn),
-    removedIn: str(row.removedIn),
-    replacement: str(row.replacement),
-    replacementAvailableIn: str(row.replacementAvailableIn),
-    component: str(row.component),
+    apiVersion: text(row.apiVersion),
+    kind: text(row.kind),
+    deprecatedIn: text(row.deprecatedIn),
+    removedIn: text(row.removedIn),
+    replacement: text(row.replacement),
+    replacementAvailableIn: text(row.replacementAvailableIn),
+    component: text(row.component),
   };
-  if (!out.apiVersion || !out.component) {
-    throw new Error(`row ${index}: apiVersion and component are required`);
+  for (const key of ['apiVersion', 'component', 'source']) {
+    if (!text(row[key])) fail(`${where}: ${key} is required`);
   }
-  if (row.confidence) out.confidence = str(row.confidence);
-  if (DEPRECATED_WITHOUT_VERSION.has(`${out.apiVersion} ${out.kind}`)) {
-    out.deprecatedWithoutVersion = true;
+  for (const key of VERSION_FIELDS) {
+    if (out[key] && !/\d+\.\d+/.test(out[key])) {
+      fail(`${where}: ${key} "${out[key]}" holds no release number`);
+    }
   }
-  // "not served since vX" in the research note: the API server stops serving
-  // the version there, before the CRD drops it (removedIn).
-  const unserved = str(row.note).match(/not served since (v\d+\.\d+\.\d+)/);
-  if (unserved) {
-    out.unservedIn = unserved[1];
-  } else if (
-    /^same as above/i.test(str(row.source)) &&
-    index > 0 &&
-    rawRows[index - 1].note &&
-    /not served since/.test(rawRows[index - 1].note) &&
-    str(rawRows[index - 1].component) === out.component
+  if (row.confidence !== undefined && !CONFIDENCE.has(text(row.confidence))) {
+    fail(`${where}: confidence must be high, medium or low`);
+  }
+  if (row.replacementKind !== undefined && !out.replacement) {
+    fail(`${where}: replacementKind without replacement`);
+  }
+  if (
+    row.deprecatedWithoutVersion !== undefined &&
+    typeof row.deprecatedWithoutVersion !== 'boolean'
   ) {
-    out.unservedIn = str(rawRows[index - 1].note).match(
-      /not served since (v\d+\.\d+\.\d+)/,
-    )[1];
+    fail(`${where}: deprecatedWithoutVersion must be true or false`);
   }
-  if (row.source) out.source = str(row.source).replace(/\s+/g, ' ');
-  if (row.note) out.note = str(row.note).replace(/\s+/g, ' ');
+  if (row.confidence) out.confidence = text(row.confidence);
+  if (row.deprecatedWithoutVersion) out.deprecatedWithoutVersion = true;
+  if (row.replacementKind) out.replacementKind = text(row.replacementKind);
+  if (row.advice) out.advice = text(row.advice);
+  out.source = text(row.source);
+  if (row.note) out.note = text(row.note);
   return out;
-});
+}
 
-const releases = parse(
-  fs.readFileSync(path.join(referenceDir, 'kubernetes-releases.yaml'), 'utf8'),
-).map(r => {
-  const out = { version: str(r.version), released: str(r.released) };
-  if (r.eol) out.eol = str(r.eol);
-  if (r.note && /PROPOSED|not confirmed/i.test(String(r.note))) {
-    out.proposed = true;
+function readRelease(release, index, fail) {
+  const where = `kubernetes-releases.yaml releases[${index}]`;
+  for (const key of Object.keys(release ?? {})) {
+    if (!RELEASE_FIELDS.has(key)) fail(`${where}: unknown field "${key}"`);
   }
+  const out = { version: text(release.version), released: text(release.released) };
+  if (!/^\d+\.\d+$/.test(out.version)) fail(`${where}: version must be 1.NN`);
+  if (!DATE.test(out.released)) fail(`${where}: released must be YYYY-MM-DD`);
+  if (release.eol) {
+    out.eol = text(release.eol);
+    if (!DATE.test(out.eol)) fail(`${where}: eol must be YYYY-MM-DD`);
+  }
+  if (release.proposed === true) out.proposed = true;
   return out;
-});
+}
 
-// The same licence header as this script (its first block comment).
-const licence = fs
-  .readFileSync(__filename, 'utf8')
-  .match(/\/\*\n \* Copyright[\s\S]*?\*\//)[0];
+/**
+ * Reads and validates the knowledge base. Throws one error that lists every
+ * problem found.
+ */
+function buildKnowledgeBase(dataDir = DATA_DIR) {
+  const problems = [];
+  const fail = message => {
+    problems.push(message);
+  };
+  const deprecations = readYaml(dataDir, 'api-deprecations.yaml');
+  const asOf = text(deprecations?.asOf);
+  if (!DATE.test(asOf)) fail('api-deprecations.yaml: asOf must be YYYY-MM-DD');
+  const rows = (Array.isArray(deprecations?.rows) ? deprecations.rows : []).map(
+    (row, index) => readRow(row, index, fail),
+  );
+  if (rows.length === 0) fail('api-deprecations.yaml: rows is empty');
+  const seen = new Set();
+  for (const row of rows) {
+    const key = `${row.apiVersion} ${row.kind} ${row.component}`;
+    if (seen.has(key)) fail(`api-deprecations.yaml: duplicate row ${key}`);
+    seen.add(key);
+  }
+  const releaseFile = readYaml(dataDir, 'kubernetes-releases.yaml');
+  const releases = (
+    Array.isArray(releaseFile?.releases) ? releaseFile.releases : []
+  ).map((release, index) => readRelease(release, index, fail));
+  if (problems.length > 0) {
+    throw new Error(`Invalid knowledge base:\n  ${problems.join('\n  ')}`);
+  }
+  return { asOf, rows, releases };
+}
 
-const output = `${licence}
+/** The generated module's text, formatted like the rest of the repository. */
+function renderKnowledgeBase(dataDir = DATA_DIR) {
+  const { asOf, rows, releases } = buildKnowledgeBase(dataDir);
+  // The same licence header as this script (its first block comment).
+  const licence = fs
+    .readFileSync(__filename, 'utf8')
+    .match(/\/\*\n \* Copyright[\s\S]*?\*\//)[0];
+  const output = `${licence}
 
-// GENERATED by scripts/generate-knowledge-base.js from api-deprecations.yaml and
-// kubernetes-releases.yaml. Do not edit by hand: edit the data and run
-// \`node plugins/runtime-mode-common/scripts/generate-knowledge-base.js\`.
+// GENERATED by scripts/generate-knowledge-base.js from knowledge-base/*.yaml.
+// Do not edit by hand: edit the YAML and run \`yarn generate:knowledge-base\`
+// in this package.
 
 import type { KnowledgeBaseRow, KubernetesRelease } from './types';
 
-/** Date of the newest upstream source the knowledge base was built from. @public */
+/** Date of the newest source the knowledge base was reviewed against. @public */
 export const KNOWLEDGE_BASE_AS_OF = ${JSON.stringify(asOf)};
 
 /** @internal */
 export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = ${JSON.stringify(
-  rows,
-  null,
-  2,
-)};
+    rows,
+    null,
+    2,
+  )};
 
 /** @internal */
 export const KUBERNETES_RELEASES: readonly KubernetesRelease[] = ${JSON.stringify(
-  releases,
-  null,
-  2,
-)};
+    releases,
+    null,
+    2,
+  )};
 `;
-
-const target = path.resolve(
-  __dirname,
-  '../src/knowledgeBase/data.generated.ts',
-);
-let formatted = output;
-try {
-  // Format like the rest of the repository when prettier is at hand.
   const prettier = require('prettier');
-  formatted = prettier.format(output, {
+  return prettier.format(output, {
     ...require('@backstage/cli/config/prettier'),
     parser: 'typescript',
   });
-} catch {
-  // Unformatted output is still valid TypeScript.
 }
-fs.writeFileSync(target, formatted);
-console.log(
-  `wrote ${rows.length} rows and ${releases.length} releases to ${path.relative(
-    process.cwd(),
-    target,
-  )} (as of ${asOf})`,
-);
+
+module.exports = { buildKnowledgeBase, renderKnowledgeBase, DATA_DIR, TARGET };
+
+if (require.main === module) {
+  const check = process.argv.includes('--check');
+  try {
+    const generated = renderKnowledgeBase();
+    const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : '';
+    if (check) {
+      if (generated !== current) {
+        console.error(
+          `${path.relative(process.cwd(), TARGET)} is out of date: run yarn generate:knowledge-base`,
+        );
+        process.exit(1);
+      }
+      console.log('knowledge base is up to date');
+    } else {
+      fs.writeFileSync(TARGET, generated);
+      const { rows, releases, asOf } = buildKnowledgeBase();
+      console.log(
+        `wrote ${rows.length} rows and ${releases.length} releases to ${path.relative(
+          process.cwd(),
+          TARGET,
+        )} (as of ${asOf})`,
+      );
+    }
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}

@@ -18,11 +18,17 @@ import { getKnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
 import { componentOfApiVersion } from './apiGroups';
 
 /**
- * The knowledge-base component whose releases an apiVersion follows (`k8s`,
- * `kubevirt`, `cdi`, ...), or undefined for APIs the knowledge base does not
- * cover. Lets a client tell "served at the target" from "not judged".
+ * The knowledge-base component whose releases an object's apiVersion follows
+ * (`k8s`, `kubevirt`, `cdi`, ...), or undefined for APIs the knowledge base
+ * does not cover. Lets a client tell "served at the target" from "not
+ * judged". Give the kind: `infrastructure.cluster.x-k8s.io` belongs to many
+ * Cluster API providers, told apart by kind (VSphereCluster → CAPV); without
+ * it such an object is not attributed.
  * @public
  */
-export function apiComponentOf(apiVersion: string): string | undefined {
-  return componentOfApiVersion(apiVersion, getKnowledgeIndex());
+export function apiComponentOf(
+  apiVersion: string,
+  kind?: string,
+): string | undefined {
+  return componentOfApiVersion(apiVersion, getKnowledgeIndex(), kind);
 }

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import type { KnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
+import {
+  findKnowledgeRows,
+  type KnowledgeIndex,
+} from '../knowledgeBase/knowledgeIndex';
 
 /** Names of knowledge-base components for people. @internal */
 export const COMPONENT_LABELS: Readonly<Record<string, string>> = {
@@ -63,21 +66,79 @@ const K8S_GROUPS = new Set([
   'extensions',
 ]);
 
+// Groups that several Cluster API infrastructure providers share: an object
+// belongs to the provider its kind names (VSphereCluster → CAPV).
+const SHARED_PROVIDER_GROUPS = new Set(['infrastructure.cluster.x-k8s.io']);
+
+// Kind prefixes of the Cluster API infrastructure providers, by provider.
+const INFRASTRUCTURE_PROVIDERS: ReadonlyArray<[RegExp, string]> = [
+  [/^VSphere/, 'cluster-api-provider-vsphere'],
+  [/^AWS/, 'cluster-api-provider-aws'],
+  [/^Azure/, 'cluster-api-provider-azure'],
+  [/^GCP/, 'cluster-api-provider-gcp'],
+  [/^Metal3/, 'cluster-api-provider-metal3'],
+  [/^OpenStack/, 'cluster-api-provider-openstack'],
+  [/^IBM(PowerVS|VPC)/, 'cluster-api-provider-ibmcloud'],
+  [/^Kubevirt/, 'cluster-api-provider-kubevirt'],
+  [/^Nutanix/, 'cluster-api-provider-nutanix'],
+  [/^Docker|^DevCluster|^DevMachine/, 'cluster-api-provider-docker'],
+];
+
+const componentsCache = new WeakMap<KnowledgeIndex, ReadonlySet<string>>();
+
+/** The components a knowledge index has rows for. */
+function knownComponents(index: KnowledgeIndex): ReadonlySet<string> {
+  let known = componentsCache.get(index);
+  if (!known) {
+    known = new Set(
+      [...index.values()].flatMap(rows => rows.map(row => row.component)),
+    );
+    componentsCache.set(index, known);
+  }
+  return known;
+}
+
 /**
- * Which knowledge-base component serves an apiVersion, so that objects with
- * no deprecation row are still known to belong to a component (and are
- * listed as not judged when it has no target). Undefined for unknown groups.
+ * The Cluster API infrastructure provider an object of a shared provider
+ * group belongs to, by its kind; only a provider the knowledge base knows, so
+ * that an unknown provider is "not judged" and never mislabelled.
+ */
+function infrastructureProvider(
+  kind: string | undefined,
+  index: KnowledgeIndex,
+): string | undefined {
+  if (!kind) return undefined;
+  const provider = INFRASTRUCTURE_PROVIDERS.find(([prefix]) =>
+    prefix.test(kind),
+  )?.[1];
+  return provider && knownComponents(index).has(provider)
+    ? provider
+    : undefined;
+}
+
+/**
+ * Which knowledge-base component serves an object's apiVersion (and kind, for
+ * groups that several providers share), so that objects with no deprecation
+ * row are still known to belong to a component (and are listed as not judged
+ * when it has no target). Undefined for unknown groups and providers.
  * @internal
  */
 export function componentOfApiVersion(
   apiVersion: string,
   index: KnowledgeIndex,
+  kind?: string,
 ): string | undefined {
-  const rows = index.get(apiVersion);
+  const group = apiGroupOf(apiVersion);
+  if (SHARED_PROVIDER_GROUPS.has(group)) {
+    return infrastructureProvider(kind, index);
+  }
+  const rows =
+    kind === undefined
+      ? index.get(apiVersion)
+      : findKnowledgeRows(index, apiVersion, kind);
   if (rows && rows.length > 0) {
     return rows[0].component;
   }
-  const group = apiGroupOf(apiVersion);
   if (K8S_GROUPS.has(group)) return 'k8s';
   if (group === 'cdi.kubevirt.io' || group === 'upload.cdi.kubevirt.io') {
     return 'cdi';
@@ -86,10 +147,7 @@ export function componentOfApiVersion(
     return 'kubevirt';
   }
   if (group === 'snapshot.storage.k8s.io') return 'external-snapshotter';
-  if (
-    group === 'infrastructure.cluster.x-k8s.io' ||
-    group === 'vmware.infrastructure.cluster.x-k8s.io'
-  ) {
+  if (group === 'vmware.infrastructure.cluster.x-k8s.io') {
     return 'cluster-api-provider-vsphere';
   }
   if (group === 'x-k8s.io' || group.endsWith('.x-k8s.io')) {

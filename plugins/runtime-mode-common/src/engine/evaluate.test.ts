@@ -631,7 +631,7 @@ describe('evaluate: remaining rules', () => {
     ]);
     expect(
       alphaSnapshot.findings.find(f => f.id === 'api-alpha-in-production')
-        ?.message,
+        ?.remediation,
     ).toContain('Move to snapshot.kubevirt.io/v1beta1');
     expect(ids(run('# nothing here\n'))).toContain('manifest-no-objects');
   });

@@ -29,6 +29,7 @@ import {
   isAlphaVersion,
 } from './apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from './findings';
+import { servedReplacement, ServedReplacement } from './servedReplacement';
 import { validateTargets } from './targets';
 import { compareVersions, parseVersion } from './versions';
 
@@ -86,29 +87,82 @@ function removalWhen(row: KnowledgeBaseRow): string {
   return `removal in ${release(label, row.removedIn)}`;
 }
 
-function replacementText(row: KnowledgeBaseRow): string {
-  if (!row.replacement) {
-    return 'There is no direct replacement: remove the object or move to the mechanism the release notes name.';
+/** What a replacement is called in findings: `discovery.k8s.io/v1 EndpointSlice`. */
+function replacementName(replacement: ServedReplacement): string | undefined {
+  if (!replacement.apiVersion) return replacement.advice;
+  return [replacement.apiVersion, replacement.kind].filter(Boolean).join(' ');
+}
+
+/** "policy/v1beta1, its successor, is itself removed since Kubernetes v1.25.0." */
+function passedOverText(replacement: ServedReplacement): string {
+  return replacement.passedOver
+    .map(
+      p =>
+        ` ${p.apiVersion}, the next version in line, is itself ${
+          p.status === 'removed' ? 'no longer served since' : 'deprecated since'
+        } ${release(componentLabel(p.component), p.release)}.`,
+    )
+    .join('');
+}
+
+/** What to do about an object whose row names a successor (or none). */
+function moveAdvice(
+  object: ManifestObjectRef,
+  replacement: ServedReplacement | undefined,
+  targets: Readonly<Record<string, string>>,
+): string {
+  if (!replacement) {
+    return 'There is no direct replacement: remove the object, or move to the mechanism the release notes of its component name.';
   }
-  return `Use ${row.replacement}${
-    row.replacementAvailableIn
-      ? ` (available since ${componentLabel(row.component)} ${
-          row.replacementAvailableIn
-        })`
+  const label = componentLabel(replacement.component);
+  if (!replacement.apiVersion) {
+    return `Replace it with ${replacement.advice}.${passedOverText(
+      replacement,
+    )}`;
+  }
+  const successor = [
+    replacement.apiVersion,
+    replacement.kind,
+    replacement.advice,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (replacement.notYetServed) {
+    return `Keep ${object.apiVersion}: it is the only version ${release(
+      label,
+      targets[replacement.component],
+    )} serves. Plan the move to ${successor} when you upgrade to ${release(
+      label,
+      replacement.availableIn!,
+    )}.`;
+  }
+  return `Move to ${successor}${
+    replacement.availableIn
+      ? ` (served since ${release(label, replacement.availableIn)})`
       : ''
-  }.`;
+  }.${passedOverText(replacement)}`;
 }
 
-function alphaAdvice(onlyVersion: boolean, replacement?: string): string {
-  if (onlyVersion) {
-    return 'It is the only version of this API, so there is nothing to move to yet.';
+function alphaState(
+  onlyVersion: boolean,
+  replacement: ServedReplacement | undefined,
+  targets: Readonly<Record<string, string>>,
+): string {
+  if (onlyVersion) return ' It is the only version of this API.';
+  if (replacement?.notYetServed) {
+    return ` It is the only version ${release(
+      componentLabel(replacement.component),
+      targets[replacement.component],
+    )} serves.`;
   }
-  return replacement
-    ? `Move to ${replacement}.`
-    : 'Move to a beta or GA version of the API.';
+  return '';
 }
 
-function baseFields(object: ManifestObjectRef, row?: KnowledgeBaseRow) {
+function baseFields(
+  object: ManifestObjectRef,
+  row?: KnowledgeBaseRow,
+  replacement?: ServedReplacement,
+) {
   return {
     ...objectEvidence(object),
     component: row?.component,
@@ -118,15 +172,22 @@ function baseFields(object: ManifestObjectRef, row?: KnowledgeBaseRow) {
       row?.component === 'k8s' && row.removedIn
         ? kubernetesReleaseDate(row.removedIn)?.released
         : undefined,
-    replacement: row?.replacement || undefined,
+    replacement: replacement ? replacementName(replacement) : undefined,
   };
 }
 
-function supersededFinding(
-  object: ManifestObjectRef,
-  row: KnowledgeBaseRow,
-  fields: ReturnType<typeof baseFields>,
-): Finding {
+/** Everything a row's verdict is built from. */
+interface RowJudgement {
+  object: ManifestObjectRef;
+  row: KnowledgeBaseRow;
+  target: string | undefined;
+  targets: Readonly<Record<string, string>>;
+  replacement: ServedReplacement | undefined;
+  alphaNote: string;
+}
+
+function supersededFinding(judgement: RowJudgement): Finding {
+  const { object, row, replacement, targets } = judgement;
   const label = componentLabel(row.component);
   return makeFinding(
     'api-superseded',
@@ -135,21 +196,28 @@ function supersededFinding(
       object.apiVersion
     }; it is not deprecated, but ${row.replacement} supersedes it${
       row.replacementAvailableIn
-        ? ` (since ${release(label, row.replacementAvailableIn)})`
+        ? ` (from ${release(label, row.replacementAvailableIn)})`
         : ''
     }.`,
-    { ...fields, remediation: replacementText(row) },
+    {
+      ...baseFields(object, row, replacement),
+      remediation: moveAdvice(object, replacement, targets),
+    },
   );
 }
 
-function judgeRow(
-  object: ManifestObjectRef,
-  row: KnowledgeBaseRow,
-  target: string | undefined,
-  alphaNote: string,
-): Finding | undefined {
+function judgeRow(judgement: RowJudgement): Finding | undefined {
+  const { object, row, target, targets, replacement, alphaNote } = judgement;
   const label = componentLabel(row.component);
-  const fields = baseFields(object, row);
+  const fields = {
+    ...baseFields(object, row, replacement),
+    remediation: moveAdvice(object, replacement, targets),
+  };
+  const superseded =
+    !row.deprecatedIn &&
+    !row.removedIn &&
+    !row.deprecatedWithoutVersion &&
+    Boolean(row.replacement);
   if (target === undefined) {
     if (row.deprecatedWithoutVersion) {
       return makeFinding(
@@ -159,47 +227,23 @@ function judgeRow(
           object.apiVersion
         }, deprecated by ${label} at every release (no release number published); ${removalWhen(
           row,
-        )}. ${replacementText(row)}${alphaNote}`,
-        { ...fields, remediation: replacementText(row) },
+        )}.${alphaNote}`,
+        fields,
       );
     }
     // Superseded needs no version comparison; anything else needs a target.
-    if (!row.deprecatedIn && !row.removedIn && row.replacement) {
-      return supersededFinding(object, row, fields);
-    }
-    return undefined;
-  }
-  if (
-    row.unservedIn &&
-    compareVersions(target, row.unservedIn) >= 0 &&
-    !(row.removedIn && compareVersions(target, row.removedIn) >= 0)
-  ) {
-    return makeFinding(
-      'api-removed',
-      'critical',
-      `${objectLabel(object)} uses ${
-        object.apiVersion
-      }, no longer served since ${release(label, row.unservedIn)}${
-        row.removedIn ? ` (dropped from the CRD in ${row.removedIn})` : ''
-      }; the target is ${release(label, target)}. ${replacementText(row)}`,
-      {
-        ...fields,
-        removedIn: row.unservedIn,
-        remediation: replacementText(row),
-      },
-    );
+    return superseded ? supersededFinding(judgement) : undefined;
   }
   if (row.removedIn && compareVersions(target, row.removedIn) >= 0) {
     return makeFinding(
       'api-removed',
       'critical',
-      `${objectLabel(object)} uses ${object.apiVersion}, removed in ${release(
-        label,
-        row.removedIn,
-      )}${
+      `${objectLabel(object)} uses ${
+        object.apiVersion
+      }, no longer served since ${release(label, row.removedIn)}${
         fields.removalDate ? ` (released ${fields.removalDate})` : ''
-      }; the target is ${release(label, target)}. ${replacementText(row)}`,
-      { ...fields, remediation: replacementText(row) },
+      }; the target is ${release(label, target)}.`,
+      fields,
     );
   }
   if (
@@ -213,16 +257,90 @@ function judgeRow(
         row.deprecatedIn
           ? `since ${release(label, row.deprecatedIn)}`
           : `by ${label}`
-      } and still served at ${target}; ${removalWhen(row)}. ${replacementText(
-        row,
-      )}${alphaNote}`,
-      { ...fields, remediation: replacementText(row) },
+      } and still served at ${target}; ${removalWhen(row)}.${alphaNote}`,
+      fields,
     );
   }
-  if (!row.deprecatedIn && !row.removedIn && row.replacement) {
-    return supersededFinding(object, row, fields);
+  return superseded ? supersededFinding(judgement) : undefined;
+}
+
+/** How one object's verdicts are reached: what the knowledge base and targets say. */
+interface ObjectContext {
+  targets: Readonly<Record<string, string>>;
+  index: KnowledgeIndex;
+  alphaHandling: NonNullable<ApiCompatibilityOptions['alphaInProduction']>;
+  nonProduction: boolean;
+}
+
+/** An object's verdicts, and the components it needed a target for. */
+function judgeObject(
+  object: ManifestObjectRef,
+  context: ObjectContext,
+): { findings: Finding[]; untargeted: string[] } {
+  const { targets, index, alphaHandling, nonProduction } = context;
+  const rows = findKnowledgeRows(index, object.apiVersion, object.kind);
+  const alpha = isAlphaVersion(object.apiVersion);
+  const untargeted: string[] = [];
+  const findings: Finding[] = [];
+  const superseded: Finding[] = [];
+  for (const row of rows) {
+    const target = targets[row.component];
+    if (target === undefined && (row.deprecatedIn || row.removedIn)) {
+      untargeted.push(row.component);
+    }
+    const finding = judgeRow({
+      object,
+      row,
+      target,
+      targets,
+      replacement: servedReplacement(row, object.kind, targets, index),
+      alphaNote: alpha ? ` ${ALPHA_POLICY}` : '',
+    });
+    if (finding?.severity === 'info') superseded.push(finding);
+    else if (finding) findings.push(finding);
   }
-  return undefined;
+  const component =
+    rows[0]?.component ??
+    componentOfApiVersion(object.apiVersion, index, object.kind);
+  if (rows.length === 0 && component && targets[component] === undefined) {
+    untargeted.push(component);
+  }
+  if (!alpha || findings.length > 0 || alphaHandling === 'ignore') {
+    return { findings: [...findings, ...superseded], untargeted };
+  }
+  // An alpha finding already names the newer version: say it once.
+  const row = rows[0];
+  const replacement = row
+    ? servedReplacement(row, object.kind, targets, index)
+    : undefined;
+  // The only version there is, or the only one the target serves: informational.
+  const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
+  const severity =
+    alphaHandling === 'info' ||
+    nonProduction ||
+    onlyVersion ||
+    replacement?.notYetServed
+      ? 'info'
+      : 'warning';
+  findings.push(
+    makeFinding(
+      'api-alpha-in-production',
+      severity,
+      `${objectLabel(object)} uses the alpha API ${object.apiVersion}${
+        nonProduction ? '' : ' in production'
+      }. ${ALPHA_POLICY}${alphaState(onlyVersion, replacement, targets)}`,
+      {
+        ...baseFields(object, row, replacement),
+        component,
+        remediation: onlyVersion
+          ? 'Nothing to move to yet: keep it, and watch the release notes of its component for a beta or GA version.'
+          : row
+          ? moveAdvice(object, replacement, targets)
+          : 'Move to a beta or GA version of the API when one exists.',
+      },
+    ),
+  );
+  return { findings, untargeted };
 }
 
 /**
@@ -242,69 +360,21 @@ export function checkApiCompatibility(
   const targets = targetsValidated
     ? rawTargets
     : validateTargets(rawTargets, options.extraDeprecations);
-  const kb = index ?? getKnowledgeIndex(options.extraDeprecations);
-  const alphaHandling = options.alphaInProduction ?? 'warning';
-  const nonProduction =
-    options.lifecycle !== undefined &&
-    NON_PRODUCTION_LIFECYCLES.has(options.lifecycle.toLowerCase());
+  const context: ObjectContext = {
+    targets,
+    index: index ?? getKnowledgeIndex(options.extraDeprecations),
+    alphaHandling: options.alphaInProduction ?? 'warning',
+    nonProduction:
+      options.lifecycle !== undefined &&
+      NON_PRODUCTION_LIFECYCLES.has(options.lifecycle.toLowerCase()),
+  };
   const findings: Finding[] = [];
   const untargeted = new Map<string, number>();
-
   for (const object of objects) {
-    const rows = findKnowledgeRows(kb, object.apiVersion, object.kind);
-    const alpha = isAlphaVersion(object.apiVersion);
-    const alphaNote = alpha ? ` ${ALPHA_POLICY}` : '';
-    let judged = false;
-    const superseded: Finding[] = [];
-    for (const row of rows) {
-      const target = targets[row.component];
-      if (target === undefined && (row.deprecatedIn || row.removedIn)) {
-        untargeted.set(row.component, (untargeted.get(row.component) ?? 0) + 1);
-      }
-      const finding = judgeRow(object, row, target, alphaNote);
-      if (finding?.severity === 'info') {
-        superseded.push(finding);
-      } else if (finding) {
-        findings.push(finding);
-        judged = true;
-      }
-    }
-    if (rows.length === 0) {
-      const component = componentOfApiVersion(object.apiVersion, kb);
-      if (component && targets[component] === undefined) {
-        untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
-      }
-    }
-    const alphaReported = alpha && !judged && alphaHandling !== 'ignore';
-    if (!alphaReported) {
-      // An alpha finding already names the newer version: say it once.
-      findings.push(...superseded);
-    }
-    if (alphaReported) {
-      // The only version there is (no replacement anywhere): informational.
-      const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
-      const severity =
-        alphaHandling === 'info' || nonProduction || onlyVersion
-          ? 'info'
-          : 'warning';
-      const row = rows[0];
-      findings.push(
-        makeFinding(
-          'api-alpha-in-production',
-          severity,
-          `${objectLabel(object)} uses the alpha API ${object.apiVersion}${
-            nonProduction ? '' : ' in production'
-          }. ${ALPHA_POLICY} ${alphaAdvice(onlyVersion, row?.replacement)}`,
-          {
-            ...baseFields(object, row),
-            component:
-              row?.component ?? componentOfApiVersion(object.apiVersion, kb),
-            remediation: row?.replacement
-              ? `Move to ${row.replacement}.`
-              : 'Move to a beta or GA version of the API when one exists.',
-          },
-        ),
-      );
+    const judged = judgeObject(object, context);
+    findings.push(...judged.findings);
+    for (const component of judged.untargeted) {
+      untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
     }
   }
 
@@ -315,8 +385,11 @@ export function checkApiCompatibility(
         'info',
         `${count} object(s) of ${componentLabel(
           component,
-        )} were not judged: no target version for ${component}. Give one with --target ${component}=VERSION, a cluster version, or apiPolicy.targets.`,
-        { component },
+        )} were not judged: there is no target version for ${component}.`,
+        {
+          component,
+          remediation: `Give one with --target ${component}=VERSION, a version on the component's cluster, or apiPolicy.targets.${component} in config.`,
+        },
       ),
     );
   }

@@ -16,7 +16,11 @@
 
 import type { DeprecationRow } from '../types';
 
-/** A knowledge-base row with the provenance the research recorded. @public */
+/**
+ * A knowledge-base row with its provenance (knowledge-base/api-deprecations.yaml).
+ * `removedIn` is the first release that no longer serves the version.
+ * @public
+ */
 export interface KnowledgeBaseRow extends DeprecationRow {
   confidence?: string;
   /**
@@ -24,11 +28,13 @@ export interface KnowledgeBaseRow extends DeprecationRow {
    * row is reported as deprecated at any target version.
    */
   deprecatedWithoutVersion?: boolean;
+  /** The successor's kind, when it differs (Endpoints → EndpointSlice). */
+  replacementKind?: string;
   /**
-   * Release of the component from which the version is no longer served,
-   * when that comes before its removal from the CRD (`removedIn`).
+   * How to move that the apiVersion alone does not say; for a row without a
+   * replacement, the mechanism that takes its place.
    */
-  unservedIn?: string;
+  advice?: string;
 }
 
 /** A Kubernetes minor release and its date. @public */
