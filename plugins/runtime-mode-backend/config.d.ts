@@ -32,6 +32,21 @@ export interface Config {
       hardwareVirtualization?: boolean;
       /** Versions of other knowledge-base components on the cluster, e.g. { cdi: '1.60.0' }. */
       versions?: { [component: string]: string };
+      /**
+       * KubeVirt clusters: the KubeVirt CR's spec.configuration.evictionStrategy,
+       * which VMs without their own inherit (upstream default None; HCO and
+       * OpenShift Virtualization set LiveMigrate on multi-node clusters).
+       */
+      evictionStrategy?:
+        | 'None'
+        | 'LiveMigrate'
+        | 'LiveMigrateIfPossible'
+        | 'External';
+      /**
+       * KubeVirt clusters: the KubeVirt CR's spec.configuration.network.defaultNetworkInterface,
+       * the pod-network binding of VMs that declare no interface (upstream default bridge).
+       */
+      defaultNetworkInterface?: 'bridge' | 'masquerade';
     }>;
     apiPolicy?: {
       /** Target versions per knowledge-base component, e.g. { k8s: '1.34', kubevirt: '1.6.0' }. */

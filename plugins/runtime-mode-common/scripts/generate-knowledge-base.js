@@ -33,7 +33,10 @@ const path = require('node:path');
 const { parse } = require('yaml');
 
 const DATA_DIR = path.resolve(__dirname, '../knowledge-base');
-const TARGET = path.resolve(__dirname, '../src/knowledgeBase/data.generated.ts');
+const TARGET = path.resolve(
+  __dirname,
+  '../src/knowledgeBase/data.generated.ts',
+);
 
 const ROW_FIELDS = new Set([
   'apiVersion',
@@ -122,7 +125,10 @@ function readRelease(release, index, fail) {
   for (const key of Object.keys(release ?? {})) {
     if (!RELEASE_FIELDS.has(key)) fail(`${where}: unknown field "${key}"`);
   }
-  const out = { version: text(release.version), released: text(release.released) };
+  const out = {
+    version: text(release.version),
+    released: text(release.released),
+  };
   if (!/^\d+\.\d+$/.test(out.version)) fail(`${where}: version must be 1.NN`);
   if (!DATE.test(out.released)) fail(`${where}: released must be YYYY-MM-DD`);
   if (release.eol) {
@@ -210,11 +216,16 @@ if (require.main === module) {
   const check = process.argv.includes('--check');
   try {
     const generated = renderKnowledgeBase();
-    const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : '';
+    const current = fs.existsSync(TARGET)
+      ? fs.readFileSync(TARGET, 'utf8')
+      : '';
     if (check) {
       if (generated !== current) {
         console.error(
-          `${path.relative(process.cwd(), TARGET)} is out of date: run yarn generate:knowledge-base`,
+          `${path.relative(
+            process.cwd(),
+            TARGET,
+          )} is out of date: run yarn generate:knowledge-base`,
         );
         process.exit(1);
       }
@@ -223,10 +234,9 @@ if (require.main === module) {
       fs.writeFileSync(TARGET, generated);
       const { rows, releases, asOf } = buildKnowledgeBase();
       console.log(
-        `wrote ${rows.length} rows and ${releases.length} releases to ${path.relative(
-          process.cwd(),
-          TARGET,
-        )} (as of ${asOf})`,
+        `wrote ${rows.length} rows and ${
+          releases.length
+        } releases to ${path.relative(process.cwd(), TARGET)} (as of ${asOf})`,
       );
     }
   } catch (error) {

@@ -207,6 +207,8 @@ export interface RuleInfo {
   title: string;
   description: string;
   docsUrl?: string;
+  /** What to do in general; a finding may give a more specific remediation. */
+  remediation?: string;
 }
 
 /** GET /v1/rules @public */

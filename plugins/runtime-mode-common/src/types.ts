@@ -239,7 +239,30 @@ export interface ClusterConfig {
   hardwareVirtualization?: boolean;
   /** Versions of other knowledge-base components on this cluster (cdi, cluster-api, ...). */
   versions?: Record<string, string>;
+  /**
+   * KubeVirt clusters: the KubeVirt CR's `spec.configuration.evictionStrategy`,
+   * inherited by VMs that set none; undefined when not stated (upstream default
+   * None; HCO/OpenShift Virtualization set LiveMigrate on multi-node clusters).
+   */
+  evictionStrategy?: KubevirtEvictionStrategy;
+  /**
+   * KubeVirt clusters: the KubeVirt CR's
+   * `spec.configuration.network.defaultNetworkInterface`, the pod-network
+   * binding of VMs that declare no interface; undefined when not stated
+   * (upstream default bridge).
+   */
+  defaultNetworkInterface?: KubevirtDefaultNetworkInterface;
 }
+
+/** Values of the KubeVirt CR's evictionStrategy. @public */
+export type KubevirtEvictionStrategy =
+  | 'None'
+  | 'LiveMigrate'
+  | 'LiveMigrateIfPossible'
+  | 'External';
+
+/** Values the KubeVirt CR accepts for defaultNetworkInterface (slirp was removed in v1.3). @public */
+export type KubevirtDefaultNetworkInterface = 'bridge' | 'masquerade';
 
 /** A row of the deprecation knowledge base (the same fields as reference/api-deprecations.yaml). @public */
 export interface DeprecationRow {

@@ -235,10 +235,6 @@ export function decideMode(
         'mode-unknown',
         'info',
         'Runtime mode unknown: no KubeVirt VM, virtualization-infrastructure object or container workload on a known cluster, no cluster in config, and no runtime-mode.dev/mode annotation.',
-        {
-          remediation:
-            'Point runtime-mode.dev/manifests at the manifests, list the clusters in runtime-mode.dev/clusters, or declare runtime-mode.dev/mode.',
-        },
       ),
     );
   }

@@ -51,6 +51,9 @@ metadata:
 spec:
   runStrategy: Always
   template:
+    metadata:
+      labels:
+        app: vm1
     spec:
 ${spec}
 ${extraDocs}`;
@@ -96,6 +99,9 @@ kind: Service
 metadata:
   name: app
   labels:
+    app: vm1
+spec:
+  selector:
     app: vm1
 ---
 apiVersion: monitoring.coreos.com/v1
@@ -323,8 +329,8 @@ describe('evaluate: readiness rules', () => {
   it('accepts bridge on the pod network with the allow annotation, and masquerade', () => {
     const spec = GOOD_VM_SPEC.replace('masquerade: {}', 'bridge: {}');
     const allowed = vmManifest(spec, RWX_DV).replace(
-      '  template:\n    spec:',
-      '  template:\n    metadata:\n      annotations:\n        kubevirt.io/allow-pod-bridge-network-live-migration: ""\n    spec:',
+      '    metadata:\n      labels:',
+      '    metadata:\n      annotations:\n        kubevirt.io/allow-pod-bridge-network-live-migration: ""\n      labels:',
     );
     expect(ids(run(allowed))).not.toContain(
       'live-migration-pod-network-bridge',

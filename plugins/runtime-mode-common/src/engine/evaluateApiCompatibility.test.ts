@@ -186,7 +186,9 @@ describe('advice served at the target', () => {
     const [at134] = evaluateApiCompatibility([psp], { k8s: '1.34' });
     expect(at134).toMatchObject({ id: 'api-removed', severity: 'critical' });
     expect(at134.replacement).toMatch(/^Pod Security Admission/);
-    expect(at134.remediation).toMatch(/^Replace it with Pod Security Admission/);
+    expect(at134.remediation).toMatch(
+      /^Replace it with Pod Security Admission/,
+    );
     expect(at134.remediation).toContain(
       'policy/v1beta1, the next version in line, is itself no longer served since Kubernetes v1.25.0',
     );
@@ -232,7 +234,9 @@ describe('advice served at the target', () => {
       id: 'api-alpha-in-production',
       severity: 'info',
     });
-    expect(at16.message).toContain('It is the only version KubeVirt 1.6.0 serves');
+    expect(at16.message).toContain(
+      'It is the only version KubeVirt 1.6.0 serves',
+    );
     expect(at16.remediation).toBe(
       'Keep pool.kubevirt.io/v1alpha1: it is the only version KubeVirt 1.6.0 serves. Plan the move to pool.kubevirt.io/v1beta1 when you upgrade to KubeVirt v1.8.0.',
     );
@@ -240,7 +244,10 @@ describe('advice served at the target', () => {
       evaluateApiCompatibility([pool], { kubevirt: '1.8.0' })[0],
     ).toMatchObject({ severity: 'warning' });
 
-    const snapshot = obj('snapshot.kubevirt.io/v1alpha1', 'VirtualMachineSnapshot');
+    const snapshot = obj(
+      'snapshot.kubevirt.io/v1alpha1',
+      'VirtualMachineSnapshot',
+    );
     expect(
       evaluateApiCompatibility([snapshot], { kubevirt: '1.2.0' })[0],
     ).toMatchObject({ severity: 'info' });
@@ -319,7 +326,10 @@ describe('API facts', () => {
 
   it('attributes infrastructure.cluster.x-k8s.io objects to a provider by kind, and leaves unknown providers not judged', () => {
     expect(
-      apiComponentOf('infrastructure.cluster.x-k8s.io/v1beta1', 'VSphereCluster'),
+      apiComponentOf(
+        'infrastructure.cluster.x-k8s.io/v1beta1',
+        'VSphereCluster',
+      ),
     ).toBe('cluster-api-provider-vsphere');
     for (const kind of ['AWSCluster', 'AzureMachine', 'Metal3Machine']) {
       expect(

@@ -18,8 +18,10 @@ import type { Finding, ManifestObjectRef, Severity } from '../types';
 import { RULES_BY_ID } from './ruleCatalog';
 
 /**
- * Builds a finding of a catalogued rule; category and docs link come from the
- * catalog, so a finding of an unknown rule cannot be made.
+ * Builds a finding of a catalogued rule; category, docs link and (unless the
+ * finding gives a more specific one) remediation come from the catalog, so a
+ * finding of an unknown rule cannot be made. The message says what is wrong,
+ * the remediation what to do.
  * @public
  */
 export function makeFinding(
@@ -39,6 +41,7 @@ export function makeFinding(
     message,
     docsUrl: rule.docsUrl,
     ...extra,
+    remediation: extra.remediation ?? rule.remediation,
     waived: false,
   };
 }

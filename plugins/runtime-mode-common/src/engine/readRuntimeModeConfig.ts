@@ -17,6 +17,8 @@
 import type {
   ClusterConfig,
   DeprecationRow,
+  KubevirtDefaultNetworkInterface,
+  KubevirtEvictionStrategy,
   ManifestLimits,
   ModeProfileOverride,
   RuntimeModeConfig,
@@ -37,6 +39,19 @@ export const DEFAULT_MANIFEST_LIMITS: ManifestLimits = {
 };
 
 const ALPHA_HANDLING = ['warning', 'info', 'ignore'] as const;
+// KubeVirt CR values (staging/src/kubevirt.io/api/core/v1 EvictionStrategy;
+// pkg/virt-config/configuration.go validates defaultNetworkInterface, and
+// slirp was removed in v1.3).
+const EVICTION_STRATEGIES: readonly KubevirtEvictionStrategy[] = [
+  'None',
+  'LiveMigrate',
+  'LiveMigrateIfPossible',
+  'External',
+];
+const DEFAULT_NETWORK_INTERFACES: readonly KubevirtDefaultNetworkInterface[] = [
+  'bridge',
+  'masquerade',
+];
 
 function fail(key: string, problem: string): never {
   throw new RuntimeModeConfigError(
@@ -82,6 +97,18 @@ function optionalVersion(value: unknown, key: string): string | undefined {
   return version;
 }
 
+function optionalChoice<T extends string>(
+  value: unknown,
+  key: string,
+  choices: readonly T[],
+): T | undefined {
+  const text = optionalString(value, key);
+  if (text !== undefined && !choices.includes(text as T)) {
+    fail(key, `expected one of ${choices.join(', ')}`);
+  }
+  return text as T | undefined;
+}
+
 function readMode(value: unknown, key: string): RuntimeModeId {
   if (!RUNTIME_MODES.includes(value as RuntimeModeId)) {
     fail(key, `expected one of ${RUNTIME_MODES.join(', ')}`);
@@ -122,6 +149,18 @@ function readCluster(value: unknown, key: string): ClusterConfig {
     }
     cluster.hardwareVirtualization = value.hardwareVirtualization;
   }
+  const eviction = optionalChoice(
+    value.evictionStrategy,
+    `${key}.evictionStrategy`,
+    EVICTION_STRATEGIES,
+  );
+  if (eviction) cluster.evictionStrategy = eviction;
+  const networkInterface = optionalChoice(
+    value.defaultNetworkInterface,
+    `${key}.defaultNetworkInterface`,
+    DEFAULT_NETWORK_INTERFACES,
+  );
+  if (networkInterface) cluster.defaultNetworkInterface = networkInterface;
   const versions = optionalRecord(value.versions, `${key}.versions`);
   if (versions) {
     try {

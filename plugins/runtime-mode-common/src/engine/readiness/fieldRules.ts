@@ -17,83 +17,129 @@
 import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
+import type { ManifestObject } from '../readManifests';
 import { compareVersions } from '../versions';
 import type { ReadinessContext } from './context';
 import { get, isRecord } from './objectPaths';
 
-// KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (webhook warning;
-// running and runStrategy are mutually exclusive).
+// KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (the VM admitter's
+// warning, commit 7d538fe6); running together with runStrategy has been
+// rejected as mutually exclusive since v0.18.0 (vms-admitter.go
+// validateRunStrategy), for pools too (vmpool-admitter.go validates
+// spec.virtualMachineTemplate.spec with ValidateVirtualMachineSpec).
 const RUNNING_DEPRECATED_IN = 'v1.4.0';
 
+/** The VirtualMachineSpec of a VM, or of a pool's VM template. */
+function vmSpecOf(object: ManifestObject): Record<string, unknown> | undefined {
+  const spec =
+    object.kind === 'VirtualMachinePool'
+      ? get(object.body, 'spec', 'virtualMachineTemplate', 'spec')
+      : get(object.body, 'spec');
+  return isRecord(spec) ? spec : undefined;
+}
+
+function isVmOrPool(object: ManifestObject): boolean {
+  const group = apiGroupOf(object.apiVersion);
+  return (
+    (group === 'kubevirt.io' && object.kind === 'VirtualMachine') ||
+    (group === 'pool.kubevirt.io' && object.kind === 'VirtualMachinePool')
+  );
+}
+
+/** spec.running: rejected beside runStrategy, deprecated from v1.4.0. */
+function runningFindings(
+  object: ManifestObject,
+  kubevirtTarget: string | undefined,
+): Finding[] {
+  const spec = vmSpecOf(object);
+  if (!spec || spec.running === undefined) return [];
+  const where = objectEvidence(object);
+  const path =
+    object.kind === 'VirtualMachinePool'
+      ? 'spec.virtualMachineTemplate.spec'
+      : 'spec';
+  if (spec.runStrategy !== undefined) {
+    return [
+      makeFinding(
+        'api-run-strategy-conflict',
+        'critical',
+        `${objectLabel(
+          object,
+        )} sets both ${path}.running and ${path}.runStrategy: KubeVirt's admission webhook rejects them as mutually exclusive, so the object cannot be applied.`,
+        { ...where, component: 'kubevirt' },
+      ),
+    ];
+  }
+  if (
+    !kubevirtTarget ||
+    compareVersions(kubevirtTarget, RUNNING_DEPRECATED_IN) < 0
+  ) {
+    return [];
+  }
+  return [
+    makeFinding(
+      'api-deprecated-field',
+      'warning',
+      `${objectLabel(
+        object,
+      )} sets ${path}.running, deprecated since KubeVirt ${RUNNING_DEPRECATED_IN} (target ${kubevirtTarget}).`,
+      {
+        ...where,
+        component: 'kubevirt',
+        deprecatedIn: RUNNING_DEPRECATED_IN,
+        replacement: `${path}.runStrategy`,
+        remediation: `Replace running: true with runStrategy: Always (running: false with runStrategy: Halted) in ${path}.`,
+      },
+    ),
+  ];
+}
+
+/** MigrationPolicy selectors are plain label maps, not LabelSelectors. */
+function migrationPolicyFindings(object: ManifestObject): Finding[] {
+  return ['namespaceSelector', 'virtualMachineInstanceSelector'].flatMap(
+    selector => {
+      const value = get(object.body, 'spec', 'selectors', selector);
+      if (
+        !isRecord(value) ||
+        !('matchLabels' in value || 'matchExpressions' in value)
+      ) {
+        return [];
+      }
+      return [
+        makeFinding(
+          'live-migration-unknown-field',
+          'warning',
+          `${objectLabel(
+            object,
+          )}: spec.selectors.${selector} is a plain label map; matchLabels/matchExpressions do not exist there, so the policy selects nothing you meant it to.`,
+          {
+            ...objectEvidence(object),
+            remediation: `Write the labels directly under spec.selectors.${selector} (key: "value").`,
+          },
+        ),
+      ];
+    },
+  );
+}
+
 /**
- * Fields that are deprecated, or that do not exist where they are written,
- * starting with those that matter for readiness (brief: "fields that do not
- * exist in the API are flagged").
+ * Fields that are deprecated, rejected, or that do not exist where they are
+ * written, starting with those that matter for readiness (brief: "fields that
+ * do not exist in the API are flagged").
  * @internal
  */
 export function checkFields(context: ReadinessContext): Finding[] {
-  const findings: Finding[] = [];
-  const kubevirtTarget = context.targets.kubevirt;
-  for (const object of context.objects) {
-    if (!object.rendered) continue;
-    if (object.kind !== 'VirtualMachine' && object.kind !== 'MigrationPolicy') {
-      continue;
+  return context.objects.flatMap(object => {
+    if (!object.rendered) return [];
+    if (isVmOrPool(object)) {
+      return runningFindings(object, context.targets.kubevirt);
     }
-    const group = apiGroupOf(object.apiVersion);
-    const where = objectEvidence(object);
-    const label = objectLabel(object);
-
     if (
-      group === 'kubevirt.io' &&
-      object.kind === 'VirtualMachine' &&
-      get(object.body, 'spec', 'running') !== undefined &&
-      kubevirtTarget &&
-      compareVersions(kubevirtTarget, RUNNING_DEPRECATED_IN) >= 0
+      object.kind === 'MigrationPolicy' &&
+      apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
     ) {
-      findings.push(
-        makeFinding(
-          'api-deprecated-field',
-          'warning',
-          `${label} sets spec.running, deprecated since KubeVirt ${RUNNING_DEPRECATED_IN} (target ${kubevirtTarget}); use spec.runStrategy.`,
-          {
-            ...where,
-            component: 'kubevirt',
-            deprecatedIn: RUNNING_DEPRECATED_IN,
-            replacement: 'spec.runStrategy',
-            remediation:
-              'Replace running: true with runStrategy: Always (running: false with runStrategy: Halted).',
-          },
-        ),
-      );
+      return migrationPolicyFindings(object);
     }
-
-    if (
-      group === 'migrations.kubevirt.io' &&
-      object.kind === 'MigrationPolicy'
-    ) {
-      for (const selector of [
-        'namespaceSelector',
-        'virtualMachineInstanceSelector',
-      ]) {
-        const value = get(object.body, 'spec', 'selectors', selector);
-        if (
-          isRecord(value) &&
-          ('matchLabels' in value || 'matchExpressions' in value)
-        ) {
-          findings.push(
-            makeFinding(
-              'live-migration-unknown-field',
-              'warning',
-              `${label}: spec.selectors.${selector} is a plain label map; matchLabels/matchExpressions do not exist there, so the policy selects nothing you meant it to.`,
-              {
-                ...where,
-                remediation: `Write the labels directly under spec.selectors.${selector} (key: "value").`,
-              },
-            ),
-          );
-        }
-      }
-    }
-  }
-  return findings;
+    return [];
+  });
 }

@@ -21,9 +21,6 @@ import { makeFinding, objectEvidence } from '../findings';
 import type { ReadinessContext } from './context';
 import { get } from './objectPaths';
 
-const REMEDIATION =
-  'Enable VT-x/AMD-V in the node firmware (check with virt-host-validate qemu), or move the VMs to a cluster whose nodes expose /dev/kvm.';
-
 /** The KubeVirt clusters the component runs on: each must have KVM. */
 function judgeOwnClusters(clusters: readonly ClusterConfig[]): Finding[] {
   return clusters.flatMap(cluster => {
@@ -33,7 +30,6 @@ function judgeOwnClusters(clusters: readonly ClusterConfig[]): Finding[] {
           'hardware-virtualization-missing',
           'critical',
           `Cluster ${cluster.name} has no hardware virtualization (VT-x/AMD-V, /dev/kvm): VMs would only run in software emulation.`,
-          { remediation: REMEDIATION },
         ),
       ];
     }
@@ -74,7 +70,6 @@ function judgeCandidateClusters(
         `No KubeVirt cluster in config has hardware virtualization (${without
           .map(c => c.name)
           .join(', ')}): VMs would only run in software emulation.`,
-        { remediation: REMEDIATION },
       ),
     ];
   }
@@ -86,10 +81,12 @@ function judgeCandidateClusters(
         'info',
         `Of the KubeVirt clusters in config, ${without
           .map(c => c.name)
-          .join(', ')} lack hardware virtualization; place the component on ${
-          withKvm.map(c => c.name).join(', ') || 'a cluster with /dev/kvm'
-        }.`,
-        { remediation: REMEDIATION },
+          .join(', ')} lack hardware virtualization.`,
+        {
+          remediation: `Place the component on ${
+            withKvm.map(c => c.name).join(', ') || 'a cluster with /dev/kvm'
+          }.`,
+        },
       ),
     );
   }
@@ -103,7 +100,6 @@ function judgeCandidateClusters(
           .join(
             ', ',
           )} do not state whether their nodes expose hardware virtualization.`,
-        { remediation: 'Set hardwareVirtualization in runtimeMode.clusters.' },
       ),
     );
   }
@@ -144,7 +140,6 @@ export function checkHardware(context: ReadinessContext): Finding[] {
               'hardware-nested-virtualization',
               'warning',
               `KubeVirt VMs on cluster ${cluster.name}, whose nodes are themselves VMs: needs nested virtualization (extra overhead, often unsupported).`,
-              { remediation: 'Run KubeVirt on bare-metal nodes.' },
             ),
           );
         }
@@ -169,11 +164,7 @@ export function checkHardware(context: ReadinessContext): Finding[] {
           'hardware-software-emulation',
           'warning',
           'KubeVirt is configured with developerConfiguration.useEmulation: true: VMs run without KVM acceleration.',
-          {
-            ...objectEvidence(object),
-            remediation:
-              'Use nodes with hardware virtualization and remove useEmulation.',
-          },
+          objectEvidence(object),
         ),
       );
     }

@@ -19,19 +19,176 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
+import { KubevirtDefaults, kubevirtDefaultsOf } from './kubevirtDefaults';
+import type { MigrationBlocker } from './migrationBlocker';
+import { isRecord, vmiAnnotationsOf, vmiSpecOf } from './objectPaths';
+import { podNetworkBlockers } from './podNetworkBlockers';
 import {
-  get,
-  isRecord,
-  list,
-  vmiAnnotationsOf,
-  vmiSpecOf,
-} from './objectPaths';
+  hostDeviceBlockers,
+  hypervPassthroughBlockers,
+  launchSecurityBlockers,
+  persistentReservationBlockers,
+  tscFrequencyBlockers,
+  virtiofsBlockers,
+} from './vmiBlockers';
+import { volumeBlockers } from './volumeBlockers';
 
 const LIVE_MIGRATING = new Set(['LiveMigrate', 'LiveMigrateIfPossible']);
-const ALLOW_BRIDGE = 'kubevirt.io/allow-pod-bridge-network-live-migration';
 
-/** Finds a key anywhere under a value (bounded: manifests are depth-limited). */
-function findKey(value: unknown, key: string): boolean {
+/**
+ * The eviction strategy a VMI ends up with (`migrations.VMIEvictionStrategy`:
+ * its own, else the KubeVirt CR's): one per cluster it may run on, undefined
+ * where nobody stated the cluster default.
+ */
+interface Eviction {
+  own?: string;
+  defaults: readonly KubevirtDefaults[];
+  strategies: ReadonlyArray<string | undefined>;
+}
+
+function evictionOf(
+  spec: Record<string, unknown>,
+  defaults: readonly KubevirtDefaults[],
+): Eviction {
+  const own =
+    typeof spec.evictionStrategy === 'string'
+      ? spec.evictionStrategy
+      : undefined;
+  return {
+    own,
+    defaults,
+    strategies: own ? [own] : defaults.map(d => d.evictionStrategy),
+  };
+}
+
+/**
+ * LiveMigrate turns a blocker into a blocked drain (the eviction webhook
+ * refuses a VMI that cannot migrate): critical. Otherwise a warning; a
+ * blocker that depends on something nobody stated is never critical.
+ */
+function blockerSeverity(
+  blocker: MigrationBlocker,
+  eviction: Eviction,
+): Severity {
+  const mayLiveMigrate = eviction.strategies.some(
+    s => s === undefined || LIVE_MIGRATING.has(s),
+  );
+  let severity: Severity;
+  if (blocker.certainty === 'depends') {
+    severity = mayLiveMigrate ? 'warning' : 'info';
+  } else {
+    severity = eviction.strategies.includes('LiveMigrate')
+      ? 'critical'
+      : 'warning';
+  }
+  if (blocker.maxSeverity === 'info') return 'info';
+  if (blocker.maxSeverity === 'warning' && severity === 'critical') {
+    return 'warning';
+  }
+  return severity;
+}
+
+/** What the blocker does to a node drain, for the message. */
+function drainConsequence(severity: Severity, eviction: Eviction): string {
+  if (severity === 'critical') {
+    const from = eviction.own
+      ? ''
+      : ` (the default of ${eviction.defaults
+          .filter(d => d.evictionStrategy === 'LiveMigrate')
+          .map(d => d.source)
+          .join(', ')})`;
+    return ` Its evictionStrategy is LiveMigrate${from}, so a node drain cannot evict it.`;
+  }
+  if (eviction.strategies.includes(undefined)) {
+    return ' A node drain is blocked if the cluster default evictionStrategy is LiveMigrate.';
+  }
+  return '';
+}
+
+function blockerFinding(
+  vm: ManifestObject,
+  blocker: MigrationBlocker,
+  eviction: Eviction,
+): Finding {
+  const severity = blockerSeverity(blocker, eviction);
+  const verdict =
+    blocker.certainty === 'known'
+      ? `: the VMI is not live-migratable (${blocker.reason}).`
+      : ` (${blocker.reason}).`;
+  return makeFinding(
+    blocker.ruleId,
+    severity,
+    `${objectLabel(vm)} ${blocker.what}${verdict}${drainConsequence(
+      severity,
+      eviction,
+    )}`,
+    {
+      ...objectEvidence(vm),
+      ...(blocker.remediation ? { remediation: blocker.remediation } : {}),
+    },
+  );
+}
+
+/** The VM's drain behaviour when it does not ask to live-migrate. */
+function evictionFinding(
+  vm: ManifestObject,
+  eviction: Eviction,
+): Finding | undefined {
+  const label = objectLabel(vm);
+  const where = objectEvidence(vm);
+  const external =
+    'Nothing to do if a controller such as Cluster API Provider KubeVirt handles the drains; otherwise set spec.template.spec.evictionStrategy: LiveMigrate.';
+  if (eviction.own) {
+    if (LIVE_MIGRATING.has(eviction.own)) return undefined;
+    if (eviction.own === 'External') {
+      return makeFinding(
+        'live-migration-eviction-strategy',
+        'info',
+        `${label} has evictionStrategy External: an external controller (e.g. Cluster API Provider KubeVirt) must handle node drains.`,
+        { ...where, remediation: external },
+      );
+    }
+    return makeFinding(
+      'live-migration-eviction-strategy',
+      'warning',
+      `${label} has evictionStrategy ${eviction.own}: a node drain shuts the VM down instead of live-migrating it.`,
+      where,
+    );
+  }
+  const unstated = eviction.defaults.filter(d => !d.evictionStrategy);
+  if (unstated.length > 0) {
+    return makeFinding(
+      'live-migration-eviction-strategy',
+      'warning',
+      `${label} sets no evictionStrategy, so it inherits the KubeVirt CR default of ${unstated
+        .map(d => d.source)
+        .join(
+          ', ',
+        )}, which is not stated (None in upstream KubeVirt; LiveMigrate under HCO/OpenShift Virtualization on clusters with more than one worker): whether a node drain live-migrates the VM or shuts it down is not known.`,
+      where,
+    );
+  }
+  const none = eviction.defaults.filter(
+    d => d.evictionStrategy && !LIVE_MIGRATING.has(d.evictionStrategy),
+  );
+  if (none.length === 0) return undefined;
+  const onlyExternal = none.every(d => d.evictionStrategy === 'External');
+  return makeFinding(
+    'live-migration-eviction-strategy',
+    onlyExternal ? 'info' : 'warning',
+    `${label} sets no evictionStrategy and inherits ${none
+      .map(d => `${d.evictionStrategy} from ${d.source}`)
+      .join(', ')}: ${
+      onlyExternal
+        ? 'an external controller must handle node drains.'
+        : 'a node drain shuts the VM down instead of live-migrating it.'
+    }`,
+    onlyExternal ? { ...where, remediation: external } : where,
+  );
+}
+
+/** Anywhere in the VM: the seed's `liveMigrate`, which KubeVirt does not have. */
+function hasKey(value: unknown, key: string): boolean {
   const stack = [value];
   while (stack.length > 0) {
     const current = stack.pop();
@@ -44,53 +201,44 @@ function findKey(value: unknown, key: string): boolean {
   return false;
 }
 
-/** Access modes of the PVCs and DataVolumes declared in the manifests, by name. */
-function declaredAccessModes(
-  objects: readonly ManifestObject[],
+/** Every reason KubeVirt would set LiveMigratable=False that the manifest shows. */
+function blockersOf(
   vm: ManifestObject,
-): Map<string, string[] | undefined> {
-  const modes = new Map<string, string[] | undefined>();
-  const read = (spec: unknown): string[] | undefined => {
-    const fromPvc =
-      get(spec, 'pvc', 'accessModes') ??
-      get(spec, 'storage', 'accessModes') ??
-      get(spec, 'accessModes');
-    return Array.isArray(fromPvc) ? fromPvc.map(String) : undefined;
-  };
-  for (const object of objects) {
-    if (!object.name) continue;
-    if (object.kind === 'PersistentVolumeClaim')
-      modes.set(object.name, read(get(object.body, 'spec')));
-    if (object.kind === 'DataVolume')
-      modes.set(object.name, read(get(object.body, 'spec')));
-  }
-  for (const template of list(get(vm.body, 'spec', 'dataVolumeTemplates'))) {
-    const name = get(template, 'metadata', 'name');
-    if (typeof name === 'string') modes.set(name, read(get(template, 'spec')));
-  }
-  return modes;
+  spec: Record<string, unknown>,
+  context: ReadinessContext,
+  defaults: readonly KubevirtDefaults[],
+): MigrationBlocker[] {
+  const kubevirtTarget = context.targets.kubevirt;
+  return [
+    ...volumeBlockers(vm, spec, context.objects),
+    ...podNetworkBlockers(spec, vmiAnnotationsOf(vm), defaults, kubevirtTarget),
+    ...hostDeviceBlockers(spec, kubevirtTarget),
+    ...launchSecurityBlockers(spec),
+    ...persistentReservationBlockers(spec, kubevirtTarget),
+    ...hypervPassthroughBlockers(spec),
+    ...tscFrequencyBlockers(spec),
+    ...virtiofsBlockers(spec, kubevirtTarget),
+  ];
 }
 
 /**
- * KubeVirt live-migration blockers (api-policy-research §4: the conditions
- * under which a VMI is not LiveMigratable), evictionStrategy, and the
- * `liveMigrate` field that does not exist. A blocker is critical when the VM
- * asks to live-migrate (a drain then cannot evict it), else a warning.
+ * KubeVirt live migration as KubeVirt decides it: every reason for
+ * `LiveMigratable=False` that a manifest shows (virt-handler's
+ * `calculateLiveMigrationCondition`; see docs/engine.md), rated critical when
+ * the effective eviction strategy is LiveMigrate (a drain then cannot evict
+ * the VM) and a warning otherwise; the eviction strategy itself, from the VM
+ * or the cluster default; and the `liveMigrate` field that does not exist.
  * @internal
  */
 export function checkLiveMigration(context: ReadinessContext): Finding[] {
   const findings: Finding[] = [];
+  const defaults = kubevirtDefaultsOf(context);
   for (const vm of context.objects) {
     if (!vm.rendered || !isKubevirtVm(vm)) continue;
     const spec = vmiSpecOf(vm);
     if (!spec) continue;
-    const eviction = spec.evictionStrategy;
-    const wantsLiveMigration =
-      typeof eviction === 'string' && LIVE_MIGRATING.has(eviction);
-    const blocker: Severity =
-      eviction === 'LiveMigrate' ? 'critical' : 'warning';
-
-    if (findKey(vm.body, 'liveMigrate')) {
+    const eviction = evictionOf(spec, defaults);
+    if (hasKey(vm.body, 'liveMigrate')) {
       findings.push(
         makeFinding(
           'live-migration-unknown-field',
@@ -106,138 +254,10 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
         ),
       );
     }
-    if (!wantsLiveMigration) {
-      findings.push(
-        makeFinding(
-          'live-migration-eviction-strategy',
-          eviction === 'External' ? 'info' : 'warning',
-          eviction === 'External'
-            ? `${objectLabel(
-                vm,
-              )} has evictionStrategy External: an external controller (e.g. Cluster API Provider KubeVirt) must handle node drains.`
-            : `${objectLabel(vm)} has ${
-                eviction
-                  ? `evictionStrategy ${String(eviction)}`
-                  : 'no evictionStrategy (the cluster default is None)'
-              }: a node drain shuts the VM down instead of live-migrating it.`,
-          {
-            ...objectEvidence(vm),
-            remediation:
-              'Set spec.template.spec.evictionStrategy: LiveMigrate (or LiveMigrateIfPossible).',
-          },
-        ),
-      );
-    }
-
-    // Volumes: PVCs and DataVolumes must be ReadWriteMany; hostDisk must be shared.
-    const accessModes = declaredAccessModes(context.objects, vm);
-    for (const volume of list(spec.volumes)) {
-      if (!isRecord(volume)) continue;
-      const volumeName = String(volume.name ?? '');
-      const claim =
-        (get(volume, 'persistentVolumeClaim', 'claimName') as
-          | string
-          | undefined) ??
-        (get(volume, 'dataVolume', 'name') as string | undefined);
-      if (typeof claim === 'string') {
-        const modes = accessModes.get(claim);
-        if (modes && !modes.includes('ReadWriteMany')) {
-          findings.push(
-            makeFinding(
-              'live-migration-volume-access-mode',
-              blocker,
-              `${objectLabel(
-                vm,
-              )} volume "${volumeName}" uses ${claim} with access modes ${modes.join(
-                ', ',
-              )}: not ReadWriteMany, so the VMI is not live-migratable (DisksNotLiveMigratable).`,
-              {
-                ...objectEvidence(vm),
-                remediation: `Give ${claim} accessModes [ReadWriteMany] on a storage class that supports RWX (e.g. Ceph RBD block, NFS).`,
-              },
-            ),
-          );
-        }
-      }
-      if (isRecord(volume.hostDisk) && volume.hostDisk.shared !== true) {
-        findings.push(
-          makeFinding(
-            'live-migration-host-disk',
-            blocker,
-            `${objectLabel(
-              vm,
-            )} volume "${volumeName}" is a hostDisk without shared: true: the disk lives on one node and blocks live migration.`,
-            {
-              ...objectEvidence(vm),
-              remediation:
-                'Use a ReadWriteMany PVC, or mark the hostDisk shared: true if it is on shared storage.',
-            },
-          ),
-        );
-      }
-    }
-
-    // Pod-network interface with bridge binding.
-    const podNetworks = new Set(
-      list(spec.networks)
-        .filter(n => isRecord(n) && isRecord(n.pod))
-        .map(n => String((n as Record<string, unknown>).name ?? '')),
-    );
-    const annotations = vmiAnnotationsOf(vm);
-    for (const iface of list(get(spec, 'domain', 'devices', 'interfaces'))) {
-      if (!isRecord(iface) || !('bridge' in iface)) continue;
-      if (!podNetworks.has(String(iface.name ?? ''))) continue;
-      if (annotations[ALLOW_BRIDGE] !== undefined) continue;
-      findings.push(
-        makeFinding(
-          'live-migration-pod-network-bridge',
-          blocker,
-          `${objectLabel(vm)} interface "${String(
-            iface.name,
-          )}" uses bridge binding on the pod network: the VMI is not live-migratable (InterfaceNotLiveMigratable).`,
-          {
-            ...objectEvidence(vm),
-            remediation: `Use masquerade: {} on the pod network (or passt), or set the ${ALLOW_BRIDGE} annotation on the VMI if the network allows it.`,
-          },
-        ),
-      );
-    }
-
-    // Host devices and GPUs.
-    const hostDevices = list(get(spec, 'domain', 'devices', 'hostDevices'));
-    const gpus = list(get(spec, 'domain', 'devices', 'gpus'));
-    if (hostDevices.length > 0 || gpus.length > 1) {
-      findings.push(
-        makeFinding(
-          'live-migration-host-devices',
-          blocker,
-          `${objectLabel(vm)} has ${
-            hostDevices.length > 0
-              ? `${hostDevices.length} hostDevice(s)`
-              : `${gpus.length} GPUs`
-          }: passthrough devices make the VMI not live-migratable (HostDeviceNotLiveMigratable).`,
-          {
-            ...objectEvidence(vm),
-            remediation:
-              'Plan downtime for maintenance, or use mediated vGPUs with the VGPULiveMigration feature gate.',
-          },
-        ),
-      );
-    } else if (gpus.length === 1) {
-      findings.push(
-        makeFinding(
-          'live-migration-host-devices',
-          'warning',
-          `${objectLabel(
-            vm,
-          )} has a GPU: it is live-migratable only as a mediated vGPU with the VGPULiveMigration feature gate enabled.`,
-          {
-            ...objectEvidence(vm),
-            remediation:
-              'Enable the VGPULiveMigration feature gate and use an mdev-backed vGPU, or plan downtime.',
-          },
-        ),
-      );
+    const drain = evictionFinding(vm, eviction);
+    if (drain) findings.push(drain);
+    for (const blocker of blockersOf(vm, spec, context, defaults)) {
+      findings.push(blockerFinding(vm, blocker, eviction));
     }
   }
   return findings;

@@ -17,127 +17,181 @@
 import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
-import { makeFinding } from '../findings';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
+import { labelSelectorMatches } from '../labelSelectors';
+import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
-import { get, labelsOf, list, selects } from './objectPaths';
+import {
+  AppWorkload,
+  appWorkloadsIn,
+  Monitor,
+  monitorCovers,
+  monitorsIn,
+} from './monitors';
 
-// Labels of the KubeVirt metrics Service and of virt-launcher pods.
-const KUBEVIRT_METRICS_LABELS: Array<Record<string, string>> = [
-  { 'prometheus.kubevirt.io': 'true' },
-  { 'kubevirt.io': 'virt-launcher' },
-];
+// virt-operator's kubevirt-prometheus-metrics Service (NewPrometheusService)
+// and the virt-handler pods behind it, which serve kubevirt_vmi_* on `metrics`.
+const KUBEVIRT_METRICS_SERVICE_LABELS = {
+  'kubevirt.io': '',
+  'prometheus.kubevirt.io': 'true',
+};
+const VIRT_HANDLER_POD_LABELS = {
+  'kubevirt.io': 'virt-handler',
+  'prometheus.kubevirt.io': 'true',
+};
+const VIRT_LAUNCHER_LABELS = { 'kubevirt.io': 'virt-launcher' };
+// Where KubeVirt is installed: upstream, OpenShift Virtualization, Harvester.
+const KUBEVIRT_NAMESPACE = /kubevirt|openshift-cnv|harvester-system/;
+
+/** Whether a monitor may look in the namespace KubeVirt is installed in. */
+function reachesKubevirtNamespace(monitor: Monitor): boolean {
+  const { scope } = monitor;
+  if (scope.kind === 'any') return true;
+  if (scope.kind === 'names') {
+    return scope.names.some(name => KUBEVIRT_NAMESPACE.test(name));
+  }
+  return (
+    scope.namespace === undefined || KUBEVIRT_NAMESPACE.test(scope.namespace)
+  );
+}
+
+function selectsKubevirtMetrics(monitor: Monitor): boolean {
+  return labelSelectorMatches(
+    monitor.selector,
+    monitor.kind === 'ServiceMonitor'
+      ? KUBEVIRT_METRICS_SERVICE_LABELS
+      : VIRT_HANDLER_POD_LABELS,
+  );
+}
+
+/** A selector aimed at virt-launcher, which misses the KubeVirt metrics Service. */
+function selectsVirtLauncher(monitor: Monitor): boolean {
+  return (
+    labelSelectorMatches(monitor.selector, VIRT_LAUNCHER_LABELS) &&
+    !selectsKubevirtMetrics(monitor)
+  );
+}
+
+/** Why no monitor covers the KubeVirt metrics, for the message. */
+function vmMetricsGap(monitors: readonly Monitor[]): string {
+  const selecting = monitors.filter(selectsKubevirtMetrics);
+  if (selecting.length === 0) {
+    return 'no ServiceMonitor selects the KubeVirt metrics Service (prometheus.kubevirt.io: "true")';
+  }
+  const onPort = selecting.filter(m => m.ports.includes('metrics'));
+  if (onPort.length === 0) {
+    return `${selecting
+      .map(m => objectLabel(m.object))
+      .join(
+        ', ',
+      )} select(s) the KubeVirt metrics Service but scrape no port named metrics`;
+  }
+  return `${onPort
+    .map(m => objectLabel(m.object))
+    .join(
+      ', ',
+    )} select(s) the KubeVirt metrics Service only in namespaces where KubeVirt is not installed (namespaceSelector)`;
+}
+
+function missingMonitorFinding(hasVms: boolean): Finding {
+  return makeFinding(
+    'monitoring-service-monitor-missing',
+    'warning',
+    hasVms
+      ? 'No ServiceMonitor or PodMonitor is shipped with the component: neither the app in its VMs nor the VM metrics (kubevirt_vmi_*) are scraped.'
+      : 'No ServiceMonitor or PodMonitor is shipped with the component: the app is not scraped (its containers stay pods on KubeVirt, so there are no VM metrics to cover).',
+    {
+      remediation: hasVms
+        ? 'Add a PodMonitor on the VMI template labels for the app, and a ServiceMonitor selecting prometheus.kubevirt.io: "true" on port metrics for the VM metrics.'
+        : "Add a PodMonitor on the workload's pod labels, or a ServiceMonitor on its Service.",
+    },
+  );
+}
+
+function appFinding(
+  workloads: readonly AppWorkload[],
+  monitors: readonly Monitor[],
+): Finding {
+  const first = workloads[0].object;
+  return makeFinding(
+    'monitoring-app-not-covered',
+    'warning',
+    `No ${monitors
+      .map(m => m.kind)
+      .filter((kind, i, all) => all.indexOf(kind) === i)
+      .join(' or ')} selects the pods of ${workloads
+      .map(w => objectLabel(w.object))
+      .join(
+        ', ',
+      )} or a Service in front of them, in their namespace: the app's own metrics are not scraped.`,
+    objectEvidence(first),
+  );
+}
 
 /**
- * Seed §5.2: a VM workload is observable when a ServiceMonitor covers both
- * the app and the virt-launcher pods (KubeVirt's `metrics` endpoint, where
- * the kubevirt_vmi_* and guest-agent metrics are). Applies to components
- * with KubeVirt VMs, and to container components moving to container
- * virtualization (app only: their containers stay pods there).
+ * Seed §5.2, unified monitoring. The app is covered when a PodMonitor selects
+ * a workload's pod labels (for a VM, the VMI template labels its virt-launcher
+ * pod carries) or a ServiceMonitor selects a Service in front of it, in a
+ * namespace the monitor looks in. VM metrics come from virt-handler behind the
+ * KubeVirt metrics Service (prometheus.kubevirt.io: "true", port metrics), in
+ * KubeVirt's namespace. Applies to components with KubeVirt VMs, and to
+ * container components moving to container virtualization (app only: their
+ * containers stay pods there); says nothing about the app when the manifests
+ * hold no workload.
  * @internal
  */
 export function checkMonitoring(context: ReadinessContext): Finding[] {
   const rendered = context.objects.filter(o => o.rendered);
   const hasVms = rendered.some(isKubevirtVm);
   if (!hasVms && context.targetMode !== 'container-virtualization') return [];
-  if (rendered.length === 0) return [];
+  const workloads = appWorkloadsIn(rendered);
+  if (workloads.length === 0) return [];
 
-  const monitors = rendered.filter(
-    o =>
-      o.kind === 'ServiceMonitor' &&
-      apiGroupOf(o.apiVersion) === 'monitoring.coreos.com',
-  );
-  if (monitors.length === 0) {
-    return [
-      makeFinding(
-        'monitoring-service-monitor-missing',
-        'warning',
-        hasVms
-          ? 'No ServiceMonitor is shipped with the component: neither the app nor the virt-launcher pods of its VMs are scraped.'
-          : 'No ServiceMonitor is shipped with the component: the app is not scraped (its containers stay pods on KubeVirt, so only the app needs covering, not virt-launcher pods).',
-        {
-          remediation: hasVms
-            ? 'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service, and one selecting prometheus.kubevirt.io: "true" on port metrics for the VM metrics.'
-            : 'Add a monitoring.coreos.com/v1 ServiceMonitor for the app Service; add one for the KubeVirt metrics (prometheus.kubevirt.io: "true", port metrics) only if parts of it become VMs.',
-        },
-      ),
-    ];
-  }
+  const monitors = monitorsIn(rendered);
+  if (monitors.length === 0) return [missingMonitorFinding(hasVms)];
 
   const findings: Finding[] = [];
-  const coversKubevirt = monitors.some(monitor => {
-    const selector = get(monitor.body, 'spec', 'selector');
-    const ports = list(get(monitor.body, 'spec', 'endpoints')).map(e =>
-      get(e, 'port'),
-    );
-    return (
-      ports.includes('metrics') &&
-      KUBEVIRT_METRICS_LABELS.some(labels => selects(selector, labels))
-    );
-  });
-  // Containers moving to KubeVirt stay pods: no virt-launcher pods to cover.
-  if (hasVms && !coversKubevirt) {
-    const first = monitors[0];
+  for (const monitor of monitors) {
+    if (monitor.kind === 'ServiceMonitor' && selectsVirtLauncher(monitor)) {
+      findings.push(
+        makeFinding(
+          'monitoring-virt-launcher-selector',
+          'warning',
+          `${objectLabel(
+            monitor.object,
+          )} selects kubevirt.io: virt-launcher, a label of VM pods that no Service carries: it scrapes nothing. VM metrics come from virt-handler behind the KubeVirt metrics Service.`,
+          objectEvidence(monitor.object),
+        ),
+      );
+    }
+  }
+  if (
+    hasVms &&
+    !monitors.some(
+      m =>
+        selectsKubevirtMetrics(m) &&
+        m.ports.includes('metrics') &&
+        reachesKubevirtNamespace(m),
+    )
+  ) {
     findings.push(
       makeFinding(
         'monitoring-virt-launcher-not-covered',
         'warning',
-        `No ServiceMonitor selects the KubeVirt metrics Service (prometheus.kubevirt.io: "true") or virt-launcher pods on the metrics port: VM (kubevirt_vmi_*) and guest metrics are not scraped.`,
-        {
-          file: first.file,
-          line: first.line,
-          remediation:
-            'Add a ServiceMonitor with selector.matchLabels {prometheus.kubevirt.io: "true"} and endpoints [{port: metrics, scheme: https}] in the KubeVirt namespace.',
-        },
+        `VM metrics (kubevirt_vmi_*) are not scraped: ${vmMetricsGap(
+          monitors,
+        )}.`,
+        objectEvidence(monitors[0].object),
       ),
     );
   }
-
-  const appServices = rendered.filter(
-    o =>
-      o.kind === 'Service' &&
-      apiGroupOf(o.apiVersion) === '' &&
-      !KUBEVIRT_METRICS_LABELS.some(labels =>
-        selects(
-          { matchLabels: labels },
-          labelsOf(get(o.body, 'metadata', 'labels')),
-        ),
-      ),
+  const services = rendered.filter(
+    (o: ManifestObject) =>
+      o.kind === 'Service' && apiGroupOf(o.apiVersion) === '',
   );
-  const coversApp =
-    appServices.length === 0
-      ? monitors.some(
-          m =>
-            !KUBEVIRT_METRICS_LABELS.some(l =>
-              selects(get(m.body, 'spec', 'selector'), l),
-            ),
-        )
-      : appServices.some(service =>
-          monitors.some(monitor =>
-            selects(
-              get(monitor.body, 'spec', 'selector'),
-              labelsOf(get(service.body, 'metadata', 'labels')),
-            ),
-          ),
-        );
-  if (!coversApp) {
-    const first = monitors[0];
-    findings.push(
-      makeFinding(
-        'monitoring-app-not-covered',
-        'warning',
-        appServices.length === 0
-          ? 'The ServiceMonitors only cover KubeVirt: nothing scrapes the app itself.'
-          : `No ServiceMonitor selects the labels of the app's Service(s) (${appServices
-              .map(s => s.name ?? '?')
-              .join(', ')}): the app's own metrics are not scraped.`,
-        {
-          file: first.file,
-          line: first.line,
-          remediation:
-            "Add a ServiceMonitor whose selector matches the app Service's labels.",
-        },
-      ),
-    );
-  }
+  const appCovered = workloads.some(workload =>
+    monitors.some(monitor => monitorCovers(monitor, workload, services)),
+  );
+  if (!appCovered) findings.push(appFinding(workloads, monitors));
   return findings;
 }

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
 
 type Json = Record<string, unknown>;
@@ -36,14 +37,6 @@ export function get(value: unknown, ...path: string[]): unknown {
 /** @internal */
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** @internal */
-export function labelsOf(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!isRecord(value)) return result;
-  for (const [k, v] of Object.entries(value)) result[k] = String(v);
-  return result;
 }
 
 /**
@@ -79,51 +72,18 @@ export function vmiSpecOf(object: ManifestObject): Json | undefined {
   return isRecord(spec) ? spec : undefined;
 }
 
+/**
+ * Labels of the VMI (the VMI's own, or the template's): its virt-launcher pod
+ * carries them, so pod selectors (PodMonitor, Service) match them.
+ * @internal
+ */
+export function vmiLabelsOf(object: ManifestObject): Record<string, string> {
+  return labelsOf(get(vmiTemplateOf(object), 'metadata', 'labels'));
+}
+
 /** Annotations of the VMI (the VMI's own, or the VM template's). @internal */
 export function vmiAnnotationsOf(
   object: ManifestObject,
 ): Record<string, string> {
   return labelsOf(get(vmiTemplateOf(object), 'metadata', 'annotations'));
-}
-
-/** Does a label selector (matchLabels/matchExpressions, or a plain map) select these labels? @internal */
-export function selects(
-  selector: unknown,
-  labels: Record<string, string>,
-): boolean {
-  if (!isRecord(selector)) return false;
-  const hasStructured =
-    'matchLabels' in selector || 'matchExpressions' in selector;
-  const matchLabels = hasStructured
-    ? labelsOf(selector.matchLabels)
-    : labelsOf(selector);
-  for (const [k, v] of Object.entries(matchLabels)) {
-    if (labels[k] !== v) return false;
-  }
-  for (const expression of list(selector.matchExpressions)) {
-    if (!isRecord(expression)) return false;
-    const key = String(expression.key ?? '');
-    const values = list(expression.values).map(String);
-    const present = key in labels;
-    switch (expression.operator) {
-      case 'In':
-        if (!present || !values.includes(labels[key])) return false;
-        break;
-      case 'NotIn':
-        if (present && values.includes(labels[key])) return false;
-        break;
-      case 'Exists':
-        if (!present) return false;
-        break;
-      case 'DoesNotExist':
-        if (present) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return (
-    Object.keys(matchLabels).length > 0 ||
-    list(selector.matchExpressions).length > 0
-  );
 }

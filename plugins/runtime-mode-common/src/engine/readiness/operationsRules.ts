@@ -18,8 +18,10 @@ import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding } from '../findings';
+import { labelSelectorMatches, labelsOf } from '../labelSelectors';
+import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
-import { get, isRecord, labelsOf, list, podTemplateOf } from './objectPaths';
+import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
 
@@ -68,11 +70,7 @@ export function checkOperations(context: ReadinessContext): Finding[] {
             `${label}: container(s) ${noProbes.join(
               ', ',
             )} have no readiness or liveness probe.`,
-            {
-              ...where,
-              remediation:
-                'Add a readinessProbe (and a livenessProbe where a restart helps).',
-            },
+            where,
           ),
         );
       }
@@ -88,11 +86,7 @@ export function checkOperations(context: ReadinessContext): Finding[] {
           `${label}: container(s) ${noRequests.join(
             ', ',
           )} have no resource requests.`,
-          {
-            ...where,
-            remediation:
-              'Set resources.requests (cpu, memory), and memory limits.',
-          },
+          where,
         ),
       );
     }
@@ -103,25 +97,14 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       replicas > 1
     ) {
       const labels = labelsOf(get(template, 'metadata', 'labels'));
-      const covered = pdbs.some(pdb => {
-        const selector = get(pdb.body, 'spec', 'selector');
-        return (
-          selector !== undefined &&
-          Object.keys(labels).length > 0 &&
-          matches(selector, labels)
-        );
-      });
+      const covered = pdbs.some(pdb => pdbSelects(pdb, workload, labels));
       if (!covered) {
         findings.push(
           makeFinding(
             'operations-pdb-missing',
             'warning',
             `${label} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
-            {
-              ...where,
-              remediation:
-                'Add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 selecting the pod labels.',
-            },
+            where,
           ),
         );
       }
@@ -130,10 +113,28 @@ export function checkOperations(context: ReadinessContext): Finding[] {
   return findings;
 }
 
-function matches(selector: unknown, labels: Record<string, string>): boolean {
-  const matchLabels = labelsOf(get(selector, 'matchLabels'));
-  return (
-    Object.keys(matchLabels).length > 0 &&
-    Object.entries(matchLabels).every(([k, v]) => labels[k] === v)
-  );
+/**
+ * Whether a PodDisruptionBudget selects a workload's pods: its selector
+ * (matchLabels and matchExpressions) in the workload's namespace. An empty
+ * selector selects every pod in policy/v1 and none in policy/v1beta1.
+ */
+function pdbSelects(
+  pdb: ManifestObject,
+  workload: ManifestObject,
+  podLabels: Record<string, string>,
+): boolean {
+  if (
+    pdb.namespace !== undefined &&
+    workload.namespace !== undefined &&
+    pdb.namespace !== workload.namespace
+  ) {
+    return false;
+  }
+  const selector = get(pdb.body, 'spec', 'selector');
+  const empty =
+    isRecord(selector) &&
+    Object.keys(labelsOf(selector.matchLabels)).length === 0 &&
+    list(selector.matchExpressions).length === 0;
+  if (empty && pdb.apiVersion === 'policy/v1beta1') return false;
+  return labelSelectorMatches(selector, podLabels);
 }

@@ -32,10 +32,6 @@ export function checkIsolation(context: ReadinessContext): Finding[] {
       'isolation-requirement-unmet',
       gap >= 2 ? 'critical' : 'warning',
       `The component requires ${requirements.isolation} isolation; ${targetMode} gives ${profile.isolationNote}.`,
-      {
-        remediation:
-          'Choose a mode with stronger isolation (virtualized containers give VM isolation), or add isolation in the mode (dedicated nodes, sandboxed runtimes) and lower the requirement.',
-      },
     ),
   ];
 }
@@ -56,10 +52,6 @@ export function checkPerformance(context: ReadinessContext): Finding[] {
         `${targetMode} costs ${
           min === max ? `${min}%` : `${min}-${max}%`
         } performance overhead; the component allows at most ${budget}%.`,
-        {
-          remediation:
-            'Pick a mode with less overhead, measure the real overhead for this workload, or raise runtime-mode.dev/max-overhead if the budget is too tight.',
-        },
       ),
     );
   }

@@ -239,7 +239,7 @@ describe('transition rules', () => {
         }),
       ]);
       expect(found[0].message).toContain('keeps running as a pod');
-      expect(found[0].message).toContain('need VM isolation');
+      expect(found[0].remediation).toContain('only when it needs VM isolation');
     });
 
     it('names the isolation requirement the component states', () => {

@@ -120,26 +120,45 @@ function containersToKubevirt(context: ReadinessContext): Finding[] {
       'info',
       `${objectLabel(
         workload,
-      )} is a container workload: on container virtualization it keeps running as a pod (KubeVirt is an add-on to Kubernetes), so the move changes the cluster, not the workload. ${
+      )} is a container workload: on container virtualization it keeps running as a pod (KubeVirt is an add-on to Kubernetes), so the move changes the cluster, not the workload.${
         needsVmIsolation
-          ? `The component requires ${isolation} isolation: as a pod on the KubeVirt nodes it shares their kernel (weak isolation); only as a VirtualMachine does it get VM isolation.`
-          : 'Only workloads that need VM isolation should become VMs.'
+          ? ` The component requires ${isolation} isolation: as a pod on the KubeVirt nodes it shares their kernel (weak isolation); only as a VirtualMachine does it get VM isolation.`
+          : ''
       }`,
       {
         ...objectEvidence(workload),
         remediation: needsVmIsolation
           ? `Deploy the manifests unchanged on the KubeVirt cluster, and run the workload as a KubeVirt VirtualMachine only if the ${isolation} isolation requirement needs a separate kernel (or meet it with a sandboxed runtime).`
-          : 'Deploy the manifests unchanged on the KubeVirt cluster; do not convert the workload into a VM without a reason (isolation) to.',
+          : undefined,
       },
     ),
   );
 }
 
 const HOST_PATH_DEVICE = /^\/dev(\/|$)/;
+const KVM_RESOURCE = 'devices.kubevirt.io/kvm';
+const KVM_DEVICE = /^\/dev\/kvm\/?$/;
 
-/** What ties a pod template to the physical host: devices, host paths, privilege. */
-function hostDependencies(template: Record<string, unknown>): string[] {
-  const needs = new Set<string>();
+/** What ties a pod template to the physical host, by kind of need. */
+interface HostNeeds {
+  /** /dev/kvm or the devices.kubevirt.io/kvm resource. */
+  kvm: string[];
+  /** Device-plugin resources and host devices other than KVM. */
+  devices: string[];
+  hostPaths: string[];
+  privileged: string[];
+}
+
+function hostNeedsOf(template: Record<string, unknown>): HostNeeds {
+  const needs: HostNeeds = {
+    kvm: [],
+    devices: [],
+    hostPaths: [],
+    privileged: [],
+  };
+  const add = (list: string[], need: string) => {
+    if (!list.includes(need)) list.push(need);
+  };
   const spec = get(template, 'spec');
   const containers = [
     ...list(get(spec, 'containers')),
@@ -151,21 +170,75 @@ function hostDependencies(template: Record<string, unknown>): string[] {
       if (!isRecord(resources)) continue;
       // Extended resources (vendor/name) come from device plugins: GPUs, SR-IOV NICs, FPGAs.
       for (const name of Object.keys(resources)) {
-        if (name.includes('/')) needs.add(`device resource ${name}`);
+        if (name === KVM_RESOURCE) add(needs.kvm, `resource ${name}`);
+        else if (name.includes('/'))
+          add(needs.devices, `device resource ${name}`);
       }
     }
     if (get(container, 'securityContext', 'privileged') === true) {
-      needs.add(`privileged container ${String(container.name ?? '?')}`);
+      add(
+        needs.privileged,
+        `privileged container ${String(container.name ?? '?')}`,
+      );
     }
   }
   for (const volume of list(get(spec, 'volumes'))) {
     const path = get(volume, 'hostPath', 'path');
     if (typeof path !== 'string') continue;
-    needs.add(
-      HOST_PATH_DEVICE.test(path) ? `host device ${path}` : `hostPath ${path}`,
-    );
+    if (KVM_DEVICE.test(path)) add(needs.kvm, `host device ${path}`);
+    else if (HOST_PATH_DEVICE.test(path))
+      add(needs.devices, `host device ${path}`);
+    else add(needs.hostPaths, `hostPath ${path}`);
   }
-  return [...needs];
+  return needs;
+}
+
+function kvmOntoVms(workload: ManifestObject, kvm: string[]): Finding {
+  return makeFinding(
+    'transition-kvm-on-vm-nodes',
+    'critical',
+    `${objectLabel(workload)} needs KVM (${kvm.join(
+      ', ',
+    )}); on virtualized-container the worker nodes are VMs, which expose KVM only with nested virtualization, not supported for production: the pod stays Pending (or cannot open /dev/kvm).`,
+    objectEvidence(workload),
+  );
+}
+
+function otherNeedsOntoVms(
+  workload: ManifestObject,
+  needs: HostNeeds,
+): Finding {
+  const all = [...needs.devices, ...needs.hostPaths, ...needs.privileged];
+  const admission =
+    needs.hostPaths.length > 0 || needs.privileged.length > 0
+      ? ' On TKGS (TKr v1.26 and later) Pod Security Admission enforces the restricted standard by default, which rejects privileged containers and hostPath volumes.'
+      : '';
+  const steps = [
+    needs.devices.length > 0
+      ? 'expose the devices to the worker VMs (vGPU profiles or PCI passthrough on ESXi, with the device plugin in the guest cluster)'
+      : '',
+    needs.hostPaths.length > 0
+      ? 'move host-path data to PersistentVolumes'
+      : '',
+    needs.privileged.length > 0
+      ? 'drop privileged where the workload does not need it, and label only the namespaces that do with pod-security.kubernetes.io/enforce: privileged'
+      : '',
+  ].filter(Boolean);
+  return makeFinding(
+    'transition-host-dependencies',
+    'warning',
+    `${objectLabel(workload)} depends on the physical host (${all.join(
+      ', ',
+    )}); on virtualized-container the nodes are VMs, so these reach the VM's virtual hardware and disk, not the server's, and node VMs are replaced on upgrades.${admission}`,
+    {
+      ...objectEvidence(workload),
+      remediation: `${steps
+        .join('; ')
+        .replace(/^./, c =>
+          c.toUpperCase(),
+        )}; or keep the workload on bare-metal nodes.`,
+    },
+  );
 }
 
 /** Bare-metal containers moving onto Kubernetes nodes that are VMs. */
@@ -175,22 +248,14 @@ function hostDependenciesOntoVms(context: ReadinessContext): Finding[] {
     if (!workload.rendered || !isContainerWorkload(workload)) continue;
     const template = podTemplateOf(workload);
     if (!template) continue;
-    const needs = hostDependencies(template);
-    if (needs.length === 0) continue;
-    findings.push(
-      makeFinding(
-        'transition-host-dependencies',
-        'warning',
-        `${objectLabel(workload)} depends on the physical host (${needs.join(
-          ', ',
-        )}); on virtualized-container the nodes are VMs, so these reach the VM's virtual hardware and disk, not the server's, and node VMs are replaced on upgrades.`,
-        {
-          ...objectEvidence(workload),
-          remediation:
-            'Pass the devices through to the worker VMs (PCI passthrough or vGPU profiles on ESXi, with the device plugin in the guest cluster), move host-path data to PersistentVolumes, or keep the workload on bare-metal nodes.',
-        },
-      ),
-    );
+    const needs = hostNeedsOf(template);
+    if (needs.kvm.length > 0) findings.push(kvmOntoVms(workload, needs.kvm));
+    if (
+      needs.devices.length + needs.hostPaths.length + needs.privileged.length >
+      0
+    ) {
+      findings.push(otherNeedsOntoVms(workload, needs));
+    }
   }
   return findings;
 }
@@ -218,14 +283,14 @@ function containerPlatformChange(
           target.virtualizationLayer
         }) is on the data path, costing ${overheadText(
           target.performanceOverhead,
-        )} overhead (state runtime-mode.dev/max-overhead or latency-sensitive to have it judged)`,
+        )} overhead, which no stated requirement judges`,
       );
     }
   } else {
     // isolation-requirement-unmet judges it when the requirement is stated.
     if (!requirements.isolation && target.isolation !== current.isolation) {
       notes.push(
-        `isolation changes from ${current.isolationNote} to ${target.isolationNote} (state runtime-mode.dev/isolation to have it judged)`,
+        `isolation changes from ${current.isolationNote} to ${target.isolationNote}, which no stated requirement judges`,
       );
     }
     notes.push(`host hardware compatibility: ${target.hardwareCompatibility}`);
@@ -242,8 +307,8 @@ function containerPlatformChange(
         ...objectEvidence(first),
         remediation:
           to === 'virtualized-container'
-            ? 'Measure the workload on a VM-based cluster before the move, and size requests for the virtualization overhead.'
-            : 'Check drivers and firmware for the bare-metal hosts, and use dedicated nodes or a sandboxed runtime if the workload relied on VM boundaries.',
+            ? 'Measure the workload on a VM-based cluster before the move and size requests for the virtualization overhead; state runtime-mode.dev/max-overhead or latency-sensitive to have it judged.'
+            : 'Check drivers and firmware for the bare-metal hosts, and use dedicated nodes or a sandboxed runtime if the workload relied on VM boundaries; state runtime-mode.dev/isolation to have it judged.',
       },
     ),
   ];
