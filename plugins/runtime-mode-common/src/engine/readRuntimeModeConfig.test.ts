@@ -45,6 +45,27 @@ describe('readRuntimeModeConfig', () => {
     expect(config.limits.maxDocuments).toBe(10);
   });
 
+  it("reads a KubeVirt cluster's KubeVirt CR defaults: evictionStrategy and defaultNetworkInterface", () => {
+    const config = readRuntimeModeConfig({
+      clusters: [
+        {
+          name: 'kv',
+          mode: 'container-virtualization',
+          evictionStrategy: 'LiveMigrate',
+          defaultNetworkInterface: 'masquerade',
+        },
+        { name: 'kv-plain', mode: 'container-virtualization' },
+      ],
+    });
+    expect(config.clusters[0]).toMatchObject({
+      evictionStrategy: 'LiveMigrate',
+      defaultNetworkInterface: 'masquerade',
+    });
+    // Not stated stays unknown: the engine then hedges instead of assuming.
+    expect(config.clusters[1].evictionStrategy).toBeUndefined();
+    expect(config.clusters[1].defaultNetworkInterface).toBeUndefined();
+  });
+
   it.each([
     [{ clusters: [{ name: 'a', mode: 'vm' }] }, 'clusters[0].mode'],
     [{ clusters: [{ mode: 'bare-metal-container' }] }, 'clusters[0].name'],
@@ -70,6 +91,30 @@ describe('readRuntimeModeConfig', () => {
       'profiles.bare-metal-container.isolation',
     ],
     [{ profiles: { mainframe: {} } }, 'profiles.mainframe'],
+    [
+      {
+        clusters: [
+          {
+            name: 'kv',
+            mode: 'container-virtualization',
+            evictionStrategy: 'Migrate',
+          },
+        ],
+      },
+      'clusters[0].evictionStrategy',
+    ],
+    [
+      {
+        clusters: [
+          {
+            name: 'kv',
+            mode: 'container-virtualization',
+            defaultNetworkInterface: 'slirp',
+          },
+        ],
+      },
+      'clusters[0].defaultNetworkInterface',
+    ],
     [{ limits: { maxDepth: -1 } }, 'limits.maxDepth'],
     [{ schedule: { frequency: 5 } }, 'schedule.frequency'],
     ['nonsense', 'runtimeMode'],

@@ -102,6 +102,9 @@ function drainConsequence(severity: Severity, eviction: Eviction): string {
   if (eviction.strategies.includes(undefined)) {
     return ' A node drain is blocked if the cluster default evictionStrategy is LiveMigrate.';
   }
+  if (eviction.strategies.includes('LiveMigrate')) {
+    return ' Where it cannot migrate, its evictionStrategy LiveMigrate blocks node drains.';
+  }
   return '';
 }
 

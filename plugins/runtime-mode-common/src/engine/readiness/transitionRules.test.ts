@@ -118,6 +118,7 @@ describe('transition rules', () => {
       'transition-vm-import',
       'transition-container-to-kubevirt',
       'transition-host-dependencies',
+      'transition-kvm-on-vm-nodes',
       'transition-container-platform',
     ]) {
       expect(RULES_BY_ID.get(id)?.docsUrl).toMatch(/^https:\/\//);
@@ -299,6 +300,68 @@ describe('transition rules', () => {
       expect(hostDeps?.message).toContain('privileged container agent');
       expect(hostDeps?.message).toContain('hostPath /var/cache/models');
       expect(hostDeps?.message).toContain('host device /dev/dri');
+    });
+
+    it('names Pod Security Admission on TKGS for privileged and hostPath pods', () => {
+      const hostDeps = transitions(
+        run(
+          deployment(GPU_POD_SPEC),
+          { 'runtime-mode.dev/clusters': 'metal' },
+          'virtualized-container',
+        ),
+      ).find(f => f.id === 'transition-host-dependencies');
+      expect(hostDeps?.message).toContain(
+        'On TKGS (TKr v1.26 and later) Pod Security Admission enforces the restricted standard',
+      );
+      expect(hostDeps?.remediation).toContain(
+        'pod-security.kubernetes.io/enforce',
+      );
+      const gpuOnly = transitions(
+        run(
+          deployment(`      containers:
+      - name: train
+        image: trainer
+        resources:
+          limits: {nvidia.com/gpu: 1}`),
+          { 'runtime-mode.dev/clusters': 'metal' },
+          'virtualized-container',
+        ),
+      ).find(f => f.id === 'transition-host-dependencies');
+      expect(gpuOnly?.message).not.toContain('Pod Security Admission');
+      expect(gpuOnly?.remediation).toContain('PCI passthrough');
+    });
+
+    it('blocks a pod that needs KVM on VM worker nodes, without advising PCI passthrough', () => {
+      for (const podSpec of [
+        `      containers:
+      - name: emulator
+        image: emulator
+        resources:
+          limits: {devices.kubevirt.io/kvm: 1}`,
+        `      containers:
+      - name: emulator
+        image: emulator
+      volumes:
+      - name: kvm
+        hostPath: {path: /dev/kvm, type: CharDevice}`,
+      ]) {
+        const found = transitions(
+          run(
+            deployment(podSpec),
+            { 'runtime-mode.dev/clusters': 'metal' },
+            'virtualized-container',
+          ),
+        );
+        const kvm = found.find(f => f.id === 'transition-kvm-on-vm-nodes');
+        expect(kvm).toMatchObject({ severity: 'critical', name: 'web' });
+        expect(kvm?.message).toContain('nested virtualization');
+        expect(kvm?.message).toContain('stays Pending');
+        expect(kvm?.remediation).not.toContain('passthrough');
+        expect(
+          found.find(f => f.id === 'transition-host-dependencies')
+            ?.remediation ?? '',
+        ).not.toContain('passthrough');
+      }
     });
 
     it('has no host-dependency warning for a plain workload, nor towards bare metal', () => {

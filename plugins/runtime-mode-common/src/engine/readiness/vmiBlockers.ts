@@ -112,7 +112,7 @@ export function persistentReservationBlockers(
         before === true
           ? `uses SCSI persistent reservation on LUN disk(s) ${names.join(
               ', ',
-            )}, which KubeVirt before v1.9.0 does not live-migrate`
+            )}`
           : `uses SCSI persistent reservation on LUN disk(s) ${names.join(
               ', ',
             )}, which blocks live migration before KubeVirt v1.9.0; there is no KubeVirt target to tell`,
@@ -195,7 +195,7 @@ export function virtiofsBlockers(
       reason: 'VirtIOFSNotLiveMigratable',
       what:
         before === true
-          ? `shares ${shared.length} filesystem(s) with virtiofs, which KubeVirt before v1.5.0 does not live-migrate`
+          ? `shares ${shared.length} filesystem(s) with virtiofs`
           : `shares ${shared.length} filesystem(s) with virtiofs, which blocks live migration before KubeVirt v1.5.0; there is no KubeVirt target to tell`,
       certainty: before === true ? 'known' : 'depends',
     },
