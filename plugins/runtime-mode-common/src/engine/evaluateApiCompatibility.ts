@@ -143,6 +143,20 @@ function moveAdvice(
   }.${passedOverText(replacement)}`;
 }
 
+function alphaRemediation(
+  object: ManifestObjectRef,
+  onlyVersion: boolean,
+  replacement: ServedReplacement | undefined,
+  targets: Readonly<Record<string, string>>,
+): string {
+  if (onlyVersion) {
+    return 'Nothing to move to yet: keep it, and watch the release notes of its component for a beta or GA version.';
+  }
+  return replacement
+    ? moveAdvice(object, replacement, targets)
+    : 'Move to a beta or GA version of the API when one exists.';
+}
+
 function alphaState(
   onlyVersion: boolean,
   replacement: ServedReplacement | undefined,
@@ -332,11 +346,12 @@ function judgeObject(
       {
         ...baseFields(object, row, replacement),
         component,
-        remediation: onlyVersion
-          ? 'Nothing to move to yet: keep it, and watch the release notes of its component for a beta or GA version.'
-          : row
-          ? moveAdvice(object, replacement, targets)
-          : 'Move to a beta or GA version of the API when one exists.',
+        remediation: alphaRemediation(
+          object,
+          onlyVersion,
+          replacement,
+          targets,
+        ),
       },
     ),
   );

@@ -26,7 +26,7 @@ function run(content: string, kubevirt = '1.6.0') {
   });
 }
 
-const VM = (spec: string) => `apiVersion: kubevirt.io/v1
+const vmWith = (spec: string) => `apiVersion: kubevirt.io/v1
 kind: VirtualMachine
 metadata:
   name: db
@@ -37,7 +37,7 @@ ${spec}
       domain:
         devices: {}`;
 
-const POOL = (spec: string) => `apiVersion: pool.kubevirt.io/v1beta1
+const poolWith = (spec: string) => `apiVersion: pool.kubevirt.io/v1beta1
 kind: VirtualMachinePool
 metadata:
   name: workers
@@ -60,7 +60,7 @@ ${spec
 
 describe('VirtualMachine spec.running and spec.runStrategy', () => {
   it('reports both together as critical: the VM admitter rejects them as mutually exclusive', () => {
-    const result = run(VM('  running: true\n  runStrategy: Always'));
+    const result = run(vmWith('  running: true\n  runStrategy: Always'));
     const conflict = result.findings.find(
       f => f.id === 'api-run-strategy-conflict',
     );
@@ -72,19 +72,20 @@ describe('VirtualMachine spec.running and spec.runStrategy', () => {
     expect(result.readiness.level).toBe('blocked');
     // Rejected regardless of the target: the check dates from v0.18.0.
     expect(
-      run(VM('  running: true\n  runStrategy: Always'), '1.0.0').findings.map(
-        f => f.id,
-      ),
+      run(
+        vmWith('  running: true\n  runStrategy: Always'),
+        '1.0.0',
+      ).findings.map(f => f.id),
     ).toContain('api-run-strategy-conflict');
   });
 
   it('checks the VirtualMachinePool template too', () => {
     expect(
-      run(POOL('  running: false\n  runStrategy: Halted')).findings.find(
+      run(poolWith('  running: false\n  runStrategy: Halted')).findings.find(
         f => f.id === 'api-run-strategy-conflict',
       ),
     ).toMatchObject({ severity: 'critical', kind: 'VirtualMachinePool' });
-    const deprecated = run(POOL('  running: true')).findings.find(
+    const deprecated = run(poolWith('  running: true')).findings.find(
       f => f.id === 'api-deprecated-field',
     );
     expect(deprecated).toMatchObject({
@@ -93,7 +94,7 @@ describe('VirtualMachine spec.running and spec.runStrategy', () => {
   });
 
   it('reports running alone as deprecated from KubeVirt 1.4.0, with the replacement in the remediation only', () => {
-    const deprecated = run(VM('  running: true')).findings.find(
+    const deprecated = run(vmWith('  running: true')).findings.find(
       f => f.id === 'api-deprecated-field',
     );
     expect(deprecated).toMatchObject({
@@ -103,7 +104,7 @@ describe('VirtualMachine spec.running and spec.runStrategy', () => {
     expect(deprecated!.message).not.toContain('runStrategy');
     expect(deprecated!.remediation).toContain('runStrategy: Always');
     expect(
-      run(VM('  running: true'), '1.3.0').findings.map(f => f.id),
+      run(vmWith('  running: true'), '1.3.0').findings.map(f => f.id),
     ).not.toContain('api-deprecated-field');
   });
 });

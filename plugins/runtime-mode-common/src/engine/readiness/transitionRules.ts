@@ -156,8 +156,8 @@ function hostNeedsOf(template: Record<string, unknown>): HostNeeds {
     hostPaths: [],
     privileged: [],
   };
-  const add = (list: string[], need: string) => {
-    if (!list.includes(need)) list.push(need);
+  const add = (into: string[], need: string) => {
+    if (!into.includes(need)) into.push(need);
   };
   const spec = get(template, 'spec');
   const containers = [
