@@ -357,3 +357,20 @@ describe('API facts', () => {
     ).toEqual(['cluster-api-provider-vsphere']);
   });
 });
+
+describe('advice names the successor kind when it changes', () => {
+  it('advises a VirtualMachinePreference (and an instance type) for a VirtualMachineInstancePreset', () => {
+    const [f] = evaluateApiCompatibility(
+      [obj('kubevirt.io/v1alpha3', 'VirtualMachineInstancePreset')],
+      { kubevirt: '1.6.0' },
+    );
+    expect(f).toMatchObject({
+      id: 'api-deprecated',
+      replacement: 'instancetype.kubevirt.io/v1beta1 VirtualMachinePreference',
+    });
+    expect(f.remediation).toContain('VirtualMachineInstancetype');
+    expect(f.remediation).toContain(
+      'kubevirt.io/v1, the next version in line, is itself deprecated since KubeVirt v0.57.0',
+    );
+  });
+});

@@ -1363,6 +1363,9 @@ export const KNOWLEDGE_BASE_ROWS: readonly KnowledgeBaseRow[] = [
     replacementAvailableIn: 'v1.0.0',
     component: 'kubevirt',
     confidence: 'medium',
+    replacementKind: 'VirtualMachinePreference',
+    advice:
+      'with a VirtualMachineInstancetype for the resources (instance types and preferences replace presets)',
     source:
       "pkg/virt-operator/resource/generate/components/crds.go NewPresetCrd (Deprecated:true for v1 and v1alpha3, 'will be removed in v2')",
     note: 'deprecatedIn = first tag containing the deprecation-warning commit 8fc0f2f0 (2022-07-08); replacement = VirtualMachineInstancetype/VirtualMachinePreference',
