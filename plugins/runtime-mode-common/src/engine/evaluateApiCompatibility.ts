@@ -93,7 +93,7 @@ function replacementName(replacement: ServedReplacement): string | undefined {
   return [replacement.apiVersion, replacement.kind].filter(Boolean).join(' ');
 }
 
-/** "policy/v1beta1, its successor, is itself removed since Kubernetes v1.25.0." */
+/** " policy/v1beta1, the next version in line, is itself no longer served since Kubernetes v1.25.0." */
 function passedOverText(replacement: ServedReplacement): string {
   return replacement.passedOver
     .map(
