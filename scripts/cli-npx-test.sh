@@ -7,7 +7,7 @@
 #   bash scripts/cli-npx-test.sh TARBALL_DIR
 #
 # The CLI depends on the common package, which is not on the registry yet, so
-# npx gets both tarballs (docs/decisions/0040-cli-installs-common-as-a-dependency.md);
+# npx gets both tarballs (docs/decisions/0032-cli-depends-on-the-published-common-package.md);
 # every other dependency comes from the npm registry, as it would for a user.
 set -euo pipefail
 
