@@ -105,6 +105,7 @@ function run(command, commandArgs, options = {}) {
   const result = spawnSync(command, commandArgs, {
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     ...options,
     env: { ...process.env, ...options.env },
   });
@@ -172,9 +173,11 @@ try {
     YARN_ENABLE_SCRIPTS: 'false',
     YARN_ENABLE_PROGRESS_BARS: 'false',
   };
+  // Yarn's output (thousands of peer-dependency notes) is shown on failure.
   const yarn = (cwd, yarnArgs, options = {}) =>
     run('yarn', yarnArgs, {
       cwd,
+      quiet: true,
       ...options,
       env: { ...yarnEnv, ...options.env },
     });
@@ -447,5 +450,6 @@ try {
     `${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`,
   );
   if (keep) console.log(`kept ${work}`);
-  else fs.rmSync(work, { recursive: true, force: true });
+  // rm is several times faster than fs.rmSync on an app's node_modules.
+  else spawnSync('rm', ['-rf', work]);
 }
