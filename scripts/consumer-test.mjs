@@ -450,6 +450,6 @@ try {
     `${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`,
   );
   if (keep) console.log(`kept ${work}`);
-  // rm is several times faster than fs.rmSync on an app's node_modules.
+  // The app with its node_modules: some 100,000 files.
   else spawnSync('rm', ['-rf', work]);
 }
