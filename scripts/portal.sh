@@ -4,8 +4,10 @@
 #              starts the portal on the example estate (app :3000, backend :7007)
 #   npm test   (= bash scripts/portal.sh test)   installs what is missing and
 #              runs every check: types, lint, unit and store tests (SQLite and,
-#              when reachable, PostgreSQL), benchmark smoke runs, the production
-#              build of the app and the Playwright e2e suite in Chromium.
+#              when reachable, PostgreSQL), API reports, benchmark smoke runs,
+#              the packages as an adopter gets them (packed CLI through npx on
+#              Node 20, a fresh Backstage app wired as the README says), the
+#              production build of the app and the Playwright e2e suite.
 # Both work with only Node.js 20 and npm on the machine (see with-node.sh).
 set -euo pipefail
 
@@ -73,9 +75,13 @@ test_all() {
   postgres_env
   mkdir -p .cache
   yarn test:unit --watchAll=false --verbose --json --outputFile=.cache/jest-results.json
+  step "API reports unchanged (yarn test:api-reports; yarn build:api-reports updates them)"
+  yarn test:api-reports
   step "Benchmark smoke runs"
   yarn bench:engine --smoke
   yarn bench:backend --smoke
+  step "Packages: yarn pack, the CLI through npx on Node 20, a fresh Backstage app (yarn test:packages)"
+  yarn test:packages
   step "Production build of the app"
   yarn workspace app build
   step "End-to-end tests in Chromium (yarn test:e2e)"
@@ -91,10 +97,12 @@ summary() {
     const fs = require("fs");
     const jest = JSON.parse(fs.readFileSync(".cache/jest-results.json", "utf8"));
     const pw = JSON.parse(fs.readFileSync("e2e-test-report/results.json", "utf8"));
-    const passed = jest.numPassedTests + (pw.stats.expected || 0) + (pw.stats.flaky || 0);
-    const failed = jest.numFailedTests + (pw.stats.unexpected || 0);
+    const pkg = JSON.parse(fs.readFileSync(".cache/package-tests.json", "utf8"));
+    const passed = jest.numPassedTests + (pw.stats.expected || 0) + (pw.stats.flaky || 0) + pkg.passed;
+    const failed = jest.numFailedTests + (pw.stats.unexpected || 0) + pkg.failed;
     const skipped = jest.numPendingTests + (pw.stats.skipped || 0);
     console.log(`\nunit: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests} skipped`);
+    console.log(`packages: ${pkg.passed} passed, ${pkg.failed} failed`);
     console.log(`e2e: ${pw.stats.expected} passed, ${pw.stats.unexpected} failed, ${pw.stats.skipped} skipped`);
     console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   '

@@ -162,11 +162,3 @@ export function toTable(result: EvaluationResult, colour: boolean): string {
   );
   return `${lines.join('\n')}\n`;
 }
-
-/** Pluto-compatible exit code: 3 critical, 2 warning, 0 otherwise (waived concerns do not count). */
-export function exitCodeFor(result: EvaluationResult): number {
-  const open = result.findings.filter(f => !f.waived);
-  if (open.some(f => f.severity === 'critical')) return 3;
-  if (open.some(f => f.severity === 'warning')) return 2;
-  return 0;
-}

@@ -209,20 +209,65 @@ describe('runtime-mode check', () => {
   });
 
   it.each([
-    [['check', 'x.yaml', '--format', 'xml']],
-    [['check', 'x.yaml', '--target-kubernetes', 'latest']],
-    [['check', 'x.yaml', '--target', 'cdi']],
-    [['check', 'x.yaml', '--target', 'nosuch=1.0']],
-    [['check', 'x.yaml', '--target-mode', 'mainframe']],
-    [['check', 'missing.yaml']],
-    [['check']],
-    [['frobnicate']],
-    [[]],
-  ])('exits 1 with help on usage error %j', async args => {
-    const dir = makeDir({ 'x.yaml': CM });
-    const r = await cli(args, dir);
+    [['check', 'x.yaml', '--format', 'xml'], "argument 'xml' is invalid"],
+    [['check', 'x.yaml', '--target-kubernetes', 'latest'], '"latest" for k8s'],
+    [['check', 'x.yaml', '--target-kubevirt', '1.x'], '"1.x" for kubevirt'],
+    [['check', 'x.yaml', '--target', 'cdi'], 'expected COMPONENT=VERSION'],
+    [['check', 'x.yaml', '--target', 'nosuch=1.0'], '"nosuch"'],
+    [
+      ['check', 'x.yaml', '--target-mode', 'mainframe'],
+      "'mainframe' is invalid",
+    ],
+    [['check', 'x.yaml', '--fail-on', 'sometimes'], "'sometimes' is invalid"],
+    [['check', 'x.yaml', '--fromat', 'json'], "unknown option '--fromat'"],
+    [['check', 'missing.yaml', 'gone.yaml'], 'missing.yaml: no such file'],
+    [['check'], 'no manifest paths given'],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])(
+    'exits 1 with a one-line error on usage error %j',
+    async (args, message) => {
+      const dir = makeDir({ 'x.yaml': CM });
+      const r = await cli(args, dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^runtime-mode: [^\n]+\n$/);
+      expect(r.stderr).toContain(message);
+    },
+  );
+
+  it('prints the help to stderr and exits 1 without arguments', async () => {
+    const r = await cli([], makeDir({}));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Usage: runtime-mode/);
+    expect(r.stderr).toMatch(/^Usage: runtime-mode/);
+  });
+
+  it('has a man-page-like --help with formats, exit status and examples', async () => {
+    const r = await cli(['check', '--help'], makeDir({}));
+    expect(r.code).toBe(0);
+    for (const section of ['OUTPUT FORMATS', 'EXIT STATUS', 'EXAMPLES']) {
+      expect(r.stdout).toMatch(new RegExp(`^${section}$`, 'm'));
+    }
+    for (const option of [
+      '--format <format>',
+      '--fail-on <level>',
+      '--ignore-deprecations',
+      '--ignore-removals',
+      '-r, --only-show-removed',
+    ]) {
+      expect(r.stdout).toContain(option);
+    }
+    // The CLI report of @backstage/repo-tools reads a line ending in ":"
+    // outside commander's indented sections as a section of its own: only
+    // commander's headings may end so.
+    const headings = r.stdout
+      .split('\n')
+      .filter(line => !/^\s/.test(line) && line.endsWith(':'));
+    expect(headings).toEqual(['Arguments:', 'Options:']);
+    const manPage = r.stdout.slice(r.stdout.indexOf('\nTARGETS\n'));
+    expect(manPage.split('\n').filter(line => line.endsWith(':'))).toEqual([]);
+    const top = await cli(['--help'], makeDir({}));
+    expect(top.stdout).toMatch(/^EXAMPLES$/m);
+    expect(top.stdout).toContain('npx @runtime-mode/cli check k8s/');
   });
 
   it('exits 1 with the key on an invalid config', async () => {
@@ -237,6 +282,98 @@ describe('runtime-mode check', () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"clusters[0].mode"');
+  });
+});
+
+describe('runtime-mode check, CI switches and formats', () => {
+  const files = { 'pdb.yaml': PDB_BETA, 'cron.yaml': CRONJOB_BETA };
+
+  it('--fail-on chooses the threshold: never, critical, warning', async () => {
+    const dir = makeDir(files);
+    const run = (...extra: string[]) =>
+      cli(['check', 'cron.yaml', '--target-kubernetes', '1.22', ...extra], dir);
+    expect((await run()).code).toBe(2);
+    expect((await run('--fail-on', 'critical')).code).toBe(0);
+    expect((await run('--fail-on', 'never')).code).toBe(0);
+    expect((await run('--fail-on', 'warning')).code).toBe(2);
+  });
+
+  it('--ignore-removals and --ignore-deprecations act on the exit code as in Pluto', async () => {
+    const dir = makeDir(files);
+    const removed = await cli(
+      ['check', 'pdb.yaml', '--target-kubernetes', '1.25', '--ignore-removals'],
+      dir,
+    );
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('CRITICAL');
+    const deprecated = await cli(
+      [
+        'check',
+        'cron.yaml',
+        '--target-kubernetes',
+        '1.22',
+        '--ignore-deprecations',
+      ],
+      dir,
+    );
+    expect(deprecated.code).toBe(0);
+    expect(deprecated.stdout).toContain('WARNING');
+  });
+
+  it('-r shows removed APIs only', async () => {
+    const dir = makeDir(files);
+    const r = await cli(
+      ['check', '.', '--target-kubernetes', '1.22', '-r', '--format', 'json'],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).findings).toEqual([]);
+  });
+
+  it('writes SARIF with the entity file as the location of component findings', async () => {
+    const dir = makeDir({
+      ...files,
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: web\n  annotations:\n    runtime-mode.dev/waive.api-removed: someday\n',
+    });
+    const r = await cli(
+      [
+        'check',
+        'pdb.yaml',
+        '--entity',
+        'catalog-info.yaml',
+        '--target-kubernetes',
+        '1.25',
+        '--format',
+        'sarif',
+      ],
+      dir,
+    );
+    expect(r.code).toBe(3);
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    const waiver = run.results.find((x: any) => x.ruleId === 'waiver-invalid');
+    expect(waiver.locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'catalog-info.yaml',
+    );
+    const removed = run.results.find((x: any) => x.ruleId === 'api-removed');
+    expect(removed.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'pdb.yaml' },
+      region: { startLine: 1 },
+    });
+  });
+
+  it('writes JUnit XML with a failing case for the removed API', async () => {
+    const dir = makeDir(files);
+    const r = await cli(
+      ['check', 'pdb.yaml', '--target-kubernetes', '1.25', '--format', 'junit'],
+      dir,
+    );
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain(
+      '<testcase classname="pdb.yaml" name="PodDisruptionBudget web (policy/v1beta1) at line 1" file="pdb.yaml" line="1">',
+    );
+    expect(r.stdout).toContain('<failure message=');
   });
 });
 

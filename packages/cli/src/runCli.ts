@@ -21,6 +21,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import {
   evaluate,
   EntityLike,
+  EvaluationResult,
   KNOWLEDGE_BASE_COMPONENTS,
   parseManifestsAnnotation,
   readRuntimeModeConfig,
@@ -28,9 +29,20 @@ import {
   RUNTIME_MODES,
   RuntimeModeConfig,
   RuntimeModeId,
+  validateTargets,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { CLI_NAME, CLI_VERSION } from './cliInfo';
 import { collectManifestFiles } from './collectManifestFiles';
-import { exitCodeFor, toJsonOutput, toTable } from './formatResult';
+import { toJsonOutput, toTable } from './formatResult';
+import { toJunit } from './formats/toJunit';
+import { toSarif } from './formats/toSarif';
+import { CHECK_HELP, PROGRAM_HELP } from './helpText';
+import {
+  exitCodeFor,
+  FAIL_ON_LEVELS,
+  FailOn,
+  selectReportedFindings,
+} from './reportPolicy';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -51,8 +63,15 @@ interface CheckOptions {
   targetKubevirt?: string;
   target: string[];
   targetMode?: string;
-  format: 'table' | 'json';
+  format: OutputFormat;
+  failOn: FailOn;
+  ignoreDeprecations?: boolean;
+  ignoreRemovals?: boolean;
+  onlyShowRemoved?: boolean;
 }
+
+const OUTPUT_FORMATS = ['table', 'json', 'sarif', 'junit'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 function readYamlFile(file: string, what: string, cwd: string): unknown {
   const absolute = path.resolve(cwd, file);
@@ -150,24 +169,36 @@ function collectTargets(options: CheckOptions): Record<string, string> {
   return targets;
 }
 
+/** Commander's messages as one line, prefixed with the command's name. */
+function oneLine(text: string): string {
+  return `${CLI_NAME}: ${text.replace(/\s*\n\s*/g, ' ').trim()}`;
+}
+
 function buildProgram(
   io: CliIo,
   run: (paths: string[], options: CheckOptions) => number,
 ) {
-  const program = new Command('runtime-mode')
+  const program = new Command(CLI_NAME)
     .description(
-      'Runtime Mode verdicts on the command line: runtime mode, API compatibility and migration readiness of Kubernetes manifests.',
+      'Runtime Mode verdicts on the command line: runtime mode, API compatibility and migration readiness of Kubernetes and KubeVirt manifests.',
     )
+    .version(CLI_VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`${oneLine(text)}\n`),
+    })
+    .addHelpText('after', PROGRAM_HELP);
   let exitCode = 0;
   const collect = (value: string, previous: string[]) => [...previous, value];
   program
     .command('check')
     .description(
-      'Evaluate manifests (files or directories, walked recursively for .yaml/.yml/.json). Exit codes: 0 nothing at warning level or above, 1 usage or internal error, 2 warnings, 3 critical.',
+      'Evaluate manifests (files or directories, walked recursively for .yaml/.yml/.json) and print the verdict; the exit code says whether CI should fail.',
     )
+    .helpOption('-h, --help', 'print this help')
     .argument(
       '[paths...]',
       "manifest files or directories (default: the paths in the entity's runtime-mode.dev/manifests annotation)",
@@ -203,13 +234,59 @@ function buildProgram(
     )
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['table', 'json'])
+        .choices([...OUTPUT_FORMATS])
         .default('table'),
     )
+    .addOption(
+      new Option(
+        '--fail-on <level>',
+        'lowest severity that makes the exit code non-zero',
+      )
+        .choices([...FAIL_ON_LEVELS])
+        .default('warning'),
+    )
+    .option(
+      '--ignore-deprecations',
+      'deprecated APIs and fields do not set the exit code (they are still reported)',
+    )
+    .option(
+      '--ignore-removals',
+      'removed APIs do not set the exit code (they are still reported)',
+    )
+    .option(
+      '-r, --only-show-removed',
+      'report only APIs removed at the target version',
+    )
+    .addHelpText('after', CHECK_HELP)
     .action((paths: string[], options: CheckOptions) => {
       exitCode = run(paths, options);
     });
   return { program, exitCode: () => exitCode };
+}
+
+/** The verdict in the chosen format, ready for stdout. */
+function render(
+  result: EvaluationResult,
+  options: CheckOptions,
+  context: { colour: boolean; entityFile?: string },
+): string {
+  switch (options.format) {
+    case 'json':
+      return `${JSON.stringify(toJsonOutput(result), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(
+        toSarif(result, {
+          toolVersion: CLI_VERSION,
+          entityFile: context.entityFile,
+        }),
+        null,
+        2,
+      )}\n`;
+    case 'junit':
+      return toJunit(result);
+    default:
+      return toTable(result, context.colour);
+  }
 }
 
 /**
@@ -237,8 +314,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
       }
     }
+    let targets: Record<string, string>;
+    try {
+      targets = validateTargets(
+        collectTargets(options),
+        config?.apiPolicy.extraDeprecations,
+      );
+    } catch (error) {
+      if ((error as Error).name === 'RuntimeModeTargetError') {
+        throw new UsageError((error as Error).message);
+      }
+      throw error;
+    }
     let inputs = paths;
-    let base = io.cwd;
     if (inputs.length === 0 && entity) {
       const annotation =
         entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
@@ -246,10 +334,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const urls = sources.filter(s => s.type === 'url');
       if (urls.length > 0) {
         io.stderr(
-          `runtime-mode: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`,
+          `${CLI_NAME}: skipping ${urls.length} url: manifest source(s); the CLI reads local files only\n`,
         );
       }
-      base = path.dirname(path.resolve(io.cwd, entityRead!.file));
+      const base = path.dirname(path.resolve(io.cwd, entityRead!.file));
       inputs = sources
         .filter(s => s.type === 'path')
         .map(s => path.resolve(base, s.target));
@@ -261,31 +349,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const { files, errors } = collectManifestFiles(inputs, io.cwd);
     if (errors.length > 0) {
-      throw new UsageError(errors.join('\n'));
+      throw new UsageError(errors.join('; '));
     }
-    let result;
-    try {
-      result = evaluate({
-        entity,
-        manifests: files,
-        config,
-        options: {
-          targets: collectTargets(options),
-          targetMode: options.targetMode as RuntimeModeId | undefined,
-        },
-      });
-    } catch (error) {
-      if ((error as Error).name === 'RuntimeModeTargetError') {
-        throw new UsageError((error as Error).message);
-      }
-      throw error;
-    }
-    if (options.format === 'json') {
-      io.stdout(`${JSON.stringify(toJsonOutput(result), null, 2)}\n`);
-    } else {
-      io.stdout(toTable(result, io.colour));
-    }
-    return exitCodeFor(result);
+    const evaluated = evaluate({
+      entity,
+      manifests: files,
+      config,
+      options: {
+        targets,
+        targetMode: options.targetMode as RuntimeModeId | undefined,
+      },
+    });
+    const policy = {
+      failOn: options.failOn,
+      ignoreDeprecations: Boolean(options.ignoreDeprecations),
+      ignoreRemovals: Boolean(options.ignoreRemovals),
+      onlyShowRemoved: Boolean(options.onlyShowRemoved),
+    };
+    const reported = selectReportedFindings(evaluated, policy);
+    io.stdout(
+      render(reported, options, {
+        colour: io.colour,
+        entityFile: entityRead
+          ? path
+              .relative(io.cwd, path.resolve(io.cwd, entityRead.file))
+              .split(path.sep)
+              .join('/')
+          : undefined,
+      }),
+    );
+    return exitCodeFor(reported, policy);
   };
 
   const { program, exitCode } = buildProgram(io, run);
@@ -298,16 +391,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return exitCode();
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version exit 0; every other commander error is a usage error.
+      // --help and --version exit 0; every other commander error is a usage
+      // error, already written as one line by outputError.
       return error.exitCode === 0 ? 0 : 1;
     }
     if (error instanceof UsageError) {
-      io.stderr(`runtime-mode: ${error.message}\n\n`);
-      io.stderr(program.commands[0].helpInformation());
+      io.stderr(`${oneLine(error.message)}\n`);
       return 1;
     }
     io.stderr(
-      `runtime-mode: internal error: ${
+      `${CLI_NAME}: internal error: ${
         (error as Error)?.stack ?? String(error)
       }\n`,
     );

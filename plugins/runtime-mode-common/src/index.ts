@@ -26,10 +26,7 @@ export * from './annotations';
 export * from './api';
 export * from './permissions';
 export { evaluate } from './engine/evaluate';
-export {
-  readRuntimeModeConfig,
-  DEFAULT_MANIFEST_LIMITS,
-} from './engine/readRuntimeModeConfig';
+export { readRuntimeModeConfig } from './engine/readRuntimeModeConfig';
 export {
   RuntimeModeConfigError,
   RuntimeModeTargetError,
@@ -46,18 +43,8 @@ export {
   type ModeProfile,
   type ProfileLevel,
 } from './engine/profiles';
-export {
-  resolveModeProfiles,
-  parseOverheadRange,
-} from './engine/profileOverrides';
-export {
-  parseVersion,
-  compareVersions,
-  formatVersion,
-  type ParsedVersion,
-} from './engine/versions';
+export { resolveModeProfiles } from './engine/profileOverrides';
 export { validateTargets } from './engine/targets';
-export { parseWaivers, type ParsedWaivers } from './engine/parseWaivers';
 export {
   parseManifestsAnnotation,
   type ManifestSource,
@@ -66,7 +53,3 @@ export { KNOWLEDGE_BASE_AS_OF } from './knowledgeBase/data.generated';
 export { componentLabel } from './engine/apiGroups';
 export { apiComponentOf } from './engine/apiComponentOf';
 export { KNOWLEDGE_BASE_COMPONENTS } from './knowledgeBase/knowledgeIndex';
-export type {
-  KnowledgeBaseRow,
-  KubernetesRelease,
-} from './knowledgeBase/types';

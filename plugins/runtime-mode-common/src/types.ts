@@ -293,7 +293,7 @@ export type ModeProfileOverride = Partial<Record<string, string | number>>;
 export interface RuntimeModeConfig {
   clusters: ClusterConfig[];
   apiPolicy: {
-    /** Default target versions per knowledge-base component, e.g. { k8s: '1.34' }. */
+    /** Default target versions per knowledge-base component, e.g. `{ k8s: '1.34' }`. */
     targets: Record<string, string>;
     /** How alpha APIs found in production manifests are reported. */
     alphaInProduction: 'warning' | 'info' | 'ignore';

@@ -48,15 +48,16 @@ export const runtimeModePlugin = createPlugin({
  *
  * @public
  */
-export const EntityRuntimeModeCard = runtimeModePlugin.provide(
-  createComponentExtension({
-    name: 'EntityRuntimeModeCard',
-    component: {
-      lazy: () =>
-        import('./components/RuntimeModeCard').then(m => m.RuntimeModeCard),
-    },
-  }),
-);
+export const EntityRuntimeModeCard: () => JSX.Element | null =
+  runtimeModePlugin.provide(
+    createComponentExtension({
+      name: 'EntityRuntimeModeCard',
+      component: {
+        lazy: () =>
+          import('./components/RuntimeModeCard').then(m => m.RuntimeModeCard),
+      },
+    }),
+  );
 
 /**
  * The Runtime tab of a component page: mode comparison, concerns, objects,
@@ -64,17 +65,18 @@ export const EntityRuntimeModeCard = runtimeModePlugin.provide(
  *
  * @public
  */
-export const EntityRuntimeModeContent = runtimeModePlugin.provide(
-  createComponentExtension({
-    name: 'EntityRuntimeModeContent',
-    component: {
-      lazy: () =>
-        import('./components/RuntimeModeContent').then(
-          m => m.RuntimeModeContent,
-        ),
-    },
-  }),
-);
+export const EntityRuntimeModeContent: () => JSX.Element | null =
+  runtimeModePlugin.provide(
+    createComponentExtension({
+      name: 'EntityRuntimeModeContent',
+      component: {
+        lazy: () =>
+          import('./components/RuntimeModeContent').then(
+            m => m.RuntimeModeContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * The portfolio page for architecture boards: KPIs, heatmap, blast radius and
@@ -82,11 +84,12 @@ export const EntityRuntimeModeContent = runtimeModePlugin.provide(
  *
  * @public
  */
-export const RuntimeModePortfolioPage = runtimeModePlugin.provide(
-  createRoutableExtension({
-    name: 'RuntimeModePortfolioPage',
-    component: () =>
-      import('./components/PortfolioPage').then(m => m.PortfolioPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const RuntimeModePortfolioPage: () => JSX.Element | null =
+  runtimeModePlugin.provide(
+    createRoutableExtension({
+      name: 'RuntimeModePortfolioPage',
+      component: () =>
+        import('./components/PortfolioPage').then(m => m.PortfolioPage),
+      mountPoint: rootRouteRef,
+    }),
+  );

@@ -65,8 +65,8 @@ export function parseVersion(
 
 /**
  * Compares two release numbers of the SAME component (never a KubeVirt
- * version with a Kubernetes one). Returns <0, 0 or >0. Throws on a value that
- * is not a version.
+ * version with a Kubernetes one). Returns a negative number, 0 or a positive
+ * number. Throws on a value that is not a version.
  * @public
  */
 export function compareVersions(

@@ -1,0 +1,455 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// The consumer test: does what README.md's "Adopt it" section tells an
+// adopter, step by step, in a fresh Backstage app made by
+// @backstage/create-app, with the packed packages instead of the registry:
+// type-checks the app, starts its backend on SQLite, and checks that the
+// health route answers and that the example component gets evaluated.
+//
+//   node scripts/consumer-test.mjs TARBALL_DIR [--keep]
+//
+// TARBALL_DIR holds common/backend/frontend.tgz from scripts/pack-packages.sh.
+// Every line this script writes into the app is checked to appear in the
+// README section first, so the README and the test cannot drift apart.
+// Differences from an adopter's machine, all forced by having no registry
+// copy of our packages and no internet but the npm registry:
+// - the packages are installed from the tarballs (`<name>@file:...tgz`) and
+//   a root `resolutions` entry serves the common package the same way;
+// - create-app cannot fetch its yarn.lock seed from GitHub, so the app is
+//   brought to the current Backstage release with `yarn up '@backstage/*'`
+//   instead of `yarn backstage-cli versions:bump` (which needs
+//   versions.backstage.io);
+// - the legacy app (`create-app --legacy`) is added to the same workspace as
+//   packages/app-legacy, so one install and one type-check cover both
+//   frontend systems;
+// - native builds are skipped except better-sqlite3, the only one the
+//   backend needs on SQLite; the backend listens on a free port.
+
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDocument, parse as parseYaml } from 'yaml';
+
+const CREATE_APP_VERSION = process.env.CREATE_APP_VERSION ?? '0.9.2';
+const ENTITY_PATH = 'default/component/checkout-api';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const args = process.argv.slice(2);
+const keep = args.includes('--keep');
+const tarballDir = args.find(a => !a.startsWith('--'));
+if (!tarballDir) {
+  console.error('usage: node scripts/consumer-test.mjs TARBALL_DIR [--keep]');
+  process.exit(1);
+}
+
+const timings = [];
+let currentStep;
+function step(title) {
+  const now = Date.now();
+  if (currentStep) timings.push([currentStep.title, now - currentStep.start]);
+  currentStep = title ? { title, start: now } : undefined;
+  if (title) console.log(`\n--- ${title}`);
+}
+
+/** The text of README.md's "Adopt it" section. */
+function readAdoptSection() {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Adopt it');
+  if (start < 0) throw new Error('README.md has no "## Adopt it" section');
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+const adopt = readAdoptSection();
+
+/** Fails unless every non-empty line of `text` is a line of the README section. */
+function fromReadme(text) {
+  const lines = new Set(adopt.split('\n').map(l => l.trim()));
+  for (const line of text.split('\n').map(l => l.trim())) {
+    if (line && !lines.has(line)) {
+      throw new Error(`README "Adopt it" has no line "${line}"`);
+    }
+  }
+  return text;
+}
+
+/** The README code block whose first line is `firstLine`, without that line. */
+function readmeBlock(firstLine) {
+  for (const match of adopt.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
+    const [head, ...rest] = match[1].split('\n');
+    if (head.trim() === firstLine) return rest.join('\n');
+  }
+  throw new Error(
+    `README "Adopt it" has no code block starting "${firstLine}"`,
+  );
+}
+
+function run(command, commandArgs, options = {}) {
+  console.log(`$ ${[command, ...commandArgs].join(' ')}`);
+  const result = spawnSync(command, commandArgs, {
+    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
+  if (result.status !== 0) {
+    if (options.quiet) console.log(result.stdout, result.stderr);
+    throw new Error(
+      `${command} ${commandArgs.join(' ')} exited ${result.status}`,
+    );
+  }
+  return result.stdout;
+}
+
+/** Inserts `text` before (or after) the first `anchor` found after `within`. */
+function insertAt(file, { within = '', anchor, text, after = false }) {
+  const source = fs.readFileSync(file, 'utf8');
+  const from = source.indexOf(within);
+  const at = from < 0 ? -1 : source.indexOf(anchor, from);
+  if (at < 0) {
+    throw new Error(`${file}: "${anchor}" not found (create-app changed?)`);
+  }
+  const position = after ? at + anchor.length : at;
+  fs.writeFileSync(
+    file,
+    source.slice(0, position) + text + source.slice(position),
+  );
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function poll(what, seconds, probe) {
+  const deadline = Date.now() + seconds * 1000;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise(r => setTimeout(r, 2000));
+  }
+  throw new Error(
+    `${what}: nothing after ${seconds} s${last ? ` (${last})` : ''}`,
+  );
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-mode-consumer-'));
+const app = path.join(work, 'app');
+let backend;
+const started = Date.now();
+try {
+  // The app is installed outside CI's immutable-lockfile mode (it has none
+  // yet); native modules are built on demand (see the header).
+  const yarnEnv = {
+    YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+    YARN_ENABLE_SCRIPTS: 'false',
+    YARN_ENABLE_PROGRESS_BARS: 'false',
+  };
+  // Yarn's output (thousands of peer-dependency notes) is shown on failure.
+  const yarn = (cwd, yarnArgs, options = {}) =>
+    run('yarn', yarnArgs, {
+      cwd,
+      quiet: true,
+      ...options,
+      env: { ...yarnEnv, ...options.env },
+    });
+
+  step('Tarballs (the registry stand-in)');
+  const tarball = name => {
+    const file = path.join(work, 'tarballs', `${name}.tgz`);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.copyFileSync(path.resolve(tarballDir, `${name}.tgz`), file);
+    }
+    return file;
+  };
+  const spec = (pkg, name) => `${pkg}@file:${tarball(name)}`;
+  const BACKEND_PKG = '@runtime-mode/backstage-plugin-runtime-mode-backend';
+  const FRONTEND_PKG = '@runtime-mode/backstage-plugin-runtime-mode';
+  const COMMON_PKG = '@runtime-mode/backstage-plugin-runtime-mode-common';
+
+  step(`A fresh app: @backstage/create-app@${CREATE_APP_VERSION}`);
+  const createApp = (dir, extra) =>
+    run(
+      'npx',
+      [
+        '--yes',
+        `@backstage/create-app@${CREATE_APP_VERSION}`,
+        '--path',
+        dir,
+        '--skip-install',
+        ...extra,
+      ],
+      {
+        cwd: work,
+        env: { BACKSTAGE_APP_NAME: 'consumer-app' },
+        quiet: true,
+        input: '',
+      },
+    );
+  createApp(app, []);
+  createApp(path.join(work, 'legacy'), ['--legacy']);
+  fs.cpSync(
+    path.join(work, 'legacy', 'packages', 'app'),
+    path.join(app, 'packages', 'app-legacy'),
+    { recursive: true },
+  );
+  const legacyPkgFile = path.join(
+    app,
+    'packages',
+    'app-legacy',
+    'package.json',
+  );
+  const legacyPkg = JSON.parse(fs.readFileSync(legacyPkgFile, 'utf8'));
+  fs.writeFileSync(
+    legacyPkgFile,
+    JSON.stringify({ ...legacyPkg, name: 'app-legacy' }, null, 2),
+  );
+  const rootPkgFile = path.join(app, 'package.json');
+  const rootPkg = JSON.parse(fs.readFileSync(rootPkgFile, 'utf8'));
+  rootPkg.resolutions = {
+    ...rootPkg.resolutions,
+    [COMMON_PKG]: `file:${tarball('common')}`,
+  };
+  fs.writeFileSync(rootPkgFile, JSON.stringify(rootPkg, null, 2));
+
+  step('README 0: the app on the current Backstage release');
+  fromReadme("yarn up '@backstage/*'");
+  yarn(app, ['up', '@backstage/*']);
+
+  step('README 1: backend');
+  const backendAdd = fromReadme(
+    `yarn --cwd packages/backend add ${BACKEND_PKG}`,
+  );
+  yarn(app, [
+    ...backendAdd.split(' ').slice(1, -1),
+    spec(BACKEND_PKG, 'backend'),
+  ]);
+  insertAt(path.join(app, 'packages/backend/src/index.ts'), {
+    anchor: 'backend.start();',
+    text: `${fromReadme(`backend.add(import('${BACKEND_PKG}'));`)}\n\n`,
+  });
+
+  step('README 2: frontend, new frontend system');
+  const appAdd = fromReadme(`yarn --cwd packages/app add ${FRONTEND_PKG}`);
+  yarn(app, [
+    ...appAdd.split(' ').slice(1, -1),
+    spec(FRONTEND_PKG, 'frontend'),
+  ]);
+  const appTsx = path.join(app, 'packages/app/src/App.tsx');
+  insertAt(appTsx, {
+    anchor: 'export default createApp(',
+    text: `${fromReadme(
+      `import runtimeModePlugin from '${FRONTEND_PKG}/alpha';`,
+    )}\n\n`,
+  });
+  insertAt(appTsx, {
+    anchor: 'features: [',
+    after: true,
+    text: 'runtimeModePlugin, ',
+  });
+  const features = fs
+    .readFileSync(appTsx, 'utf8')
+    .match(/features: \[.*\]/)?.[0];
+  fromReadme(`${features ?? 'features: [ not found ]'},`);
+
+  step('README 3: frontend, legacy system (packages/app-legacy here)');
+  yarn(app, [
+    '--cwd',
+    'packages/app-legacy',
+    ...appAdd.split(' ').slice(3, -1),
+    spec(FRONTEND_PKG, 'frontend'),
+  ]);
+  const legacyApp = path.join(app, 'packages/app-legacy/src/App.tsx');
+  insertAt(legacyApp, {
+    anchor: 'const app = createApp(',
+    text: `${fromReadme(
+      `import { RuntimeModePortfolioPage } from '${FRONTEND_PKG}';`,
+    )}\n\n`,
+  });
+  insertAt(legacyApp, {
+    anchor: '</FlatRoutes>',
+    text: `${fromReadme(
+      '<Route path="/runtime-mode" element={<RuntimeModePortfolioPage />} />',
+    )}\n  `,
+  });
+  const entityPage = path.join(
+    app,
+    'packages/app-legacy/src/components/catalog/EntityPage.tsx',
+  );
+  insertAt(entityPage, {
+    anchor: 'const techdocsContent',
+    text: `${fromReadme(
+      `import {\n  EntityRuntimeModeCard,\n  EntityRuntimeModeContent,\n} from '${FRONTEND_PKG}';`,
+    )}\n\n`,
+  });
+  insertAt(entityPage, {
+    within: 'const overviewContent',
+    anchor: '{entityWarningContent}',
+    after: true,
+    text: `\n${fromReadme(
+      '<Grid item md={6} xs={12}>\n  <EntityRuntimeModeCard />\n</Grid>',
+    )}`,
+  });
+  insertAt(entityPage, {
+    within: 'const serviceEntityPage',
+    anchor: '<EntityLayout.Route path="/docs"',
+    text: `${fromReadme(
+      '<EntityLayout.Route path="/runtime" title="Runtime">\n  <EntityRuntimeModeContent />\n</EntityLayout.Route>',
+    )}\n\n    `,
+  });
+
+  step('README 4 and 5: config, an annotated component and its manifest');
+  const configFile = path.join(app, 'app-config.yaml');
+  const config = parseDocument(fs.readFileSync(configFile, 'utf8'));
+  const runtimeModeConfig = parseYaml(readmeBlock('# app-config.yaml'));
+  config.set('runtimeMode', runtimeModeConfig.runtimeMode);
+  const location = parseYaml(
+    readmeBlock('# app-config.yaml: register the component'),
+  ).catalog.locations[0];
+  config.getIn(['catalog', 'locations']).add(config.createNode(location));
+  fs.writeFileSync(configFile, config.toString());
+  const exampleDir = path.join(app, 'examples/runtime-mode');
+  fs.mkdirSync(path.join(exampleDir, 'k8s'), { recursive: true });
+  fs.writeFileSync(
+    path.join(exampleDir, 'catalog-info.yaml'),
+    readmeBlock('# examples/runtime-mode/catalog-info.yaml'),
+  );
+  fs.writeFileSync(
+    path.join(exampleDir, 'k8s/checkout-api.yaml'),
+    readmeBlock('# examples/runtime-mode/k8s/checkout-api.yaml'),
+  );
+
+  step('Type check of the app (yarn tsc)');
+  yarn(app, ['tsc']);
+
+  step('README 6: start the backend on SQLite');
+  // The only native module the backend needs here (see the header).
+  yarn(app, ['rebuild', 'better-sqlite3'], {
+    env: { YARN_ENABLE_SCRIPTS: 'true' },
+    quiet: true,
+  });
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const startCommand = fromReadme('yarn workspace backend start');
+  const logFile = path.join(work, 'backend.log');
+  const log = fs.openSync(logFile, 'w');
+  console.log(`$ ${startCommand}   (port ${port}, log ${logFile})`);
+  backend = spawn('yarn', startCommand.split(' ').slice(1), {
+    cwd: app,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      ...yarnEnv,
+      APP_CONFIG_backend_listen_port: String(port),
+      APP_CONFIG_backend_baseUrl: base,
+    },
+  });
+  fromReadme('curl http://localhost:7007/api/runtime-mode/v1/health');
+  const health = await poll(
+    'GET /api/runtime-mode/v1/health',
+    240,
+    async () => {
+      if (backend.exitCode !== null) throw new Error('the backend exited');
+      const res = await fetch(`${base}/api/runtime-mode/v1/health`);
+      return res.ok ? res.json() : undefined;
+    },
+  );
+  console.log('health:', JSON.stringify(health));
+  if (health.status !== 'ok') throw new Error(`health says ${health.status}`);
+
+  step('README 6: the example component gets evaluated');
+  const auth = await fetch(`${base}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await auth.json()).backstageIdentity.token;
+  const evaluation = await poll(
+    `GET /v1/entities/${ENTITY_PATH}`,
+    180,
+    async () => {
+      const res = await fetch(
+        `${base}/api/runtime-mode/v1/entities/${ENTITY_PATH}`,
+        {
+          headers: { Authorization: `Bearer ${token}` },
+        },
+      );
+      if (!res.ok) return undefined;
+      const body = await res.json();
+      return body.status === 'fresh' ? body : undefined;
+    },
+  );
+  const removed = evaluation.result.findings.find(f => f.id === 'api-removed');
+  console.log(
+    `status ${evaluation.status}, mode ${evaluation.result.mode.value}, level ${evaluation.result.readiness.level}, finding: ${removed?.file}:${removed?.line} ${removed?.message}`,
+  );
+  if (
+    !removed ||
+    removed.file !== 'k8s/checkout-api.yaml' ||
+    removed.apiVersion !== 'policy/v1beta1' ||
+    evaluation.result.readiness.level !== 'blocked'
+  ) {
+    throw new Error('the example component was not judged as the README says');
+  }
+  step(undefined);
+  console.log('\nconsumer test: passed');
+} catch (error) {
+  step(undefined);
+  console.error(`\nconsumer test: FAILED: ${error.message}`);
+  const logFile = path.join(work, 'backend.log');
+  if (fs.existsSync(logFile)) {
+    console.error('--- last lines of the backend log');
+    console.error(
+      fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'),
+    );
+  }
+  process.exitCode = 1;
+} finally {
+  if (backend && backend.exitCode === null) {
+    const exited = new Promise(resolve => backend.once('exit', resolve));
+    try {
+      process.kill(-backend.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exited, new Promise(r => setTimeout(r, 10000))]);
+  }
+  for (const [title, ms] of timings) {
+    console.log(`${(ms / 1000).toFixed(1).padStart(7)} s  ${title}`);
+  }
+  console.log(
+    `${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  total`,
+  );
+  if (keep) console.log(`kept ${work}`);
+  // The app with its node_modules: some 100,000 files.
+  else spawnSync('rm', ['-rf', work]);
+}
