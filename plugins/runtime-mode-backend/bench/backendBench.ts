@@ -162,13 +162,14 @@ function inMemoryCatalog(entities: Entity[]) {
   const byRef = new Map(
     entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
   );
-  const ofKind = (kind?: unknown) =>
-    entities.filter(
-      e =>
-        !kind ||
-        e.kind.toLocaleLowerCase('en-US') ===
-          String(kind).toLocaleLowerCase('en-US'),
+  const ofKind = (kind?: unknown) => {
+    const kinds = (Array.isArray(kind) ? kind : [kind]).map(k =>
+      String(k).toLocaleLowerCase('en-US'),
     );
+    return entities.filter(
+      e => !kind || kinds.includes(e.kind.toLocaleLowerCase('en-US')),
+    );
+  };
   return {
     async getEntityByRef(ref: string) {
       return byRef.get(ref.toLocaleLowerCase('en-US'));
@@ -456,7 +457,6 @@ async function main() {
         store,
         readable: new ReadableEntities({
           catalog,
-          auth,
           cacheMs: config.readableCacheMs,
         }),
         refresher,
@@ -506,15 +506,18 @@ async function main() {
         '/v1/portfolio',
         async i => {
           const name = `svc-${String(i).padStart(5, '0')}`;
-          await store.markStale(
+          const entityRef = `component:default/${name}`;
+          await store.writeBatch([
             {
-              entityRef: `component:default/${name}`,
-              namespace: 'default',
-              name,
+              entityRef,
+              evaluation: {
+                type: 'stale',
+                summary: { entityRef, namespace: 'default', name },
+                reason: 'benchmark write',
+                at: new Date(),
+              },
             },
-            'benchmark write',
-            new Date(),
-          );
+          ]);
         },
         Math.min(REQUESTS, 50),
       );

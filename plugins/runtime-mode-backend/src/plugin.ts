@@ -29,6 +29,7 @@ import { createSummarisePortfolioAction } from './actions/createSummarisePortfol
 import { EvaluationRefresher } from './service/EvaluationRefresher';
 import { EvaluationService } from './service/EvaluationService';
 import { ManifestReader } from './service/ManifestReader';
+import { AllowedRepositories } from './service/manifests/AllowedRepositories';
 import { ReadableEntities } from './service/ReadableEntities';
 import { StoredRowsCache } from './service/StoredRowsCache';
 import { readPluginConfig } from './service/readPluginConfig';
@@ -79,7 +80,6 @@ export const runtimeModePlugin = createBackendPlugin({
         const store = await DatabaseEvaluationStore.create({ database });
         const readable = new ReadableEntities({
           catalog,
-          auth,
           cacheMs: pluginConfig.readableCacheMs,
         });
         const reader = new ManifestReader({
@@ -87,6 +87,10 @@ export const runtimeModePlugin = createBackendPlugin({
           logger,
           maxFiles: pluginConfig.maxFilesPerEntity,
           maxFileBytes: pluginConfig.engine.limits.maxFileBytes,
+          maxBytesPerEntity: pluginConfig.maxBytesPerEntity,
+          allowedRepositories: new AllowedRepositories(
+            pluginConfig.allowedRepositories,
+          ),
         });
         const refresher = new EvaluationRefresher({
           catalog,
@@ -107,9 +111,11 @@ export const runtimeModePlugin = createBackendPlugin({
             ...pluginConfig.schedule,
             // Always once across replicas, whatever the config says.
             scope: 'global',
-            fn: async () => {
+            // The scheduler aborts the signal at the timeout: the run stops
+            // then, so no other replica's run overlaps it.
+            fn: async signal => {
               try {
-                await refresher.refreshAll();
+                await refresher.refreshAll({ signal });
               } catch (error) {
                 throw new ForwardedError('Runtime mode refresh failed', error);
               }

@@ -59,7 +59,9 @@ describe('scheduled refresh across replicas', () => {
         const stream = catalog.streamEntities.getMockImplementation()!;
         // Only the scheduled refresh streams components in this test.
         catalog.streamEntities.mockImplementation((request, options) => {
-          runs.push(name);
+          if ((request?.filter as { kind?: string })?.kind === 'Component') {
+            runs.push(name);
+          }
           return stream(request, options);
         });
         return startTestBackend({
