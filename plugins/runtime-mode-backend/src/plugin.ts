@@ -29,7 +29,6 @@ import { createSummarisePortfolioAction } from './actions/createSummarisePortfol
 import { EvaluationRefresher } from './service/EvaluationRefresher';
 import { EvaluationService } from './service/EvaluationService';
 import { ManifestReader } from './service/ManifestReader';
-import { AllowedRepositories } from './service/manifests/AllowedRepositories';
 import { ReadableEntities } from './service/ReadableEntities';
 import { StoredRowsCache } from './service/StoredRowsCache';
 import { readPluginConfig } from './service/readPluginConfig';
@@ -82,15 +81,9 @@ export const runtimeModePlugin = createBackendPlugin({
           catalog,
           cacheMs: pluginConfig.readableCacheMs,
         });
-        const reader = new ManifestReader({
+        const reader = ManifestReader.fromConfig(pluginConfig, {
           urlReader,
           logger,
-          maxFiles: pluginConfig.maxFilesPerEntity,
-          maxFileBytes: pluginConfig.engine.limits.maxFileBytes,
-          maxBytesPerEntity: pluginConfig.maxBytesPerEntity,
-          allowedRepositories: new AllowedRepositories(
-            pluginConfig.allowedRepositories,
-          ),
         });
         const refresher = new EvaluationRefresher({
           catalog,

@@ -28,6 +28,7 @@ import {
   RUNTIME_MODE_WAIVER_PREFIX,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
+  BatchOutcome,
   EntityWrite,
   EvaluationStore,
   RefreshState,
@@ -148,7 +149,7 @@ export class EvaluationRefresher {
       const refreshes = pending;
       pending = [];
       pendingBytes = 0;
-      this.count(stats, refreshes, await this.store(refreshes));
+      this.count(stats, refreshes, await this.storeRefreshes(refreshes));
     };
 
     for await (const page of catalog.streamEntities(
@@ -258,7 +259,7 @@ export class EvaluationRefresher {
         : undefined,
       force: options.force,
     });
-    const stored = await this.store([refresh]);
+    const stored = await this.storeRefreshes([refresh]);
     return stored.failed.length ? 'failed' : refresh.outcome;
   }
 
@@ -378,7 +379,9 @@ export class EvaluationRefresher {
   }
 
   /** Stores the writes of many entities; an entity whose write fails is reported, the others are kept. */
-  private async store(refreshes: EntityRefresh[]) {
+  private async storeRefreshes(
+    refreshes: EntityRefresh[],
+  ): Promise<BatchOutcome> {
     const { store, logger } = this.options;
     const writes = refreshes.flatMap(r => (r.write ? [r.write] : []));
     try {
@@ -410,7 +413,7 @@ export class EvaluationRefresher {
   private count(
     stats: RefreshStats,
     refreshes: EntityRefresh[],
-    stored: Awaited<ReturnType<EvaluationRefresher['store']>>,
+    stored: BatchOutcome,
   ) {
     const failed = new Set(stored.failed.map(f => f.entityRef));
     for (const refresh of refreshes) {

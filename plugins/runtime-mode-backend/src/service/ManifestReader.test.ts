@@ -32,6 +32,7 @@ import {
   DEPLOYMENT,
   OLD_INGRESS,
 } from '../testUtils/fixtures';
+import { readTreeResponse, readUrlResponse } from '../testUtils/FakeScm';
 
 const BASE =
   'https://github.com/acme/shop/blob/main/services/web/catalog-info.yaml';
@@ -47,30 +48,6 @@ function urlEntity(
       ...annotations,
     },
   });
-}
-
-function readResponse(content: string, etag: string) {
-  return {
-    buffer: async () => Buffer.from(content),
-    stream: () => Readable.from([Buffer.from(content)]),
-    etag,
-  };
-}
-
-function treeResponse(
-  etag: string,
-  files: Array<{ path: string; content: string }>,
-) {
-  return {
-    etag,
-    files: async () =>
-      files.map(f => ({
-        path: f.path,
-        content: async () => Buffer.from(f.content),
-      })),
-    archive: jest.fn(),
-    dir: jest.fn(),
-  };
 }
 
 function manifestsOf(read: EntityRead) {
@@ -108,7 +85,7 @@ describe('ManifestReader', () => {
 
   it('resolves relative paths against the location and reuses a source on an unchanged ETag', async () => {
     const urlReader = mockServices.urlReader.mock();
-    urlReader.readUrl.mockResolvedValueOnce(readResponse(DEPLOYMENT, 'v1'));
+    urlReader.readUrl.mockResolvedValueOnce(readUrlResponse(DEPLOYMENT, 'v1'));
     const reader = makeReader(urlReader);
 
     const first = await reader.read(urlEntity('deploy/web.yaml'));
@@ -145,7 +122,7 @@ describe('ManifestReader', () => {
   it('keeps the ETag of a source that found no manifest, so it is not downloaded again', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readTree.mockResolvedValueOnce(
-      treeResponse('empty-1', [{ path: 'README.md', content: '# none' }]),
+      readTreeResponse('empty-1', [{ path: 'README.md', content: '# none' }]),
     );
     const reader = makeReader(urlReader);
     const first = await reader.read(urlEntity('deploy/'));
@@ -168,7 +145,7 @@ describe('ManifestReader', () => {
         { path: 'web.yaml', content: DEPLOYMENT },
         { path: 'huge.yaml', content: 'x'.repeat(5000) },
       ].filter(f => options?.filter?.(f.path, { size: f.content.length }));
-      return treeResponse('t1', files);
+      return readTreeResponse('t1', files);
     });
     const reader = makeReader(urlReader, { maxFileBytes: 4000 });
     const first = await reader.read(urlEntity('deploy/'));
@@ -184,7 +161,7 @@ describe('ManifestReader', () => {
 
   it('reads only the repository the entity was registered from, not the one its author names as source location', async () => {
     const urlReader = mockServices.urlReader.mock();
-    urlReader.readUrl.mockResolvedValue(readResponse(OLD_INGRESS, 'x'));
+    urlReader.readUrl.mockResolvedValue(readUrlResponse(OLD_INGRESS, 'x'));
     const reader = makeReader(urlReader);
     const pointed = await reader.read(
       urlEntity('deploy/web.yaml', {
@@ -219,7 +196,7 @@ describe('ManifestReader', () => {
 
   it('refuses url: entries outside the entity repository unless an admin allows that repository', async () => {
     const urlReader = mockServices.urlReader.mock();
-    urlReader.readUrl.mockResolvedValue(readResponse(DEPLOYMENT, 'e'));
+    urlReader.readUrl.mockResolvedValue(readUrlResponse(DEPLOYMENT, 'e'));
     const entity = urlEntity(
       'url:https://github.com/acme/platform/blob/main/web.yaml',
     );
@@ -320,7 +297,7 @@ describe('ManifestReader', () => {
   it('normalises URLs before reading, so variants of one file are read once', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockImplementation(async () =>
-      readResponse(DEPLOYMENT, 'e'),
+      readUrlResponse(DEPLOYMENT, 'e'),
     );
     const reader = makeReader(urlReader, { maxFiles: 200 });
     const variants = [
@@ -400,7 +377,7 @@ describe('ManifestReader', () => {
           files.push({ path, content: DEPLOYMENT });
         }
       }
-      return treeResponse('t1', files);
+      return readTreeResponse('t1', files);
     });
     const reader = makeReader(urlReader, { maxFiles: 5 });
     const tree = await reader.read(urlEntity('deploy/'));
@@ -437,7 +414,9 @@ describe('ManifestReader', () => {
   it('keeps no more bytes per entity than its budget, and says which files it left out', async () => {
     const urlReader = mockServices.urlReader.mock();
     const body = 'x'.repeat(4000);
-    urlReader.readUrl.mockImplementation(async () => readResponse(body, 'e'));
+    urlReader.readUrl.mockImplementation(async () =>
+      readUrlResponse(body, 'e'),
+    );
     const reader = makeReader(urlReader, { maxBytesPerEntity: 10_000 });
     const read = await reader.read(urlEntity('a.yaml, b.yaml, c.yaml'));
     expect(manifestsOf(read).map(m => m.path)).toEqual([
@@ -455,7 +434,7 @@ describe('ManifestReader', () => {
   it('leaves a source for the next run once the run has downloaded its byte budget', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockImplementation(async () =>
-      readResponse('y'.repeat(3000), 'e'),
+      readUrlResponse('y'.repeat(3000), 'e'),
     );
     const reader = makeReader(urlReader);
     const runBudget = new ByteBudget(5000);
@@ -476,7 +455,7 @@ describe('ManifestReader', () => {
   it('reads a repeated source once and cuts a long list of sources at the file limit', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readUrl.mockImplementation(async () =>
-      readResponse(DEPLOYMENT, 'e'),
+      readUrlResponse(DEPLOYMENT, 'e'),
     );
     const reader = makeReader(urlReader, { maxFiles: 3 });
     const repeated = await reader.read(
@@ -519,7 +498,7 @@ describe('ManifestReader', () => {
     urlReader.readUrl.mockImplementation(async (_url, options) => {
       controller.abort();
       options?.signal?.throwIfAborted();
-      return readResponse(DEPLOYMENT, 'e');
+      return readUrlResponse(DEPLOYMENT, 'e');
     });
     await expect(
       makeReader(urlReader).read(urlEntity('a.yaml, b.yaml'), [], {
@@ -532,7 +511,7 @@ describe('ManifestReader', () => {
   it('walks directories with readTree', async () => {
     const urlReader = mockServices.urlReader.mock();
     urlReader.readTree.mockResolvedValue(
-      treeResponse('t1', [
+      readTreeResponse('t1', [
         { path: 'a.yaml', content: DEPLOYMENT },
         { path: 'nested/b.yml', content: OLD_INGRESS },
       ]),

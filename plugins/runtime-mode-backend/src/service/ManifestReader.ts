@@ -35,6 +35,7 @@ import { hashOf } from './hashing';
 import { AllowedRepositories } from './manifests/AllowedRepositories';
 import { ByteBudget } from './manifests/ByteBudget';
 import { readerFindings } from './manifests/readerFindings';
+import type { RuntimeModePluginConfig } from './readPluginConfig';
 import {
   MANIFEST_FILE,
   ResolvedSource,
@@ -69,6 +70,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
 }
 
+/** Bytes of manifests kept per entity unless configured (runtimeMode.manifests.maxBytesPerEntity). */
+export const DEFAULT_MAX_BYTES_PER_ENTITY = 8 * 1024 * 1024;
 const MAX_WALK_DEPTH = 12;
 /** Directory entries a local walk looks at, matching or not. */
 const MAX_WALK_ENTRIES = 20_000;
@@ -115,13 +118,27 @@ function joinDisplay(dir: string, file: string) {
 export class ManifestReader {
   private readonly locator: SourceLocator;
 
+  /** A reader with the limits and allowed repositories of the plugin config. */
+  static fromConfig(
+    config: RuntimeModePluginConfig,
+    deps: { urlReader: UrlReaderService; logger: LoggerService },
+  ): ManifestReader {
+    return new ManifestReader({
+      ...deps,
+      maxFiles: config.maxFilesPerEntity,
+      maxFileBytes: config.engine.limits.maxFileBytes,
+      maxBytesPerEntity: config.maxBytesPerEntity,
+      allowedRepositories: new AllowedRepositories(config.allowedRepositories),
+    });
+  }
+
   constructor(
     private readonly options: {
       urlReader: UrlReaderService;
       logger: LoggerService;
       maxFiles: number;
       maxFileBytes: number;
-      /** Bytes of manifests kept per entity. Default 8 MiB. */
+      /** Bytes of manifests kept per entity. Default {@link DEFAULT_MAX_BYTES_PER_ENTITY}. */
       maxBytesPerEntity?: number;
       /** Repositories outside the entity's own that may be read. */
       allowedRepositories?: AllowedRepositories;
@@ -194,9 +211,7 @@ export class ManifestReader {
     }
 
     const previousByTarget = new Map(previous.map(r => [r.target, r]));
-    const entityBudget = new ByteBudget(
-      this.options.maxBytesPerEntity ?? 8 * 1024 * 1024,
-    );
+    const entityBudget = new ByteBudget(this.maxBytesPerEntity);
     const runBudget =
       options.runBudget ?? new ByteBudget(Number.MAX_SAFE_INTEGER);
     const sources: SourceRead[] = [];
@@ -587,10 +602,11 @@ export class ManifestReader {
     };
   }
 
+  private get maxBytesPerEntity() {
+    return this.options.maxBytesPerEntity ?? DEFAULT_MAX_BYTES_PER_ENTITY;
+  }
+
   private overEntityBudget(path: string) {
-    return readerFindings.overEntityBudget(
-      path,
-      this.options.maxBytesPerEntity ?? 8 * 1024 * 1024,
-    );
+    return readerFindings.overEntityBudget(path, this.maxBytesPerEntity);
   }
 }

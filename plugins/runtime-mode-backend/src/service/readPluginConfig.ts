@@ -26,6 +26,7 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { hashOf } from './hashing';
 import { AllowedRepositories } from './manifests/AllowedRepositories';
+import { DEFAULT_MAX_BYTES_PER_ENTITY } from './ManifestReader';
 
 /** Everything the backend reads from the `runtimeMode` config key. */
 export interface RuntimeModePluginConfig {
@@ -128,7 +129,11 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
       root?.getOptionalStringArray('manifests.allowedRepositories') ?? [],
       'runtimeMode.manifests.allowedRepositories',
     ),
-    maxBytesPerEntity: readCount(root, 'manifests.maxBytesPerEntity', 8 * MIB),
+    maxBytesPerEntity: readCount(
+      root,
+      'manifests.maxBytesPerEntity',
+      DEFAULT_MAX_BYTES_PER_ENTITY,
+    ),
     maxBytesPerRun: readCount(root, 'manifests.maxBytesPerRun', 512 * MIB),
     historyRetentionDays: readCount(root, 'history.retentionDays', 400),
   };
