@@ -90,6 +90,15 @@ const FLUSH_BYTES = 32 * 1024 * 1024;
 const READ_CONCURRENCY = 8;
 const DAY_MS = 86_400_000;
 
+/** The counts a batch of refreshes adds to a run's stats. */
+const TALLIED = [
+  'evaluated',
+  'unchanged',
+  'stale',
+  'failed',
+  'superseded',
+] as const;
+
 function isAbortError(error: unknown) {
   return (error as { name?: string })?.name === 'AbortError';
 }
@@ -149,7 +158,8 @@ export class EvaluationRefresher {
       const refreshes = pending;
       pending = [];
       pendingBytes = 0;
-      this.count(stats, refreshes, await this.storeRefreshes(refreshes));
+      const counts = tally(refreshes, await this.storeRefreshes(refreshes));
+      for (const key of TALLIED) stats[key] += counts[key];
     };
 
     for await (const page of catalog.streamEntities(
@@ -199,7 +209,23 @@ export class EvaluationRefresher {
       );
       return stats;
     }
-    const gone = [...states.keys()].filter(ref => !seen.has(ref));
+    Object.assign(stats, await this.completeRun([...states.keys()], seen));
+    stats.durationMs = Date.now() - started;
+    logger.info('Runtime mode refresh finished', { ...stats });
+    return stats;
+  }
+
+  /**
+   * After a run that saw the whole catalog: forgets entities gone from it
+   * and prunes history past the retention.
+   */
+  private async completeRun(
+    storedRefs: string[],
+    seen: Set<string>,
+  ): Promise<Pick<RefreshStats, 'removed' | 'prunedHistory'>> {
+    const { store, logger, config } = this.options;
+    const gone = storedRefs.filter(ref => !seen.has(ref));
+    let removed = 0;
     if (seen.size === 0 && gone.length) {
       // A catalog that answers with no Component at all is far more likely
       // to be starting up or misconfigured than emptied: keep the results.
@@ -208,14 +234,12 @@ export class EvaluationRefresher {
       );
     } else if (gone.length) {
       await store.deleteEntities(gone);
-      stats.removed = gone.length;
+      removed = gone.length;
     }
-    stats.prunedHistory = await store.pruneHistory(
+    const prunedHistory = await store.pruneHistory(
       new Date(Date.now() - config.historyRetentionDays * DAY_MS),
     );
-    stats.durationMs = Date.now() - started;
-    logger.info('Runtime mode refresh finished', { ...stats });
-    return stats;
+    return { removed, prunedHistory };
   }
 
   /**
@@ -410,18 +434,6 @@ export class EvaluationRefresher {
     }
   }
 
-  private count(
-    stats: RefreshStats,
-    refreshes: EntityRefresh[],
-    stored: BatchOutcome,
-  ) {
-    const failed = new Set(stored.failed.map(f => f.entityRef));
-    for (const refresh of refreshes) {
-      stats[failed.has(refresh.entityRef) ? 'failed' : refresh.outcome] += 1;
-    }
-    stats.superseded += stored.superseded;
-  }
-
   /** Domain of every System, read page by page. */
   private async loadSystemDomains(credentials: BackstageCredentials) {
     const domains = new Map<string, string | undefined>();
@@ -449,6 +461,18 @@ export class EvaluationRefresher {
       : undefined;
     return systemDomainsOf(entity ? [entity] : []);
   }
+}
+
+function tally(
+  refreshes: EntityRefresh[],
+  stored: BatchOutcome,
+): Record<(typeof TALLIED)[number], number> {
+  const counts = { evaluated: 0, unchanged: 0, stale: 0, failed: 0 };
+  const failed = new Set(stored.failed.map(f => f.entityRef));
+  for (const refresh of refreshes) {
+    counts[failed.has(refresh.entityRef) ? 'failed' : refresh.outcome] += 1;
+  }
+  return { ...counts, superseded: stored.superseded };
 }
 
 /** The records of sources that were read, reused or refused (failed ones have none). */

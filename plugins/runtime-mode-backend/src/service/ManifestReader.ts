@@ -154,7 +154,6 @@ export class ManifestReader {
     previous: SourceRecord[] = [],
     options: ReadOptions = {},
   ): Promise<EntityRead> {
-    const { maxFiles } = this.options;
     const annotation =
       entity.metadata.annotations?.[RUNTIME_MODE_ANNOTATIONS.manifests];
     if (!annotation?.trim()) {
@@ -178,44 +177,13 @@ export class ManifestReader {
       };
     }
 
-    // Each distinct target costs at least one request to the SCM, found or
-    // not: entries that resolve to the same target are read once, and a long
-    // list is cut at the file limit.
-    const resolved = new Map<string, ResolvedSource | SourceRead>();
-    for (const entry of entries) {
-      const source = this.locator.resolve(entity, entry);
-      if (source.kind === 'refused') {
-        resolved.set(`refused:${source.source}`, {
-          status: 'refused',
-          record: {
-            source: source.source,
-            target: `refused:${source.source}`,
-            manifests: [],
-            findings: [source.finding],
-          },
-        });
-      } else if (!resolved.has(source.target)) {
-        resolved.set(source.target, source);
-      }
-    }
-    const findings: Finding[] = [];
-    let toRead = [...resolved.values()];
-    if (toRead.length > maxFiles) {
-      findings.push(
-        readerFindings.listCut(
-          `The ${RUNTIME_MODE_ANNOTATIONS.manifests} annotation`,
-          `it names ${toRead.length} sources; only the first ${maxFiles} were read`,
-        ),
-      );
-      toRead = toRead.slice(0, maxFiles);
-    }
-
+    const { toRead, findings } = this.distinctSources(entity, entries);
     const previousByTarget = new Map(previous.map(r => [r.target, r]));
     const entityBudget = new ByteBudget(this.maxBytesPerEntity);
     const runBudget =
       options.runBudget ?? new ByteBudget(Number.MAX_SAFE_INTEGER);
     const sources: SourceRead[] = [];
-    let filesLeft = maxFiles;
+    let filesLeft = this.options.maxFiles;
     for (const item of toRead) {
       options.signal?.throwIfAborted();
       if ('status' in item) {
@@ -233,6 +201,48 @@ export class ManifestReader {
       sources.push(read);
     }
     return { findings, sources };
+  }
+
+  /**
+   * Resolves the entries, once per distinct target: each costs at least one
+   * request to the SCM, found or not. A list longer than the file limit is
+   * cut, with a finding.
+   */
+  private distinctSources(
+    entity: Entity,
+    entries: Array<{ type: 'url' | 'path'; target: string }>,
+  ): { toRead: Array<ResolvedSource | SourceRead>; findings: Finding[] } {
+    const { maxFiles } = this.options;
+    const resolved = new Map<string, ResolvedSource | SourceRead>();
+    for (const entry of entries) {
+      const source = this.locator.resolve(entity, entry);
+      if (source.kind === 'refused') {
+        resolved.set(`refused:${source.source}`, {
+          status: 'refused',
+          record: {
+            source: source.source,
+            target: `refused:${source.source}`,
+            manifests: [],
+            findings: [source.finding],
+          },
+        });
+      } else if (!resolved.has(source.target)) {
+        resolved.set(source.target, source);
+      }
+    }
+    const toRead = [...resolved.values()];
+    if (toRead.length <= maxFiles) {
+      return { toRead, findings: [] };
+    }
+    return {
+      toRead: toRead.slice(0, maxFiles),
+      findings: [
+        readerFindings.listCut(
+          `The ${RUNTIME_MODE_ANNOTATIONS.manifests} annotation`,
+          `it names ${toRead.length} sources; only the first ${maxFiles} were read`,
+        ),
+      ],
+    };
   }
 
   private async readSource(

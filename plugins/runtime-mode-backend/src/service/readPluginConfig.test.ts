@@ -15,9 +15,10 @@
  */
 
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { readPluginConfig } from './readPluginConfig';
 
-const read = (runtimeMode: Record<string, unknown>) =>
+const read = (runtimeMode: JsonObject) =>
   readPluginConfig(new ConfigReader({ runtimeMode }));
 
 describe('readPluginConfig', () => {
@@ -54,13 +55,22 @@ describe('readPluginConfig', () => {
 
   it.each([
     [{ history: { retentionDays: 0 } }, 'runtimeMode.history.retentionDays'],
-    [{ manifests: { maxBytesPerRun: 1.5 } }, 'runtimeMode.manifests.maxBytesPerRun'],
-    [{ api: { forcedRefreshesPerMinute: -1 } }, 'runtimeMode.api.forcedRefreshesPerMinute'],
+    [
+      { manifests: { maxBytesPerRun: 1.5 } },
+      'runtimeMode.manifests.maxBytesPerRun',
+    ],
+    [
+      { api: { forcedRefreshesPerMinute: -1 } },
+      'runtimeMode.api.forcedRefreshesPerMinute',
+    ],
     [
       { manifests: { allowedRepositories: ['https://github.com/acme/x'] } },
       'runtimeMode.manifests.allowedRepositories[0]',
     ],
-  ])('stops the plugin on %j, naming the key', (runtimeMode, key) => {
-    expect(() => read(runtimeMode)).toThrow(key);
-  });
+  ] as Array<[JsonObject, string]>)(
+    'stops the plugin on %j, naming the key',
+    (runtimeMode, key) => {
+      expect(() => read(runtimeMode)).toThrow(key);
+    },
+  );
 });
