@@ -96,6 +96,33 @@ export interface Config {
       maxFilesPerEntity?: number;
       /** How long the set of components a caller may read is cached, in ms. Default 10000. */
       readableCacheMs?: number;
+      /**
+       * Forced refreshes (POST .../refresh) one caller may start per minute;
+       * more get 429 with Retry-After. Default 6.
+       */
+      forcedRefreshesPerMinute?: number;
+    };
+    /** Where manifests may be read from, and how much of them. */
+    manifests?: {
+      /**
+       * Repositories outside a component's own whose manifests it may read,
+       * as globs over host/owner/repo: `github.com/acme/platform-manifests`,
+       * `github.com/acme-deploy/*`, `gitlab.example.com/**`. By default a
+       * component reads only the repository the catalog registered it from.
+       */
+      allowedRepositories?: string[];
+      /** Bytes of manifests kept per component. Default 8388608 (8 MiB). */
+      maxBytesPerEntity?: number;
+      /** Bytes of manifests one refresh run may download. Default 536870912 (512 MiB). */
+      maxBytesPerRun?: number;
+    };
+    /** The stored history of each component's results. */
+    history?: {
+      /**
+       * History rows older than this are deleted (each component's latest
+       * row stays, as its starting level). Default 400.
+       */
+      retentionDays?: number;
     };
   };
 }

@@ -26,7 +26,6 @@
  *   yarn bench --pg       PostgreSQL from BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
  */
 import { ConfigReader } from '@backstage/config';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import express from 'express';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -42,158 +41,20 @@ import { ReadableEntities } from '../src/service/ReadableEntities';
 import { StoredRowsCache } from '../src/service/StoredRowsCache';
 import { readPluginConfig } from '../src/service/readPluginConfig';
 import { createRouter } from '../src/service/router';
+import {
+  ESTATE_CLUSTERS,
+  estateComponentName,
+  generateEstate,
+  inMemoryCatalog,
+  silentLogger,
+  writeEstateManifest,
+} from '../src/testUtils/estate';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const usePg = args.includes('--pg');
 const COUNT = Number(process.env.BENCH_COMPONENTS ?? (smoke ? 300 : 10_000));
 const REQUESTS = smoke ? 30 : 200;
-
-const deployment = (name: string, replicas: number) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: { app: ${name} }
-  template:
-    metadata:
-      labels: { app: ${name} }
-    spec:
-      containers:
-        - name: app
-          image: registry.example.com/${name}:1.0.0
-          resources:
-            requests: { cpu: 100m, memory: 128Mi }
-          readinessProbe:
-            httpGet: { path: /healthz, port: 8080 }
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-spec:
-  selector: { app: ${name} }
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
-
-const oldIngress = (name: string) => `apiVersion: extensions/v1beta1
-kind: Ingress
-metadata:
-  name: ${name}
-spec:
-  backend:
-    serviceName: ${name}
-    servicePort: 80
-`;
-
-const virtualMachine = (name: string) => `apiVersion: kubevirt.io/v1
-kind: VirtualMachine
-metadata:
-  name: ${name}
-spec:
-  runStrategy: Always
-  template:
-    spec:
-      evictionStrategy: LiveMigrate
-      domain:
-        devices: {}
-        resources:
-          requests: { memory: 2Gi }
-`;
-
-function generateEstate(root: string): Entity[] {
-  const entities: Entity[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    const name = `svc-${String(i).padStart(5, '0')}`;
-    const dir = path.join(root, name, 'deploy');
-    fs.mkdirSync(dir, { recursive: true });
-    const isVm = i % 10 === 3;
-    let cluster = 'bm';
-    if (isVm) cluster = 'kv';
-    else if (i % 3 === 0) cluster = 'tanzu';
-    fs.writeFileSync(
-      path.join(dir, 'app.yaml'),
-      isVm ? virtualMachine(name) : deployment(name, 2),
-    );
-    if (i % 20 === 7) {
-      fs.writeFileSync(path.join(dir, 'ingress.yaml'), oldIngress(name));
-    }
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name,
-        namespace: 'default',
-        title: `Service ${i}`,
-        annotations: {
-          'backstage.io/managed-by-location': `file:${path.join(
-            root,
-            name,
-          )}/catalog-info.yaml`,
-          'runtime-mode.dev/manifests': 'deploy/',
-          'runtime-mode.dev/clusters': cluster,
-        },
-      },
-      spec: {
-        type: 'service',
-        lifecycle: i % 4 === 0 ? 'experimental' : 'production',
-        owner: `team-${i % 40}`,
-        system: `system-${i % 120}`,
-      },
-    });
-  }
-  for (let s = 0; s < 120; s++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: `system-${s}`, namespace: 'default' },
-      spec: { owner: `team-${s % 40}`, domain: `domain-${s % 8}` },
-    });
-  }
-  return entities;
-}
-
-/** The slice of CatalogService the refresher and the router use, in memory. */
-function inMemoryCatalog(entities: Entity[]) {
-  const byRef = new Map(
-    entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
-  );
-  const ofKind = (kind?: unknown) =>
-    entities.filter(
-      e =>
-        !kind ||
-        e.kind.toLocaleLowerCase('en-US') ===
-          String(kind).toLocaleLowerCase('en-US'),
-    );
-  return {
-    async getEntityByRef(ref: string) {
-      return byRef.get(ref.toLocaleLowerCase('en-US'));
-    },
-    async getEntities(request?: { filter?: Record<string, unknown> }) {
-      return { items: ofKind(request?.filter?.kind) };
-    },
-    async *streamEntities(request?: { filter?: Record<string, unknown> }) {
-      const items = ofKind(request?.filter?.kind);
-      for (let i = 0; i < items.length; i += 500) {
-        yield items.slice(i, i + 500);
-      }
-    },
-  } as any;
-}
-
-const silentLogger: any = {
-  info() {},
-  warn() {},
-  error() {},
-  debug() {},
-  child() {
-    return silentLogger;
-  },
-};
 
 function percentile(sorted: number[], p: number) {
   return sorted[
@@ -282,7 +143,9 @@ async function main() {
     console.log(line);
   };
   try {
-    const [entities, genMs] = await time(async () => generateEstate(root));
+    const [entities, genMs] = await time(async () =>
+      generateEstate(root, COUNT),
+    );
     report(`# Runtime Mode backend benchmark${smoke ? ' (smoke)' : ''}`);
     report(`date: ${new Date().toISOString()}`);
     report(
@@ -311,25 +174,7 @@ async function main() {
     const config = readPluginConfig(
       new ConfigReader({
         runtimeMode: {
-          clusters: [
-            {
-              name: 'bm',
-              mode: 'bare-metal-container',
-              kubernetesVersion: '1.31',
-            },
-            {
-              name: 'tanzu',
-              mode: 'virtualized-container',
-              kubernetesVersion: '1.29',
-            },
-            {
-              name: 'kv',
-              mode: 'container-virtualization',
-              kubernetesVersion: '1.32',
-              kubevirtVersion: '1.5.0',
-              hardwareVirtualization: true,
-            },
-          ],
+          clusters: ESTATE_CLUSTERS,
           apiPolicy: { targets: { k8s: '1.34', kubevirt: '1.6.0' } },
           api: { readableCacheMs: 10_000 },
         },
@@ -381,15 +226,7 @@ async function main() {
       const step = Math.max(1, Math.round(1 / fraction));
       let changed = 0;
       for (let i = round % step; i < COUNT; i += step) {
-        const name = `svc-${String(i).padStart(5, '0')}`;
-        const file = path.join(root, name, 'deploy', 'app.yaml');
-        fs.writeFileSync(
-          file,
-          `${
-            i % 10 === 3 ? virtualMachine(name) : deployment(name, 2)
-          }# revision ${round}
-`,
-        );
+        writeEstateManifest(root, i, round);
         changed += 1;
       }
       return changed;
@@ -456,7 +293,6 @@ async function main() {
         store,
         readable: new ReadableEntities({
           catalog,
-          auth,
           cacheMs: config.readableCacheMs,
         }),
         refresher,
@@ -505,16 +341,19 @@ async function main() {
         base,
         '/v1/portfolio',
         async i => {
-          const name = `svc-${String(i).padStart(5, '0')}`;
-          await store.markStale(
+          const name = estateComponentName(i);
+          const entityRef = `component:default/${name}`;
+          await store.writeBatch([
             {
-              entityRef: `component:default/${name}`,
-              namespace: 'default',
-              name,
+              entityRef,
+              evaluation: {
+                type: 'stale',
+                summary: { entityRef, namespace: 'default', name },
+                reason: 'benchmark write',
+                at: new Date(),
+              },
             },
-            'benchmark write',
-            new Date(),
-          );
+          ]);
         },
         Math.min(REQUESTS, 50),
       );

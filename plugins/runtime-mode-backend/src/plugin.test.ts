@@ -125,7 +125,7 @@ describe('runtimeModePlugin', () => {
     expect(res.status).toBe(401);
   });
 
-  it('returns 404 for an unknown entity and 403 for one the user may not read', async () => {
+  it('returns the same 404 for an unknown entity and for one the user may not read', async () => {
     const server = await startBackend();
     const unknown = await request(server).get(
       '/api/runtime-mode/v1/entities/default/component/nope',
@@ -136,7 +136,15 @@ describe('runtimeModePlugin', () => {
     const hidden = await request(server)
       .get('/api/runtime-mode/v1/entities/default/component/secret')
       .set('Authorization', mockCredentials.user.header(RESTRICTED_USER));
-    expect(hidden.status).toBe(403);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error).toEqual({
+      name: 'NotFoundError',
+      message: 'No entity component:default/secret was found',
+    });
+    expect(unknown.body.error).toEqual({
+      name: 'NotFoundError',
+      message: 'No entity component:default/nope was found',
+    });
   });
 
   it('rejects a bad kind with a clear 400', async () => {

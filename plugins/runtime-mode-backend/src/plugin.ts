@@ -79,14 +79,11 @@ export const runtimeModePlugin = createBackendPlugin({
         const store = await DatabaseEvaluationStore.create({ database });
         const readable = new ReadableEntities({
           catalog,
-          auth,
           cacheMs: pluginConfig.readableCacheMs,
         });
-        const reader = new ManifestReader({
+        const reader = ManifestReader.fromConfig(pluginConfig, {
           urlReader,
           logger,
-          maxFiles: pluginConfig.maxFilesPerEntity,
-          maxFileBytes: pluginConfig.engine.limits.maxFileBytes,
         });
         const refresher = new EvaluationRefresher({
           catalog,
@@ -107,9 +104,11 @@ export const runtimeModePlugin = createBackendPlugin({
             ...pluginConfig.schedule,
             // Always once across replicas, whatever the config says.
             scope: 'global',
-            fn: async () => {
+            // The scheduler aborts the signal at the timeout: the run stops
+            // then, so no other replica's run overlaps it.
+            fn: async signal => {
               try {
-                await refresher.refreshAll();
+                await refresher.refreshAll({ signal });
               } catch (error) {
                 throw new ForwardedError('Runtime mode refresh failed', error);
               }

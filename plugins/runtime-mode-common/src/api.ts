@@ -173,6 +173,11 @@ export interface BlastRadius {
   examined: number;
   breaking: number;
   deprecatedOnly: number;
+  /** Components that break or warn (`breaking + deprecatedOnly`), over all pages. */
+  total?: number;
+  /** The page of `items` (1-based) and its size; rows come critical first, then by ref. */
+  page?: number;
+  pageSize?: number;
   items: BlastRadiusItem[];
 }
 

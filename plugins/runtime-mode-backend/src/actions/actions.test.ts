@@ -89,7 +89,7 @@ describe('actions', () => {
       config,
       logger: mockServices.logger.mock(),
     }).refreshAll();
-    const readable = new ReadableEntities({ catalog, auth, cacheMs: 0 });
+    const readable = new ReadableEntities({ catalog, cacheMs: 0 });
     const evaluations = new EvaluationService(store, config);
     const actionsRegistry = actionsRegistryServiceMock();
     createGetEntityEvaluationAction({
@@ -135,7 +135,14 @@ describe('actions', () => {
         input: { entityRef: 'component:default/old' },
         credentials: mockCredentials.user(RESTRICTED_USER),
       }),
-    ).rejects.toThrow('You may not read component:default/old');
+    ).rejects.toThrow('No entity component:default/old was found');
+    await expect(
+      actions.invoke({
+        id: 'test:get-entity-evaluation',
+        input: { entityRef: 'component:default/nosuch' },
+        credentials: mockCredentials.user(RESTRICTED_USER),
+      }),
+    ).rejects.toThrow('No entity component:default/nosuch was found');
     await expect(
       actions.invoke({
         id: 'test:get-entity-evaluation',

@@ -16,7 +16,7 @@
 
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { buildPortfolioSummary } from '../service/portfolio';
-import { ReadableEntities } from '../service/ReadableEntities';
+import { ReadableEntities, rowsVisibleTo } from '../service/ReadableEntities';
 import { portfolioQuerySchema } from '../service/schemas';
 import { StoredRowsCache } from '../service/StoredRowsCache';
 
@@ -90,8 +90,8 @@ It reads stored results only and changes nothing.`,
         order: 'desc',
         pageSize: '10',
       });
-      const refs = await readable.readableComponentRefs(credentials);
-      const rows = (await rowsCache.rows()).filter(r => refs.has(r.entityRef));
+      const view = await readable.callerView(credentials);
+      const rows = rowsVisibleTo(view, await rowsCache.rows());
       const summary = buildPortfolioSummary(rows, [], query, new Date());
       return {
         output: {

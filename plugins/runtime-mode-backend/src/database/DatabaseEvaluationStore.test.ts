@@ -17,17 +17,19 @@
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { evaluate } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
-import { DEPLOYMENT, OLD_INGRESS } from '../testUtils/fixtures';
+import {
+  DEPLOYMENT,
+  OLD_INGRESS,
+  refuseTitle,
+  resultWrite,
+  staleWrite,
+  summaryOf,
+} from '../testUtils/fixtures';
 
 jest.setTimeout(60_000);
 
-const summary = (name: string, owner = 'group:default/team-a') => ({
-  entityRef: `component:default/${name}`,
-  namespace: 'default',
-  name,
-  owner,
-  lifecycle: 'production',
-});
+const summary = (name: string, owner = 'group:default/team-a') =>
+  summaryOf(name, { owner, lifecycle: 'production' });
 
 const resultFor = (content: string) =>
   evaluate({
@@ -41,6 +43,8 @@ const resultFor = (content: string) =>
     manifests: [{ path: 'deploy.yaml', content }],
     options: { targets: { k8s: '1.34' }, targetMode: 'bare-metal-container' },
   });
+
+const at = (iso: string) => new Date(iso);
 
 describe('DatabaseEvaluationStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -56,37 +60,39 @@ describe('DatabaseEvaluationStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       const first = resultFor(DEPLOYMENT);
-      const at = new Date('2026-11-01T10:00:00.000Z');
 
       expect(
-        await store.saveResult({
-          summary: summary('web'),
-          result: first,
-          inputHash: 'h1',
-          evaluatedAt: at,
-        }),
-      ).toEqual({ changed: true });
+        await store.writeBatch([
+          resultWrite(summary('web'), first, {
+            inputHash: 'h1',
+            at: at('2026-11-01T10:00:00.000Z'),
+          }),
+        ]),
+      ).toEqual({ changed: 1, superseded: 0, failed: [] });
       // Same result again (e.g. an unrelated input changed): no new history row.
       expect(
-        await store.saveResult({
-          summary: summary('web'),
-          result: first,
-          inputHash: 'h2',
-          evaluatedAt: new Date('2026-11-02T10:00:00.000Z'),
-        }),
-      ).toEqual({ changed: false });
+        await store.writeBatch([
+          resultWrite(summary('web'), first, {
+            inputHash: 'h2',
+            at: at('2026-11-02T10:00:00.000Z'),
+          }),
+        ]),
+      ).toMatchObject({ changed: 0 });
       const broken = resultFor(`${DEPLOYMENT}---\n${OLD_INGRESS}`);
       expect(broken.readiness.level).not.toEqual(first.readiness.level);
       expect(
-        await store.saveResult({
-          summary: summary('web'),
-          result: broken,
-          inputHash: 'h3',
-          evaluatedAt: new Date('2026-11-03T10:00:00.000Z'),
-        }),
-      ).toEqual({ changed: true });
+        await store.writeBatch([
+          resultWrite(summary('web'), broken, {
+            inputHash: 'h3',
+            at: at('2026-11-03T10:00:00.000Z'),
+          }),
+        ]),
+      ).toMatchObject({ changed: 1 });
 
-      const history = await store.getHistory('component:default/web', 10);
+      const history = await store.getHistory(
+        { entityRef: 'component:default/web' },
+        10,
+      );
       expect(history.map(h => h.evaluatedAt)).toEqual([
         '2026-11-03T10:00:00.000Z',
         '2026-11-01T10:00:00.000Z',
@@ -100,6 +106,7 @@ describe('DatabaseEvaluationStore', () => {
         inputHash: 'h3',
         evaluatedAt: '2026-11-03T10:00:00.000Z',
         owner: 'group:default/team-a',
+        historySignature: expect.any(String),
       });
       expect(stored?.result).toEqual(broken);
     },
@@ -110,14 +117,17 @@ describe('DatabaseEvaluationStore', () => {
     async databaseId => {
       const { store } = await createStore(databaseId);
       const result = resultFor(DEPLOYMENT);
-      await store.saveResult({
-        summary: summary('web'),
-        result,
-        inputHash: 'h1',
-        evaluatedAt: new Date(),
-      });
-      await store.markStale(summary('web'), 'GitHub answered 503', new Date());
-      await store.markStale(summary('never'), 'no integration', new Date());
+      await store.writeBatch([
+        resultWrite(summary('web'), result, { at: at('2026-11-01T00:00:00Z') }),
+      ]);
+      await store.writeBatch([
+        staleWrite(
+          summary('web'),
+          'GitHub answered 503',
+          at('2026-11-02T00:00:00Z'),
+        ),
+        staleWrite(summary('never'), 'no integration'),
+      ]);
 
       const web = await store.getEvaluation('component:default/web');
       expect(web).toMatchObject({
@@ -133,18 +143,209 @@ describe('DatabaseEvaluationStore', () => {
       });
 
       // A later successful evaluation clears the stale mark.
-      await store.saveResult({
-        summary: summary('web'),
-        result,
-        inputHash: 'h2',
-        evaluatedAt: new Date(),
+      await store.writeBatch([
+        resultWrite(summary('web'), result, { at: at('2026-11-03T00:00:00Z') }),
+      ]);
+      const fresh = await store.getEvaluation('component:default/web');
+      expect(fresh).toMatchObject({ status: 'fresh' });
+      expect(fresh?.staleReason).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores titles and lifecycles of any length, as the catalog allows, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const title = `A very long title ${'x'.repeat(5000)}`;
+      const lifecycle = `l${'y'.repeat(300)}`;
+      const outcome = await store.writeBatch([
+        resultWrite(
+          summaryOf('long', { title, lifecycle }),
+          resultFor(DEPLOYMENT),
+        ),
+        resultWrite(
+          summaryOf('short', { title: 'Short' }),
+          resultFor(DEPLOYMENT),
+        ),
+      ]);
+      expect(outcome.failed).toEqual([]);
+      expect(await store.getEvaluation('component:default/long')).toMatchObject(
+        { title, lifecycle, status: 'fresh' },
+      );
+      expect((await store.listRows()).map(r => r.name).sort()).toEqual([
+        'long',
+        'short',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes the rest of a batch when one entity cannot be stored, and records its error on its own row, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const names = Array.from({ length: 120 }, (_, i) => `svc-${i}`);
+      const before = resultFor(DEPLOYMENT);
+      await store.writeBatch([resultWrite(summaryOf('svc-7'), before)]);
+      await refuseTitle(knex);
+
+      const outcome = await store.writeBatch(
+        names.map(name =>
+          resultWrite(
+            summaryOf(name, {
+              title: name === 'svc-7' || name === 'svc-99' ? 'poison' : name,
+            }),
+            resultFor(OLD_INGRESS),
+            { inputHash: `new-${name}` },
+          ),
+        ),
+      );
+      expect(outcome.failed.map(f => f.entityRef).sort()).toEqual([
+        'component:default/svc-7',
+        'component:default/svc-99',
+      ]);
+      expect(outcome.failed[0].error).toContain('refuses the title poison');
+      expect(outcome.changed).toBe(118);
+
+      const rows = await store.listRows();
+      expect(rows.filter(r => r.status === 'fresh')).toHaveLength(118);
+      // Had a result: kept, marked stale with the error.
+      const kept = await store.getEvaluation('component:default/svc-7');
+      expect(kept).toMatchObject({
+        status: 'stale',
+        staleReason: expect.stringContaining('refuses the title poison'),
       });
+      expect(kept?.result).toEqual(before);
+      expect(kept?.inputHash).not.toBe('new-svc-7');
+      // Never stored: pending with the error.
+      expect(
+        await store.getEvaluation('component:default/svc-99'),
+      ).toMatchObject({
+        status: 'pending',
+        staleReason: expect.stringContaining('refuses the title poison'),
+        result: null,
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'never lets an older evaluation overwrite a newer one, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const newer = resultFor(`${DEPLOYMENT}---\n${OLD_INGRESS}`);
+      const older = resultFor(DEPLOYMENT);
+      // A forced refresh stored its result first ...
+      await store.writeBatch([
+        resultWrite(summary('web'), newer, {
+          inputHash: 'forced',
+          at: at('2026-11-05T10:00:05Z'),
+        }),
+      ]);
+      // ... then a scheduled batch that read the entity earlier commits.
+      const outcome = await store.writeBatch([
+        resultWrite(summary('web'), older, {
+          inputHash: 'scheduled',
+          at: at('2026-11-05T10:00:00Z'),
+        }),
+        staleWrite(summary('web'), 'late failure', at('2026-11-05T10:00:01Z')),
+      ]);
+      expect(outcome).toMatchObject({ changed: 0, superseded: 2 });
       expect(await store.getEvaluation('component:default/web')).toMatchObject({
         status: 'fresh',
+        inputHash: 'forced',
+        evaluatedAt: '2026-11-05T10:00:05.000Z',
+        result: newer,
       });
       expect(
-        (await store.getEvaluation('component:default/web'))?.staleReason,
-      ).toBeUndefined();
+        await store.getHistory({ entityRef: 'component:default/web' }, 10),
+      ).toHaveLength(1);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps history per entity uid and deletes it with the entity, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const ref = 'component:default/web';
+      await store.writeBatch([
+        resultWrite(
+          summaryOf('web', { entityUid: 'uid-1' }),
+          resultFor(DEPLOYMENT),
+          {
+            at: at('2026-11-01T00:00:00Z'),
+          },
+        ),
+      ]);
+      await store.writeBatch([
+        resultWrite(
+          summaryOf('web', { entityUid: 'uid-1' }),
+          resultFor(OLD_INGRESS),
+          { at: at('2026-11-02T00:00:00Z') },
+        ),
+      ]);
+      expect(
+        await store.getHistory({ entityRef: ref, entityUid: 'uid-1' }, 10),
+      ).toHaveLength(2);
+
+      // Deleted and re-created under the same ref: a history of its own.
+      await store.writeBatch([
+        resultWrite(
+          summaryOf('web', { entityUid: 'uid-2' }),
+          resultFor(OLD_INGRESS),
+          { at: at('2026-11-03T00:00:00Z') },
+        ),
+      ]);
+      expect(
+        await store.getHistory({ entityRef: ref, entityUid: 'uid-2' }, 10),
+      ).toEqual([
+        expect.objectContaining({ evaluatedAt: '2026-11-03T00:00:00.000Z' }),
+      ]);
+      expect(await store.getHistory({ entityRef: ref }, 10)).toHaveLength(1);
+
+      // Removed from the catalog: its history goes with it.
+      await store.deleteEntities([ref]);
+      expect(await store.getHistory({ entityRef: ref }, 10)).toEqual([]);
+      expect(await store.getEvaluation(ref)).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "prunes history older than the retention but keeps each entity's latest row, %p",
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const ok = resultFor(DEPLOYMENT);
+      const broken = resultFor(OLD_INGRESS);
+      for (const [i, day] of ['01', '02', '03'].entries()) {
+        await store.writeBatch([
+          resultWrite(summary('busy'), i % 2 ? broken : ok, {
+            at: at(`2025-01-${day}T00:00:00Z`),
+          }),
+        ]);
+      }
+      await store.writeBatch([
+        resultWrite(summary('quiet'), ok, { at: at('2025-01-01T00:00:00Z') }),
+      ]);
+      await store.writeBatch([
+        resultWrite(summary('busy'), broken, {
+          at: at('2026-11-01T00:00:00Z'),
+        }),
+      ]);
+      const before = await store.getDataVersion();
+      const deleted = await store.pruneHistory(at('2026-01-01T00:00:00Z'));
+      expect(deleted).toBe(3);
+      const busy = await store.getHistory(
+        { entityRef: 'component:default/busy' },
+        10,
+      );
+      expect(busy.map(h => h.evaluatedAt)).toEqual([
+        '2026-11-01T00:00:00.000Z',
+      ]);
+      // The only row of a component that has not changed for long stays: it is its level.
+      expect(
+        await store.getHistory({ entityRef: 'component:default/quiet' }, 10),
+      ).toHaveLength(1);
+      expect((await store.getDataVersion()).historyRemovedSeq).toBeGreaterThan(
+        before.changeSeq,
+      );
     },
   );
 
@@ -152,18 +353,22 @@ describe('DatabaseEvaluationStore', () => {
     'lists portfolio rows, results, sources and history windows, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
-      await store.saveResult({
-        summary: summary('a', 'group:default/team-a'),
-        result: resultFor(DEPLOYMENT),
-        inputHash: 'a',
-        evaluatedAt: new Date('2026-10-01T00:00:00.000Z'),
-      });
-      await store.saveResult({
-        summary: summary('b', 'group:default/team-b'),
-        result: resultFor(OLD_INGRESS),
-        inputHash: 'b',
-        evaluatedAt: new Date('2026-11-05T00:00:00.000Z'),
-      });
+      await store.writeBatch([
+        resultWrite(
+          summary('a', 'group:default/team-a'),
+          resultFor(DEPLOYMENT),
+          {
+            at: at('2026-10-01T00:00:00.000Z'),
+          },
+        ),
+      ]);
+      await store.writeBatch([
+        resultWrite(
+          summary('b', 'group:default/team-b'),
+          resultFor(OLD_INGRESS),
+          { at: at('2026-11-05T00:00:00.000Z') },
+        ),
+      ]);
       const rows = await store.listRows();
       expect(rows.map(r => r.entityRef).sort()).toEqual([
         'component:default/a',
@@ -194,41 +399,49 @@ describe('DatabaseEvaluationStore', () => {
         ]),
       );
 
-      // The data version moves with every write, so read caches reload.
+      // The change number moves with every write; rows written after it are listed alone.
       const version = await store.getDataVersion();
-      await store.markStale(
-        summary('a'),
-        'timeout',
-        new Date(Date.now() + 1000),
-      );
+      await store.writeBatch([staleWrite(summary('a'), 'timeout')]);
       const next = await store.getDataVersion();
-      expect(next.lastChecked).not.toEqual(version.lastChecked);
-      expect(next.rowCount).toBe(version.rowCount);
-      expect(next.lastHistoryId).toBe(version.lastHistoryId);
-
-      await store.saveSources({
-        entityRef: 'component:default/a',
-        entityHash: 'e',
-        manifestsHash: 'm',
-        manifests: [
-          {
-            source: 'path:deploy/',
-            path: 'deploy/web.yaml',
-            content: DEPLOYMENT,
-            etag: '1',
-          },
-        ],
-        readAt: new Date().toISOString(),
-      });
+      expect(next.changeSeq).toBeGreaterThan(version.changeSeq);
+      expect(next.rowsRemovedSeq).toBe(version.rowsRemovedSeq);
       expect(
-        (await store.getSources('component:default/a'))?.manifests[0].content,
+        (await store.listRows({ changedAfter: version.changeSeq })).map(
+          r => r.name,
+        ),
+      ).toEqual(['a']);
+
+      await store.writeBatch([
+        {
+          entityRef: 'component:default/a',
+          sources: {
+            entityRef: 'component:default/a',
+            entityHash: 'e',
+            manifestsHash: 'm',
+            records: [
+              {
+                source: 'path:deploy/',
+                target: 'file:/repo/deploy/',
+                etag: '1',
+                manifests: [{ path: 'deploy/web.yaml', content: DEPLOYMENT }],
+                findings: [],
+              },
+            ],
+            readAt: new Date().toISOString(),
+          },
+        },
+      ]);
+      expect(
+        (await store.getSources('component:default/a'))?.records[0].manifests[0]
+          .content,
       ).toBe(DEPLOYMENT);
 
       await store.deleteEntities(['component:default/a']);
       expect(await store.getEvaluation('component:default/a')).toBeUndefined();
       expect(await store.getSources('component:default/a')).toBeUndefined();
-      // History is kept for the trend.
-      expect(await store.getHistory('component:default/a', 10)).toHaveLength(1);
+      expect((await store.getDataVersion()).rowsRemovedSeq).toBeGreaterThan(
+        next.changeSeq,
+      );
     },
   );
 
@@ -242,11 +455,77 @@ describe('DatabaseEvaluationStore', () => {
         'runtime_mode_evaluations',
         'runtime_mode_history',
         'runtime_mode_sources',
+        'runtime_mode_changes',
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
       await DatabaseEvaluationStore.migrateUp(knex);
       expect(await knex.schema.hasTable('runtime_mode_history')).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'undoes the 2026-12 migrations with the data in place, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const longTitle = 't'.repeat(400);
+      await store.writeBatch([
+        {
+          ...resultWrite(
+            summaryOf('web', { title: longTitle, entityUid: 'u' }),
+            resultFor(DEPLOYMENT),
+          ),
+          sources: {
+            entityRef: 'component:default/web',
+            entityHash: 'e',
+            manifestsHash: 'm',
+            records: [
+              {
+                source: 'path:deploy/',
+                target: 'file:/repo/deploy/',
+                etag: 'tree-1',
+                manifests: [{ path: 'deploy/web.yaml', content: DEPLOYMENT }],
+                findings: [],
+              },
+            ],
+            readAt: new Date().toISOString(),
+          },
+        },
+      ]);
+      for (let i = 0; i < 3; i++) {
+        await knex.migrate.down({
+          directory: `${__dirname}/../../migrations`,
+        });
+      }
+      expect(await knex.schema.hasTable('runtime_mode_changes')).toBe(false);
+      expect(
+        await knex.schema.hasColumn('runtime_mode_evaluations', 'result_hash'),
+      ).toBe(true);
+      const [source] = await knex('runtime_mode_sources').select('manifests');
+      expect(JSON.parse(source.manifests)).toEqual([
+        {
+          source: 'path:deploy/',
+          path: 'deploy/web.yaml',
+          content: DEPLOYMENT,
+          etag: 'tree-1',
+        },
+      ]);
+      const [row] = await knex('runtime_mode_evaluations').select('title');
+      expect(row.title).toBe(
+        databaseId === 'POSTGRES_15' ? longTitle.slice(0, 255) : longTitle,
+      );
+
+      await DatabaseEvaluationStore.migrateUp(knex);
+      const records = (await store.getSources('component:default/web'))
+        ?.records;
+      expect(records).toEqual([
+        expect.objectContaining({
+          source: 'path:deploy/',
+          manifests: [
+            { path: 'deploy/web.yaml', content: DEPLOYMENT, etag: 'tree-1' },
+          ],
+        }),
+      ]);
     },
   );
 });

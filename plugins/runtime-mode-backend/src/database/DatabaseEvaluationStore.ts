@@ -18,6 +18,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { stringifyError } from '@backstage/errors';
 import type {
   ConcernCategory,
   EvaluationResult,
@@ -30,15 +31,15 @@ import type {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { Knex } from 'knex';
 import {
+  BatchOutcome,
+  DataVersion,
   EntitySummaryFields,
+  EntityWrite,
   EvaluationStore,
-  SaveResultOutcome,
-  SaveResultRequest,
+  HistoryPoint,
+  RefreshState,
   StoredEvaluationRecord,
   StoredSources,
-  WriteBatch,
-  DataVersion,
-  HistoryPoint,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
 
@@ -50,14 +51,18 @@ const migrationsDir = resolvePackagePath(
 const EVALUATIONS = 'runtime_mode_evaluations';
 const HISTORY = 'runtime_mode_history';
 const SOURCES = 'runtime_mode_sources';
+const CHANGES = 'runtime_mode_changes';
 
 /** Keeps IN lists below every engine's bound-parameter limit. */
 const BATCH = 500;
 /** Rows per multi-row insert (about 25 columns each: well below SQLite's 32,766 parameters). */
 const ROWS_PER_INSERT = 100;
+/** An error recorded on a row is cut to this many characters. */
+const MAX_REASON_CHARS = 4000;
 
 type EvaluationRow = {
   entity_ref: string;
+  entity_uid: string | null;
   namespace: string;
   name: string;
   title: string | null;
@@ -78,7 +83,7 @@ type EvaluationRow = {
   stale_reason: string | null;
   rule_set_version: string | null;
   input_hash: string | null;
-  result_hash: string | null;
+  history_signature: string | null;
   result: string | null;
   evaluated_at: Date | string | number | null;
 };
@@ -113,8 +118,19 @@ function toIso(value: Date | string | number | null | undefined) {
   return new Date(value).toISOString();
 }
 
+function toMillis(value: Date | string | number | null | undefined) {
+  return value === null || value === undefined
+    ? undefined
+    : new Date(value).getTime();
+}
+
 function orUndefined<T>(value: T | null): T | undefined {
   return value === null ? undefined : value;
+}
+
+/** PostgreSQL text cannot hold U+0000, which the catalog's JSON can. */
+function storableText(value: string | undefined): string | null {
+  return value === undefined ? null : value.split('\u0000').join('');
 }
 
 function countsOf(result: EvaluationResult) {
@@ -131,7 +147,7 @@ function countsOf(result: EvaluationResult) {
 }
 
 /** The part of a result whose change is worth a history row. */
-function historySignature(result: EvaluationResult) {
+function historySignatureOf(result: EvaluationResult) {
   const counts = countsOf(result);
   return hashOf({
     mode: result.mode.value,
@@ -145,10 +161,10 @@ function historySignature(result: EvaluationResult) {
 
 function toHistoryPoint(row: Record<string, unknown>): HistoryPoint {
   return {
-    id: Number(row.id),
     entityRef: row.entity_ref as string,
     evaluatedAt: toIso(row.evaluated_at as string)!,
     level: row.level as string,
+    changeSeq: Number(row.change_seq),
   };
 }
 
@@ -162,13 +178,48 @@ function summaryColumns(summary: EntitySummaryFields) {
   return {
     namespace: summary.namespace,
     name: summary.name,
-    title: summary.title ?? null,
+    title: storableText(summary.title),
     owner: summary.owner ?? null,
     system: summary.system ?? null,
     domain: summary.domain ?? null,
-    lifecycle: summary.lifecycle ?? null,
+    lifecycle: storableText(summary.lifecycle),
   };
 }
+
+/**
+ * The database's own words: knex prefixes the message with the query and
+ * its values (here a whole result), which say nothing about the cause.
+ */
+function databaseMessage(error: unknown): string {
+  const text = stringifyError(error);
+  const at = text.lastIndexOf(' - ');
+  if (at < 0) return text;
+  const name = (error as { name?: string })?.name ?? 'Error';
+  return `${name}: ${text.slice(at + 3)}`;
+}
+
+function nameOfRef(entityRef: string) {
+  const [, namespace = 'default', name = entityRef] =
+    /^[^:]+:([^/]+)\/(.+)$/.exec(entityRef) ?? [];
+  return { namespace, name };
+}
+
+type ResultWrite = Extract<
+  NonNullable<EntityWrite['evaluation']>,
+  { type: 'result' }
+>;
+type StaleWrite = Extract<
+  NonNullable<EntityWrite['evaluation']>,
+  { type: 'stale' }
+>;
+
+type PreviousRow = {
+  entity_ref: string;
+  entity_uid: string | null;
+  history_signature: string | null;
+  evaluated_at: Date | string | number | null;
+  has_result: boolean | number;
+};
 
 /** Knex-backed {@link EvaluationStore}: SQLite by default, PostgreSQL in production. */
 export class DatabaseEvaluationStore implements EvaluationStore {
@@ -188,6 +239,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     await client.migrate.latest({ directory: migrationsDir });
   }
 
+  /** Undoes every migration (tests). */
   static async migrateDown(client: Knex) {
     await client.migrate.rollback({ directory: migrationsDir }, true);
   }
@@ -209,6 +261,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
     return {
       entityRef: row.entity_ref,
+      entityUid: orUndefined(row.entity_uid),
       namespace: row.namespace,
       name: row.name,
       title: orUndefined(row.title),
@@ -220,13 +273,13 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       staleReason: orUndefined(row.stale_reason),
       evaluatedAt: toIso(row.evaluated_at),
       inputHash: orUndefined(row.input_hash),
-      resultHash: orUndefined(row.result_hash),
+      historySignature: orUndefined(row.history_signature),
       ruleSetVersion: orUndefined(row.rule_set_version),
       result: row.result ? (JSON.parse(row.result) as EvaluationResult) : null,
     };
   }
 
-  async getInputHashes() {
+  async getInputHashes(): Promise<Map<string, RefreshState>> {
     const rows = await this.db<EvaluationRow>(EVALUATIONS).select(
       'entity_ref',
       'input_hash',
@@ -243,77 +296,124 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     );
   }
 
-  async saveResult(request: SaveResultRequest): Promise<SaveResultOutcome> {
-    const { changed } = await this.writeBatch({
-      results: [request],
-      stale: [],
-      sources: [],
-    });
-    return { changed: changed > 0 };
-  }
-
-  async markStale(summary: EntitySummaryFields, reason: string, at: Date) {
-    await this.writeBatch({
-      results: [],
-      stale: [{ summary, reason, at }],
-      sources: [],
-    });
-  }
-
-  async saveSources(sources: StoredSources) {
-    await this.writeBatch({ results: [], stale: [], sources: [sources] });
-  }
-
-  async writeBatch(batch: WriteBatch): Promise<{ changed: number }> {
-    if (!batch.results.length && !batch.stale.length && !batch.sources.length) {
-      return { changed: 0 };
+  async writeBatch(writes: EntityWrite[]): Promise<BatchOutcome> {
+    if (!writes.length) {
+      return { changed: 0, superseded: 0, failed: [] };
     }
+    try {
+      return await this.applyWrites(writes);
+    } catch {
+      // One bad entity (or a dropped connection) fails the whole transaction:
+      // write each entity on its own so only the one that cannot be stored is
+      // left out. Retrying a batch that did commit is harmless: an equal
+      // history signature writes no second history row.
+    }
+    const outcome: BatchOutcome = { changed: 0, superseded: 0, failed: [] };
+    for (const write of writes) {
+      try {
+        const single = await this.applyWrites([write]);
+        outcome.changed += single.changed;
+        outcome.superseded += single.superseded;
+      } catch (error) {
+        const message = databaseMessage(error);
+        outcome.failed.push({ entityRef: write.entityRef, error: message });
+        await this.recordWriteFailure(write, message).catch(() => undefined);
+      }
+    }
+    return outcome;
+  }
+
+  /**
+   * Increments the change counter as the transaction's first statement. Its
+   * row stays locked until commit, so write transactions take their numbers
+   * in commit order and a reader that saw number n has seen all before it.
+   */
+  private async nextChangeSeq(tx: Knex.Transaction): Promise<number> {
+    await tx(CHANGES).where({ id: 1 }).increment('change_seq', 1);
+    const row = await tx(CHANGES).where({ id: 1 }).first('change_seq');
+    return Number(row.change_seq);
+  }
+
+  private async applyWrites(writes: EntityWrite[]): Promise<BatchOutcome> {
     return this.db.transaction(async tx => {
-      let changed = 0;
-      if (batch.results.length) {
-        changed = await this.writeResults(tx, batch.results);
+      const seq = await this.nextChangeSeq(tx);
+      const previous = await this.previousRows(
+        tx,
+        writes.map(w => w.entityRef),
+      );
+      const results: ResultWrite[] = [];
+      const stale: StaleWrite[] = [];
+      for (const write of writes) {
+        if (write.evaluation?.type === 'result') results.push(write.evaluation);
+        if (write.evaluation?.type === 'stale') stale.push(write.evaluation);
       }
-      for (const { summary, reason, at } of batch.stale) {
-        await this.writeStale(tx, summary, reason, at);
+      const written = await this.writeResults(tx, seq, results, previous);
+      let superseded = written.superseded;
+      for (const mark of stale) {
+        const applied = await this.writeStale(tx, seq, mark, previous);
+        if (!applied) superseded += 1;
       }
-      for (let i = 0; i < batch.sources.length; i += ROWS_PER_INSERT) {
-        const rows = batch.sources
-          .slice(i, i + ROWS_PER_INSERT)
-          .map(sources => ({
-            entity_ref: sources.entityRef,
-            entity_hash: sources.entityHash,
-            manifests_hash: sources.manifestsHash,
-            manifests: JSON.stringify(sources.manifests),
-            read_at: sources.readAt,
-          }));
-        await tx(SOURCES).insert(rows).onConflict('entity_ref').merge();
-      }
-      return { changed };
+      await this.writeSources(
+        tx,
+        writes.flatMap(w => (w.sources ? [w.sources] : [])),
+      );
+      return { changed: written.changed, superseded, failed: [] };
     });
+  }
+
+  private async previousRows(tx: Knex.Transaction, refs: string[]) {
+    const previous = new Map<string, PreviousRow>();
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const rows = (await tx(EVALUATIONS)
+        .whereIn('entity_ref', refs.slice(i, i + BATCH))
+        .select(
+          'entity_ref',
+          'entity_uid',
+          'history_signature',
+          'evaluated_at',
+          tx.raw('result is not null as has_result'),
+        )) as PreviousRow[];
+      for (const row of rows) {
+        previous.set(row.entity_ref, row);
+      }
+    }
+    return previous;
   }
 
   private async writeResults(
     tx: Knex.Transaction,
-    requests: SaveResultRequest[],
+    seq: number,
+    requests: ResultWrite[],
+    previous: Map<string, PreviousRow>,
   ) {
-    const previousHashes = new Map<string, string | null>();
-    const refs = requests.map(r => r.summary.entityRef);
-    for (let i = 0; i < refs.length; i += BATCH) {
-      const rows = await tx<EvaluationRow>(EVALUATIONS)
-        .whereIn('entity_ref', refs.slice(i, i + BATCH))
-        .select('entity_ref', 'result_hash');
-      for (const row of rows) {
-        previousHashes.set(row.entity_ref, row.result_hash);
-      }
-    }
     const evaluationRows = [];
     const historyRows = [];
+    const replacedEntities: Array<{ ref: string; uid: string }> = [];
+    const adoptedHistory: Array<{ ref: string; uid: string }> = [];
+    let superseded = 0;
     for (const { summary, result, inputHash, evaluatedAt } of requests) {
+      const ref = summary.entityRef;
+      const before = previous.get(ref);
+      const storedAt = toMillis(before?.evaluated_at);
+      if (storedAt !== undefined && storedAt > evaluatedAt.getTime()) {
+        // A newer evaluation (e.g. a forced refresh) committed first.
+        superseded += 1;
+        continue;
+      }
+      const uid = summary.entityUid;
+      const replaced = Boolean(
+        uid && before?.entity_uid && before.entity_uid !== uid,
+      );
+      if (replaced) replacedEntities.push({ ref, uid: uid! });
+      if (uid && before && !before.entity_uid) {
+        adoptedHistory.push({ ref, uid });
+      }
       const counts = countsOf(result);
-      const resultHash = historySignature(result);
+      const signature = historySignatureOf(result);
       const at = evaluatedAt.toISOString();
       evaluationRows.push({
-        entity_ref: summary.entityRef,
+        entity_ref: ref,
+        entity_uid: uid ?? null,
         ...summaryColumns(summary),
         mode: result.mode.value,
         mode_conflict: result.mode.conflict,
@@ -328,15 +428,17 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         stale_reason: null,
         rule_set_version: result.ruleSetVersion,
         input_hash: inputHash,
-        result_hash: resultHash,
+        history_signature: signature,
         result: JSON.stringify(result),
         api_kinds: apiKindsOf(result),
         evaluated_at: at,
         checked_at: at,
+        change_seq: seq,
       });
-      if (previousHashes.get(summary.entityRef) !== resultHash) {
+      if (replaced || before?.history_signature !== signature) {
         historyRows.push({
-          entity_ref: summary.entityRef,
+          entity_ref: ref,
+          entity_uid: uid ?? null,
           evaluated_at: at,
           mode: result.mode.value,
           level: result.readiness.level,
@@ -344,6 +446,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
           critical: counts.critical,
           warning: counts.warning,
           rule_set_version: result.ruleSetVersion,
+          change_seq: seq,
         });
       }
     }
@@ -351,48 +454,131 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       await tx(EVALUATIONS)
         .insert(evaluationRows.slice(i, i + ROWS_PER_INSERT))
         .onConflict('entity_ref')
-        .merge();
+        .merge()
+        .whereRaw('?? is null or ?? <= excluded.evaluated_at', [
+          `${EVALUATIONS}.evaluated_at`,
+          `${EVALUATIONS}.evaluated_at`,
+        ]);
+    }
+    for (const { ref, uid } of adoptedHistory) {
+      // Rows from before uids were kept belong to the entity that has the ref now.
+      await tx(HISTORY)
+        .where({ entity_ref: ref })
+        .whereNull('entity_uid')
+        .update({ entity_uid: uid });
+    }
+    for (const { ref, uid } of replacedEntities) {
+      // A re-created entity does not inherit the history of the one it replaced.
+      await tx(HISTORY)
+        .where({ entity_ref: ref })
+        .where(q => q.whereNot('entity_uid', uid).orWhereNull('entity_uid'))
+        .delete();
+    }
+    if (replacedEntities.length) {
+      await tx(CHANGES).where({ id: 1 }).update({ history_removed_seq: seq });
     }
     for (let i = 0; i < historyRows.length; i += ROWS_PER_INSERT) {
       await tx(HISTORY).insert(historyRows.slice(i, i + ROWS_PER_INSERT));
     }
-    return historyRows.length;
+    return { changed: historyRows.length, superseded };
   }
 
+  /** Marks the stored result stale (pending when there is none); false when a newer result is stored. */
   private async writeStale(
     tx: Knex.Transaction,
-    summary: EntitySummaryFields,
-    reason: string,
-    at: Date,
-  ) {
-    const existing = await tx<EvaluationRow>(EVALUATIONS)
-      .where({ entity_ref: summary.entityRef })
-      .first('result');
+    seq: number,
+    { summary, reason, at }: StaleWrite,
+    previous: Map<string, PreviousRow>,
+  ): Promise<boolean> {
+    const before = previous.get(summary.entityRef);
+    const storedAt = toMillis(before?.evaluated_at);
+    if (storedAt !== undefined && storedAt > at.getTime()) {
+      return false;
+    }
     const columns = {
       ...summaryColumns(summary),
-      // Never evaluated: pending with the reason; otherwise the old result stays, marked stale.
-      status: existing?.result ? 'stale' : 'pending',
-      stale_reason: reason,
+      status: before?.has_result ? 'stale' : 'pending',
+      stale_reason: storableText(reason),
       checked_at: at.toISOString(),
+      change_seq: seq,
     };
-    if (existing) {
+    if (before) {
       await tx(EVALUATIONS)
         .where({ entity_ref: summary.entityRef })
         .update(columns);
     } else {
       await tx(EVALUATIONS).insert({
         entity_ref: summary.entityRef,
+        entity_uid: summary.entityUid ?? null,
         ...columns,
         mode: 'unknown',
         level: 'unknown',
       });
     }
+    return true;
   }
 
-  async listRows(options?: { checkedSince?: Date }): Promise<PortfolioRow[]> {
+  private async writeSources(tx: Knex.Transaction, sources: StoredSources[]) {
+    for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) {
+      const rows = sources.slice(i, i + ROWS_PER_INSERT).map(s => ({
+        entity_ref: s.entityRef,
+        entity_hash: s.entityHash,
+        manifests_hash: s.manifestsHash,
+        source_reads: JSON.stringify(s.records),
+        read_at: s.readAt,
+      }));
+      await tx(SOURCES)
+        .insert(rows)
+        .onConflict('entity_ref')
+        .merge()
+        .whereRaw('?? <= excluded.read_at', [`${SOURCES}.read_at`]);
+    }
+  }
+
+  /**
+   * Keeps the error of an entity whose write failed on its own row, with
+   * nothing from the entity that could fail again (title, result, sources):
+   * the previous result stays, marked stale, and the next run tries again.
+   */
+  private async recordWriteFailure(write: EntityWrite, message: string) {
+    const reason = storableText(
+      `Storing the evaluation failed: ${message}`,
+    )!.slice(0, MAX_REASON_CHARS);
+    const summary = write.evaluation?.summary;
+    const now = new Date().toISOString();
+    await this.db.transaction(async tx => {
+      const seq = await this.nextChangeSeq(tx);
+      const existing = await tx(EVALUATIONS)
+        .where({ entity_ref: write.entityRef })
+        .first(tx.raw('result is not null as has_result'));
+      const columns = {
+        status: existing?.has_result ? 'stale' : 'pending',
+        stale_reason: reason,
+        checked_at: now,
+        change_seq: seq,
+      };
+      if (existing) {
+        await tx(EVALUATIONS)
+          .where({ entity_ref: write.entityRef })
+          .update(columns);
+        return;
+      }
+      await tx(EVALUATIONS).insert({
+        entity_ref: write.entityRef,
+        ...(summary
+          ? { namespace: summary.namespace, name: summary.name }
+          : nameOfRef(write.entityRef)),
+        ...columns,
+        mode: 'unknown',
+        level: 'unknown',
+      });
+    });
+  }
+
+  async listRows(options?: { changedAfter?: number }): Promise<PortfolioRow[]> {
     const query = this.db(EVALUATIONS).select(ROW_COLUMNS);
-    if (options?.checkedSince) {
-      query.where('checked_at', '>=', options.checkedSince.toISOString());
+    if (options?.changedAfter !== undefined) {
+      query.where('change_seq', '>', options.changedAfter);
     }
     const rows = (await query) as EvaluationRow[];
     return rows.map(row => ({
@@ -421,14 +607,11 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async getDataVersion(): Promise<DataVersion> {
-    const [[rows], [history]] = await Promise.all([
-      this.db(EVALUATIONS).count({ count: '*' }).max({ checked: 'checked_at' }),
-      this.db(HISTORY).max({ id: 'id' }),
-    ]);
+    const row = await this.db(CHANGES).where({ id: 1 }).first();
     return {
-      rowCount: Number(rows?.count ?? 0),
-      lastChecked: toIso(rows?.checked as string | null),
-      lastHistoryId: Number(history?.id ?? 0),
+      changeSeq: Number(row?.change_seq ?? 0),
+      rowsRemovedSeq: Number(row?.rows_removed_seq ?? 0),
+      historyRemovedSeq: Number(row?.history_removed_seq ?? 0),
     };
   }
 
@@ -446,14 +629,24 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     );
   }
 
-  async getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]> {
-    const rows = await this.db(HISTORY)
-      .where({ entity_ref: entityRef })
+  async getHistory(
+    entity: { entityRef: string; entityUid?: string },
+    limit: number,
+  ): Promise<HistoryEntry[]> {
+    const query = this.db(HISTORY)
+      .where({ entity_ref: entity.entityRef })
       .orderBy([
         { column: 'evaluated_at', order: 'desc' },
         { column: 'id', order: 'desc' },
       ])
       .limit(limit);
+    if (entity.entityUid) {
+      // Rows without a uid predate uids and belong to whoever has the ref.
+      query.where(q =>
+        q.where('entity_uid', entity.entityUid!).orWhereNull('entity_uid'),
+      );
+    }
+    const rows = await query;
     return rows.map(row => ({
       evaluatedAt: toIso(row.evaluated_at)!,
       mode: row.mode,
@@ -467,19 +660,24 @@ export class DatabaseEvaluationStore implements EvaluationStore {
 
   async listHistorySince(
     since: Date,
-    options?: { afterId?: number },
+    options?: { changedAfter?: number },
   ): Promise<HistoryPoint[]> {
+    const columns = ['entity_ref', 'evaluated_at', 'level', 'change_seq'];
+    if (options?.changedAfter !== undefined) {
+      const added = await this.db(HISTORY)
+        .select(columns)
+        .where('change_seq', '>', options.changedAfter)
+        .orderBy([
+          { column: 'change_seq', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ]);
+      return added.map(toHistoryPoint);
+    }
     const sinceIso = since.toISOString();
-    const columns = ['id', 'entity_ref', 'evaluated_at', 'level'];
     const inWindow = this.db(HISTORY)
       .select(columns)
       .where('evaluated_at', '>=', sinceIso)
       .orderBy('id', 'asc');
-    if (options?.afterId !== undefined) {
-      // Only rows appended since the caller's last read (history is append-only).
-      inWindow.where('id', '>', options.afterId);
-      return (await inWindow).map(toHistoryPoint);
-    }
     // The last change before the window gives each entity's starting level.
     const before = this.db(HISTORY)
       .select('entity_ref')
@@ -526,7 +724,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
           entityRef: row.entity_ref,
           entityHash: row.entity_hash,
           manifestsHash: row.manifests_hash,
-          manifests: JSON.parse(row.manifests),
+          records: JSON.parse(row.source_reads ?? '[]'),
           readAt: toIso(row.read_at)!,
         });
       }
@@ -537,8 +735,30 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async deleteEntities(entityRefs: string[]) {
     for (let i = 0; i < entityRefs.length; i += BATCH) {
       const batch = entityRefs.slice(i, i + BATCH);
-      await this.db(EVALUATIONS).whereIn('entity_ref', batch).delete();
-      await this.db(SOURCES).whereIn('entity_ref', batch).delete();
+      await this.db.transaction(async tx => {
+        const seq = await this.nextChangeSeq(tx);
+        await tx(EVALUATIONS).whereIn('entity_ref', batch).delete();
+        await tx(SOURCES).whereIn('entity_ref', batch).delete();
+        await tx(HISTORY).whereIn('entity_ref', batch).delete();
+        await tx(CHANGES)
+          .where({ id: 1 })
+          .update({ rows_removed_seq: seq, history_removed_seq: seq });
+      });
     }
+  }
+
+  async pruneHistory(olderThan: Date): Promise<number> {
+    return this.db.transaction(async tx => {
+      const seq = await this.nextChangeSeq(tx);
+      const latest = tx(HISTORY).max('id').groupBy('entity_ref');
+      const deleted = await tx(HISTORY)
+        .where('evaluated_at', '<', olderThan.toISOString())
+        .whereNotIn('id', latest)
+        .delete();
+      if (deleted > 0) {
+        await tx(CHANGES).where({ id: 1 }).update({ history_removed_seq: seq });
+      }
+      return deleted;
+    });
   }
 }

@@ -17,6 +17,7 @@
 import type {
   EvaluationResult,
   EvaluationStatus,
+  Finding,
   HistoryEntry,
   ManifestFile,
   PortfolioRow,
@@ -25,6 +26,8 @@ import type {
 /** Catalog fields kept next to a result so the portfolio never reads the catalog rows again. */
 export interface EntitySummaryFields {
   entityRef: string;
+  /** `metadata.uid`: history belongs to this entity, not to whichever entity has its ref later. */
+  entityUid?: string;
   namespace: string;
   name: string;
   title?: string;
@@ -34,12 +37,23 @@ export interface EntitySummaryFields {
   lifecycle?: string;
 }
 
-/** A manifest as last read, with what is needed to avoid reading it again. */
+/** A manifest file as last read. */
 export interface StoredManifest extends ManifestFile {
-  /** The source (annotation entry) the file came from. */
-  source: string;
-  /** ETag (or mtime/size fingerprint for local files) of the read that produced `content`. */
+  /** mtime:size fingerprint of a local file, to skip reading it again. */
   etag?: string;
+}
+
+/** What one manifest source (one annotation entry) produced when last read. */
+export interface SourceRecord {
+  /** The annotation entry, e.g. `path:deploy/` or `url:https://...`. */
+  source: string;
+  /** What the entry resolved to (normalised URL or local path): entries with equal targets are read once. */
+  target: string;
+  /** ETag of the read (a fingerprint of the file list for local sources), also when it found no file. */
+  etag?: string;
+  manifests: StoredManifest[];
+  /** Findings of the read (refused, missing, too large, cut), reproduced while the ETag holds. */
+  findings: Finding[];
 }
 
 /** Inputs last read for an entity. */
@@ -47,7 +61,7 @@ export interface StoredSources {
   entityRef: string;
   entityHash: string;
   manifestsHash: string;
-  manifests: StoredManifest[];
+  records: SourceRecord[];
   readAt: string;
 }
 
@@ -57,83 +71,103 @@ export interface StoredEvaluationRecord extends EntitySummaryFields {
   staleReason?: string;
   evaluatedAt?: string;
   inputHash?: string;
-  resultHash?: string;
+  /** Hash of the fields a history row holds: a new row is written only when it changes. */
+  historySignature?: string;
   ruleSetVersion?: string;
   result: EvaluationResult | null;
 }
 
-/** What {@link EvaluationStore.saveResult} writes. */
-export interface SaveResultRequest {
-  summary: EntitySummaryFields;
-  result: EvaluationResult;
-  inputHash: string;
-  evaluatedAt: Date;
+/** What the refresher needs to know about an entity to skip it. */
+export interface RefreshState {
+  inputHash?: string;
+  status: EvaluationStatus;
 }
 
-/** Outcome of {@link EvaluationStore.saveResult}. */
-export interface SaveResultOutcome {
-  /** True when a history row was written, i.e. the result changed. */
-  changed: boolean;
+/** What one refresh decided to store for one entity. */
+export interface EntityWrite {
+  entityRef: string;
+  /** A new result, or a stale mark that keeps the previous one; none when only the sources changed. */
+  evaluation?:
+    | {
+        type: 'result';
+        summary: EntitySummaryFields;
+        result: EvaluationResult;
+        inputHash: string;
+        evaluatedAt: Date;
+      }
+    | {
+        type: 'stale';
+        summary: EntitySummaryFields;
+        reason: string;
+        at: Date;
+      };
+  sources?: StoredSources;
 }
 
-/** Stamps that move whenever stored rows or history change. */
+/** What {@link EvaluationStore.writeBatch} did. */
+export interface BatchOutcome {
+  /** Results that got a history row (their summary changed). */
+  changed: number;
+  /** Writes not applied because a newer evaluation of the same entity was already stored. */
+  superseded: number;
+  /** Entities whose writes failed even on their own; the error is recorded on their stored row where possible. */
+  failed: Array<{ entityRef: string; error: string }>;
+}
+
+/** Commit-ordered stamps: readers reload what changed after the number they last saw. */
 export interface DataVersion {
-  rowCount: number;
-  /** Latest `checked_at` (every write sets it), ISO; undefined when empty. */
-  lastChecked?: string;
-  lastHistoryId: number;
+  /** Number of the last committed write transaction. */
+  changeSeq: number;
+  /** Number of the last transaction that deleted evaluation rows. */
+  rowsRemovedSeq: number;
+  /** Number of the last transaction that deleted history rows. */
+  historyRemovedSeq: number;
 }
 
 /** One history row, as the trend needs it. */
 export interface HistoryPoint {
-  id: number;
   entityRef: string;
   evaluatedAt: string;
   level: string;
-}
-
-/** Writes of one refresh batch, applied in one transaction. */
-export interface WriteBatch {
-  results: SaveResultRequest[];
-  stale: Array<{ summary: EntitySummaryFields; reason: string; at: Date }>;
-  sources: StoredSources[];
+  changeSeq: number;
 }
 
 /** Persistence of results, history and the inputs last read. */
 export interface EvaluationStore {
   getEvaluation(entityRef: string): Promise<StoredEvaluationRecord | undefined>;
-  /** Hashes of all stored evaluations, for the incremental refresh. */
-  getInputHashes(): Promise<
-    Map<string, { inputHash?: string; status: EvaluationStatus }>
-  >;
+  /** Input hash and status of every stored evaluation, for the incremental refresh. */
+  getInputHashes(): Promise<Map<string, RefreshState>>;
   /**
-   * Applies a refresh batch in one transaction: one commit per batch instead
-   * of one per entity is what makes a 10,000-component refresh affordable.
-   * Returns how many results changed (got a history row).
+   * Applies the writes of many entities in one transaction: one commit per
+   * batch instead of one per entity is what makes a 10,000-component refresh
+   * affordable. When the batch fails, each entity is written on its own, so
+   * that only an entity whose own write fails is left out; its error is
+   * recorded on its stored row. An evaluation older than the stored one is
+   * never written over it.
    */
-  writeBatch(batch: WriteBatch): Promise<{ changed: number }>;
-  /** Stores a result; writes a history row only if the result differs from the stored one. */
-  saveResult(request: SaveResultRequest): Promise<SaveResultOutcome>;
-  /** Keeps the previous result and marks it stale (or pending when there is none). */
-  markStale(
-    summary: EntitySummaryFields,
-    reason: string,
-    at: Date,
-  ): Promise<void>;
-  /** Portfolio rows (no result bodies): light enough to load all of them. */
-  listRows(options?: { checkedSince?: Date }): Promise<PortfolioRow[]>;
-  getHistory(entityRef: string, limit: number): Promise<HistoryEntry[]>;
-  /** Cheap stamps that change whenever rows or history change, for read caches. */
+  writeBatch(writes: EntityWrite[]): Promise<BatchOutcome>;
+  /** Portfolio rows (no result bodies), all or those written after a change number. */
+  listRows(options?: { changedAfter?: number }): Promise<PortfolioRow[]>;
+  /** Changes of one entity, newest first; only the given uid's when one is given. */
+  getHistory(
+    entity: { entityRef: string; entityUid?: string },
+    limit: number,
+  ): Promise<HistoryEntry[]>;
+  /** Commit-ordered stamps, for read caches. */
   getDataVersion(): Promise<DataVersion>;
   /**
    * Distinct `apiVersion<TAB>kind` pairs per evaluated entity; null for rows
    * stored before the pairs were recorded (their full result must be read).
    */
   listApiKinds(): Promise<Map<string, string[] | null>>;
-  /** History rows (entity, time, level) since a date, oldest first, plus the last row before it per entity. */
+  /**
+   * History rows (entity, time, level) since a date, oldest first, plus the
+   * last row before it per entity; with `changedAfter`, only rows written
+   * after that change number, whatever their time.
+   */
   listHistorySince(
     since: Date,
-    options?: { afterId?: number },
+    options?: { changedAfter?: number },
   ): Promise<HistoryPoint[]>;
   /** Full stored results for a set of entities (blast radius). */
   listResults(
@@ -141,7 +175,11 @@ export interface EvaluationStore {
   ): Promise<Array<{ entityRef: string; result: EvaluationResult }>>;
   getSources(entityRef: string): Promise<StoredSources | undefined>;
   getSourcesFor(entityRefs: string[]): Promise<Map<string, StoredSources>>;
-  saveSources(sources: StoredSources): Promise<void>;
-  /** Removes entities that are gone from the catalog. */
+  /** Removes entities that are gone from the catalog, with their history. */
   deleteEntities(entityRefs: string[]): Promise<void>;
+  /**
+   * Deletes history rows older than a date, except each entity's latest row
+   * (the trend needs it as the entity's starting level). Returns how many.
+   */
+  pruneHistory(olderThan: Date): Promise<number>;
 }

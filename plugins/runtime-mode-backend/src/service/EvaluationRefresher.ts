@@ -28,19 +28,24 @@ import {
   RUNTIME_MODE_WAIVER_PREFIX,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import {
+  BatchOutcome,
+  EntityWrite,
   EvaluationStore,
+  RefreshState,
+  SourceRecord,
   StoredSources,
-  WriteBatch,
 } from '../database/EvaluationStore';
 import {
   entityHashOf,
   entityRefOf,
   summarizeEntity,
   systemDomainsOf,
+  systemRefOf,
   toEngineEntity,
 } from './entitySummary';
 import { hashOf } from './hashing';
-import { ManifestReader } from './ManifestReader';
+import { EntityRead, ManifestReader, SourceRead } from './ManifestReader';
+import { ByteBudget } from './manifests/ByteBudget';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 
 /** Counts of one refresh run, for logs and the benchmark. */
@@ -51,24 +56,61 @@ export interface RefreshStats {
   stale: number;
   removed: number;
   failed: number;
+  /** Writes skipped because a newer evaluation of the entity was stored meanwhile. */
+  superseded: number;
+  /** History rows older than the retention that were deleted. */
+  prunedHistory: number;
+  /** True when the run stopped early (the scheduler's timeout, or shutdown). */
+  aborted: boolean;
   durationMs: number;
 }
 
-type Outcome = 'evaluated' | 'unchanged' | 'stale' | 'failed';
+/** What refreshing one entity decided. */
+export type RefreshOutcome = 'evaluated' | 'unchanged' | 'stale' | 'failed';
 
+/** What refreshing one entity decided, and what to store for it. */
+export interface EntityRefresh {
+  entityRef: string;
+  outcome: RefreshOutcome;
+  write?: EntityWrite;
+}
+
+/** Entities per catalog slice and per store transaction. */
 const BATCH_SIZE = 200;
+/**
+ * Pending writes are also committed once they hold this many bytes of
+ * manifests: 200 entities at the per-entity limit would not fit in memory.
+ */
+const FLUSH_BYTES = 32 * 1024 * 1024;
 /**
  * Entities whose sources are checked at the same time. Checks are mostly
  * waiting (a conditional request per source to the SCM), so a few in flight
  * hide the latency; more would only invite the SCM's rate limits.
  */
 const READ_CONCURRENCY = 8;
+const DAY_MS = 86_400_000;
+
+/** The counts a batch of refreshes adds to a run's stats. */
+const TALLIED = [
+  'evaluated',
+  'unchanged',
+  'stale',
+  'failed',
+  'superseded',
+] as const;
+
+function isAbortError(error: unknown) {
+  return (error as { name?: string })?.name === 'AbortError';
+}
 
 /**
  * Keeps stored results in step with the catalog: only entities whose entity,
  * manifests, config or rule-set version changed are evaluated again.
  */
 export class EvaluationRefresher {
+  /** Forced refreshes running now, by entity: a second request joins the first. */
+  private readonly forced = new Map<string, Promise<RefreshOutcome>>();
+
   constructor(
     private readonly options: {
       catalog: CatalogService;
@@ -80,13 +122,17 @@ export class EvaluationRefresher {
     },
   ) {}
 
-  /** The scheduled job: all Components, with the plugin's own service credentials. */
-  async refreshAll(): Promise<RefreshStats> {
-    const { catalog, auth, store, logger } = this.options;
+  /**
+   * The scheduled job: all Components, with the plugin's own service
+   * credentials. Stops between entities (and inside their reads) when
+   * `signal` aborts, keeping what was already evaluated.
+   */
+  async refreshAll(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RefreshStats> {
+    const { catalog, auth, store, logger, config } = this.options;
+    const { signal } = options;
     const started = Date.now();
-    const credentials = await auth.getOwnServiceCredentials();
-    const systemDomains = await this.loadSystemDomains(credentials);
-    const hashes = await store.getInputHashes();
     const stats: RefreshStats = {
       seen: 0,
       evaluated: 0,
@@ -94,63 +140,92 @@ export class EvaluationRefresher {
       stale: 0,
       removed: 0,
       failed: 0,
+      superseded: 0,
+      prunedHistory: 0,
+      aborted: false,
       durationMs: 0,
     };
+    const credentials = await auth.getOwnServiceCredentials();
+    const systemDomains = await this.loadSystemDomains(credentials);
+    const states = await store.getInputHashes();
+    const runBudget = new ByteBudget(config.maxBytesPerRun);
     const seen = new Set<string>();
-    // Writes are gathered across batches and committed once enough are
-    // pending: a run where 1% changed commits once, not once per batch.
-    let pending = emptyBatch();
-    let pendingOutcomes: Outcome[] = [];
+    // Writes are gathered across slices and committed once enough are
+    // pending: a run where 1% changed commits once, not once per slice.
+    let pending: EntityRefresh[] = [];
+    let pendingBytes = 0;
     const flush = async () => {
-      const writes = pending;
-      const outcomes = pendingOutcomes;
-      pending = emptyBatch();
-      pendingOutcomes = [];
-      try {
-        await store.writeBatch(writes);
-        for (const outcome of outcomes) stats[outcome] += 1;
-      } catch (error) {
-        // The stored results stay as they were; the next run tries again.
-        logger.error('Runtime mode refresh could not store a batch', {
-          error: stringifyError(error),
-          entities: outcomes.length,
-        });
-        stats.failed += outcomes.filter(o => o !== 'unchanged').length;
-        stats.unchanged += outcomes.filter(o => o === 'unchanged').length;
-      }
+      const refreshes = pending;
+      pending = [];
+      pendingBytes = 0;
+      const counts = tally(refreshes, await this.storeRefreshes(refreshes));
+      for (const key of TALLIED) stats[key] += counts[key];
     };
+
     for await (const page of catalog.streamEntities(
       { filter: { kind: 'Component' } },
       { credentials },
     )) {
-      for (let i = 0; i < page.length; i += BATCH_SIZE) {
-        const batch = page.slice(i, i + BATCH_SIZE);
-        const refs = batch.map(entityRefOf);
-        const sources = await store.getSourcesFor(refs);
-        const writes = pending;
-        const outcomes = await mapWithConcurrency(
-          batch,
+      for (let i = 0; i < page.length && !signal?.aborted; i += BATCH_SIZE) {
+        const slice = page.slice(i, i + BATCH_SIZE);
+        const sources = await store.getSourcesFor(slice.map(entityRefOf));
+        const refreshes = await mapUntilAborted(
+          slice,
           READ_CONCURRENCY,
+          signal,
           entity => {
             const ref = entityRefOf(entity);
-            seen.add(ref);
-            stats.seen += 1;
-            return this.refreshOne(entity, writes, {
-              systemDomains,
+            return this.refreshOne(entity, {
+              domainOf: system => systemDomains.get(system),
               previousSources: sources.get(ref),
-              previousHash: hashes.get(ref),
+              previousState: states.get(ref),
               force: false,
+              runBudget,
+              signal,
             });
           },
         );
-        pendingOutcomes.push(...outcomes);
-        if (writeCount(pending) >= BATCH_SIZE) {
+        for (const refresh of refreshes) {
+          seen.add(refresh.entityRef);
+          pending.push(refresh);
+          pendingBytes += writeBytes(refresh.write);
+        }
+        stats.seen += refreshes.length;
+        if (pending.length >= BATCH_SIZE || pendingBytes >= FLUSH_BYTES) {
           await flush();
         }
       }
+      if (signal?.aborted) break;
     }
     await flush();
-    const gone = [...hashes.keys()].filter(ref => !seen.has(ref));
+
+    if (signal?.aborted) {
+      // Only part of the catalog was seen: nothing may be deleted on that basis.
+      stats.aborted = true;
+      stats.durationMs = Date.now() - started;
+      logger.warn(
+        'Runtime mode refresh stopped before the end (timeout or shutdown); the next run continues',
+        { ...stats },
+      );
+      return stats;
+    }
+    Object.assign(stats, await this.completeRun([...states.keys()], seen));
+    stats.durationMs = Date.now() - started;
+    logger.info('Runtime mode refresh finished', { ...stats });
+    return stats;
+  }
+
+  /**
+   * After a run that saw the whole catalog: forgets entities gone from it
+   * and prunes history past the retention.
+   */
+  private async completeRun(
+    storedRefs: string[],
+    seen: Set<string>,
+  ): Promise<Pick<RefreshStats, 'removed' | 'prunedHistory'>> {
+    const { store, logger, config } = this.options;
+    const gone = storedRefs.filter(ref => !seen.has(ref));
+    let removed = 0;
     if (seen.size === 0 && gone.length) {
       // A catalog that answers with no Component at all is far more likely
       // to be starting up or misconfigured than emptied: keep the results.
@@ -159,157 +234,305 @@ export class EvaluationRefresher {
       );
     } else if (gone.length) {
       await store.deleteEntities(gone);
-      stats.removed = gone.length;
+      removed = gone.length;
     }
-    stats.durationMs = Date.now() - started;
-    logger.info('Runtime mode refresh finished', { ...stats });
-    return stats;
+    const prunedHistory = await store.pruneHistory(
+      new Date(Date.now() - config.historyRetentionDays * DAY_MS),
+    );
+    return { removed, prunedHistory };
   }
 
-  /** On-demand refresh of one entity the caller may read. */
-  async refreshEntity(
+  /**
+   * On-demand refresh of one entity the caller may read. While one runs for
+   * an entity, another request for it waits for the same run.
+   */
+  refreshEntity(
     entity: Entity,
     options: { force: boolean },
-  ): Promise<Outcome> {
-    const credentials = await this.options.auth.getOwnServiceCredentials();
-    const systemDomains = await this.loadSystemDomains(credentials);
+  ): Promise<RefreshOutcome> {
     const ref = entityRefOf(entity);
-    const [previousSources, previous] = await Promise.all([
-      this.options.store.getSources(ref),
-      this.options.store.getEvaluation(ref),
+    const running = this.forced.get(ref);
+    if (running) {
+      return running;
+    }
+    const run = this.refreshEntityNow(entity, options).finally(() =>
+      this.forced.delete(ref),
+    );
+    this.forced.set(ref, run);
+    return run;
+  }
+
+  private async refreshEntityNow(
+    entity: Entity,
+    options: { force: boolean },
+  ): Promise<RefreshOutcome> {
+    const { store, auth } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const ref = entityRefOf(entity);
+    const system = systemRefOf(entity);
+    const [previousSources, previous, systemDomains] = await Promise.all([
+      store.getSources(ref),
+      store.getEvaluation(ref),
+      this.loadSystemDomain(system, credentials),
     ]);
-    const writes = emptyBatch();
-    const outcome = await this.refreshOne(entity, writes, {
-      systemDomains,
+    const refresh = await this.refreshOne(entity, {
+      domainOf: s => systemDomains.get(s),
       previousSources,
-      previousHash: previous
+      previousState: previous
         ? { inputHash: previous.inputHash, status: previous.status }
         : undefined,
       force: options.force,
     });
-    await this.options.store.writeBatch(writes);
-    return outcome;
+    const stored = await this.storeRefreshes([refresh]);
+    return stored.failed.length ? 'failed' : refresh.outcome;
   }
 
-  /** Works out what to write for one entity; the caller writes batches. */
+  /** Works out what to store for one entity; the caller writes it. */
   private async refreshOne(
     entity: Entity,
-    writes: WriteBatch,
     context: {
-      systemDomains: Map<string, string | undefined>;
+      domainOf: (system: string) => string | undefined;
       previousSources?: StoredSources;
-      previousHash?: { inputHash?: string; status: string };
+      previousState?: RefreshState;
       force: boolean;
+      runBudget?: ByteBudget;
+      signal?: AbortSignal;
     },
-  ): Promise<Outcome> {
+  ): Promise<EntityRefresh> {
     const { reader, config, logger } = this.options;
-    const summary = summarizeEntity(entity, context.systemDomains);
+    const system = systemRefOf(entity);
+    const domains = new Map(system ? [[system, context.domainOf(system)]] : []);
+    const summary = summarizeEntity(entity, domains);
+    const entityRef = summary.entityRef;
     const now = new Date();
+    const stale = (reason: string, outcome: RefreshOutcome): EntityRefresh => ({
+      entityRef,
+      outcome,
+      write: {
+        entityRef,
+        evaluation: { type: 'stale', summary, reason, at: now },
+      },
+    });
     try {
       const entityHash = entityHashOf(entity, summary);
-      const read = await reader.read(
-        entity,
-        context.previousSources?.manifests,
+      const previous = context.previousSources;
+      const read = await reader.read(entity, previous?.records, {
+        runBudget: context.runBudget,
+        signal: context.signal,
+      });
+      const failures = read.sources.flatMap(s =>
+        s.status === 'failed' ? [s.failure] : [],
       );
-      if (read.failure) {
-        writes.stale.push({ summary, reason: read.failure, at: now });
-        return 'stale';
+      if (failures.length) {
+        return stale(failures.join('; '), 'stale');
       }
+      const records = recordsOf(read.sources);
+      const unchanged = sourcesUnchanged(previous, read, records);
+      const manifests = records.flatMap(r => r.manifests);
+      const sourceFindings = [
+        ...read.findings,
+        ...records.flatMap(r => r.findings),
+      ];
       const manifestsHash =
-        read.unchanged && context.previousSources
-          ? context.previousSources.manifestsHash
-          : hashOf(read.manifests.map(m => [m.path, hashOf(m.content)]));
+        unchanged && previous
+          ? previous.manifestsHash
+          : hashOf(manifests.map(m => [m.path, hashOf(m.content)]));
+      const sources: StoredSources | undefined =
+        unchanged && previous?.entityHash === entityHash
+          ? undefined
+          : {
+              entityRef,
+              entityHash,
+              manifestsHash,
+              records,
+              readAt: now.toISOString(),
+            };
       const inputHash = hashOf({
         entityHash,
         manifestsHash,
-        findings: read.findings,
+        findings: sourceFindings,
         config: config.engineHash,
         ruleSet: RULE_SET_VERSION,
         // Waivers expire with the calendar, not with any input.
         day: hasWaivers(entity) ? now.toISOString().slice(0, 10) : undefined,
       });
-      const sourcesChanged =
-        !context.previousSources ||
-        context.previousSources.entityHash !== entityHash ||
-        context.previousSources.manifestsHash !== manifestsHash ||
-        !read.unchanged;
-      if (sourcesChanged) {
-        writes.sources.push({
-          entityRef: summary.entityRef,
-          entityHash,
-          manifestsHash,
-          manifests: read.manifests,
-          readAt: now.toISOString(),
-        });
-      }
       if (
         !context.force &&
-        context.previousHash?.status === 'fresh' &&
-        context.previousHash.inputHash === inputHash
+        context.previousState?.status === 'fresh' &&
+        context.previousState.inputHash === inputHash
       ) {
-        return 'unchanged';
+        return {
+          entityRef,
+          outcome: 'unchanged',
+          write: sources ? { entityRef, sources } : undefined,
+        };
       }
       const result = evaluate({
         entity: toEngineEntity(entity),
-        manifests: read.manifests.map(m => ({
-          path: m.path,
-          content: m.content,
-        })),
-        sourceFindings: read.findings,
+        manifests: manifests.map(m => ({ path: m.path, content: m.content })),
+        sourceFindings,
         config: config.engine,
         options: { now },
       });
-      writes.results.push({ summary, result, inputHash, evaluatedAt: now });
-      return 'evaluated';
+      return {
+        entityRef,
+        outcome: 'evaluated',
+        write: {
+          entityRef,
+          evaluation: {
+            type: 'result',
+            summary,
+            result,
+            inputHash,
+            evaluatedAt: now,
+          },
+          sources,
+        },
+      };
     } catch (error) {
-      // An engine or database failure must not lose the stored result.
-      const reason = `Evaluation failed: ${stringifyError(error)}`;
-      logger.error(`Runtime mode evaluation of ${summary.entityRef} failed`, {
-        entityRef: summary.entityRef,
+      if (context.signal?.aborted || isAbortError(error)) {
+        throw error;
+      }
+      // An engine failure must not lose the stored result.
+      logger.error(`Runtime mode evaluation of ${entityRef} failed`, {
+        entityRef,
         error: stringifyError(error),
       });
-      writes.stale.push({ summary, reason, at: now });
-      return 'failed';
+      return stale(`Evaluation failed: ${stringifyError(error)}`, 'failed');
     }
   }
 
+  /** Stores the writes of many entities; an entity whose write fails is reported, the others are kept. */
+  private async storeRefreshes(
+    refreshes: EntityRefresh[],
+  ): Promise<BatchOutcome> {
+    const { store, logger } = this.options;
+    const writes = refreshes.flatMap(r => (r.write ? [r.write] : []));
+    try {
+      const outcome = await store.writeBatch(writes);
+      for (const { entityRef, error } of outcome.failed) {
+        logger.error(
+          `Runtime mode could not store the evaluation of ${entityRef}`,
+          { entityRef, error },
+        );
+      }
+      return outcome;
+    } catch (error) {
+      // The stored results stay as they were; the next run tries again.
+      logger.error('Runtime mode refresh could not store a batch', {
+        error: stringifyError(error),
+        entities: writes.length,
+      });
+      return {
+        changed: 0,
+        superseded: 0,
+        failed: writes.map(w => ({
+          entityRef: w.entityRef,
+          error: stringifyError(error),
+        })),
+      };
+    }
+  }
+
+  /** Domain of every System, read page by page. */
   private async loadSystemDomains(credentials: BackstageCredentials) {
-    const { items } = await this.options.catalog.getEntities(
+    const domains = new Map<string, string | undefined>();
+    for await (const page of this.options.catalog.streamEntities(
       {
         filter: { kind: 'System' },
         fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
       },
       { credentials },
-    );
-    return systemDomainsOf(items);
+    )) {
+      for (const [ref, domain] of systemDomainsOf(page)) {
+        domains.set(ref, domain);
+      }
+    }
+    return domains;
+  }
+
+  /** Domain of one System: a forced refresh needs no other. */
+  private async loadSystemDomain(
+    system: string | undefined,
+    credentials: BackstageCredentials,
+  ) {
+    const entity = system
+      ? await this.options.catalog.getEntityByRef(system, { credentials })
+      : undefined;
+    return systemDomainsOf(entity ? [entity] : []);
   }
 }
 
-async function mapWithConcurrency<T, R>(
+function tally(
+  refreshes: EntityRefresh[],
+  stored: BatchOutcome,
+): Record<(typeof TALLIED)[number], number> {
+  const counts = { evaluated: 0, unchanged: 0, stale: 0, failed: 0 };
+  const failed = new Set(stored.failed.map(f => f.entityRef));
+  for (const refresh of refreshes) {
+    counts[failed.has(refresh.entityRef) ? 'failed' : refresh.outcome] += 1;
+  }
+  return { ...counts, superseded: stored.superseded };
+}
+
+/** The records of sources that were read, reused or refused (failed ones have none). */
+function recordsOf(sources: SourceRead[]): SourceRecord[] {
+  return sources.flatMap(s => (s.status === 'failed' ? [] : [s.record]));
+}
+
+/**
+ * True when nothing was read anew: every source was unchanged (or refused as
+ * before) and the entity names the same sources as last time.
+ */
+function sourcesUnchanged(
+  previous: StoredSources | undefined,
+  read: EntityRead,
+  records: SourceRecord[],
+): boolean {
+  if (!previous) return false;
+  const before = previous.records.map(r => r.target).join('\n');
+  const now = records.map(r => r.target).join('\n');
+  return (
+    before === now &&
+    read.sources.every(s => s.status === 'reused' || s.status === 'refused')
+  );
+}
+
+function writeBytes(write?: EntityWrite) {
+  return (write?.sources?.records ?? []).reduce(
+    (sum, record) =>
+      sum + record.manifests.reduce((n, m) => n + m.content.length, 0),
+    0,
+  );
+}
+
+/**
+ * Maps with at most `limit` calls in flight. Once `signal` aborts no item is
+ * started, and items whose call was aborted are left out of the results.
+ */
+async function mapUntilAborted<T, R>(
   items: T[],
   limit: number,
+  signal: AbortSignal | undefined,
   fn: (item: T) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length);
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !signal?.aborted) {
       const index = next++;
-      results[index] = await fn(items[index]);
+      try {
+        results[index] = await fn(items[index]);
+      } catch (error) {
+        if (signal?.aborted || isAbortError(error)) return;
+        throw error;
+      }
     }
   };
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, worker),
   );
-  return results;
-}
-
-function writeCount(batch: WriteBatch) {
-  return batch.results.length + batch.stale.length + batch.sources.length;
-}
-
-function emptyBatch(): WriteBatch {
-  return { results: [], stale: [], sources: [] };
+  return results.filter(r => r !== undefined);
 }
 
 function hasWaivers(entity: Entity) {

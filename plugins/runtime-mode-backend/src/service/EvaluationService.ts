@@ -63,10 +63,11 @@ export class EvaluationService {
     }
     return evaluateOrInputError({
       entity: engineEntity,
-      manifests: sources.manifests.map(m => ({
-        path: m.path,
-        content: m.content,
-      })),
+      manifests: sources.records.flatMap(r =>
+        r.manifests.map(m => ({ path: m.path, content: m.content })),
+      ),
+      // What the stored result was judged with: refused, missing or cut sources.
+      sourceFindings: sources.records.flatMap(r => r.findings),
       config: this.config.engine,
       options: { targets: body.targets, targetMode: body.targetMode },
     });

@@ -14,58 +14,62 @@
  * limitations under the License.
  */
 
-import {
-  AuthService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+
+/** What one caller may read in the catalog. */
+export interface CallerView {
+  /** Refs of the Components the caller may read. */
+  components: Set<string>;
+  /** Refs of the Systems the caller may read: their domain is shown only then. */
+  systems: Set<string>;
+}
 
 /**
- * Answers "which components may this caller read?" by asking the catalog with
- * the caller's own credentials, so the catalog's permission policy decides.
+ * Answers "what may this caller read?" by asking the catalog with the
+ * caller's own credentials, so the catalog's permission policy decides.
  * The answer is cached briefly per principal: a portfolio page asks several
  * times in a row and 10,000 refs are not free to fetch.
  */
 export class ReadableEntities {
   private readonly cache = new Map<
     string,
-    { expires: number; refs: Promise<Set<string>> }
+    { expires: number; view: Promise<CallerView> }
   >();
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
-      auth: AuthService;
       cacheMs: number;
     },
   ) {}
 
-  /** Refs of all Components the caller may read. */
-  async readableComponentRefs(
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
+  /** The Components and Systems the caller may read. */
+  async callerView(credentials: BackstageCredentials): Promise<CallerView> {
     const key = principalKey(credentials);
     const now = Date.now();
     const hit = this.cache.get(key);
     if (hit && hit.expires > now) {
-      return hit.refs;
+      return hit.view;
     }
-    const refs = this.fetchRefs(credentials);
-    this.cache.set(key, { expires: now + this.options.cacheMs, refs });
-    refs.catch(() => this.cache.delete(key));
+    const view = this.fetchView(credentials);
+    this.cache.set(key, { expires: now + this.options.cacheMs, view });
+    view.catch(() => this.cache.delete(key));
     if (this.cache.size > 1000) {
       for (const [k, v] of this.cache) {
         if (v.expires <= now) this.cache.delete(k);
       }
     }
-    return refs;
+    return view;
   }
 
   /**
-   * The entity if the caller may read it. Throws NotFoundError when it does
-   * not exist and NotAllowedError when it exists but is hidden from the caller.
+   * The entity if the caller may read it. One the catalog hides from the
+   * caller answers exactly like one that does not exist, as the catalog
+   * itself does: otherwise the answer would tell which refs exist.
    */
   async requireReadable(
     entityRef: string,
@@ -74,36 +78,57 @@ export class ReadableEntities {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
-    if (entity) {
-      return entity;
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} was found`);
     }
-    const exists = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
-    });
-    if (exists) {
-      throw new NotAllowedError(`You may not read ${entityRef}`);
-    }
-    throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
   }
 
-  private async fetchRefs(credentials: BackstageCredentials) {
-    const refs = new Set<string>();
+  private async fetchView(credentials: BackstageCredentials) {
+    const view: CallerView = { components: new Set(), systems: new Set() };
     for await (const page of this.options.catalog.streamEntities(
       {
-        filter: { kind: 'Component' },
+        filter: { kind: ['Component', 'System'] },
         fields: ['kind', 'metadata.namespace', 'metadata.name'],
       },
       { credentials },
     )) {
       for (const entity of page) {
-        refs.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
+        const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+        if (entity.kind.toLocaleLowerCase('en-US') === 'system') {
+          view.systems.add(ref);
+        } else {
+          view.components.add(ref);
+        }
       }
     }
-    return refs;
+    return view;
   }
 }
 
-function principalKey(credentials: BackstageCredentials): string {
+/**
+ * The stored rows a caller may see: only readable components, and a domain
+ * only when the caller may read the System it comes from, so that neither
+ * the rows nor a `?domain=` filter tell anything about a hidden System.
+ */
+export function rowsVisibleTo(
+  view: CallerView,
+  rows: PortfolioRow[],
+): PortfolioRow[] {
+  const visible: PortfolioRow[] = [];
+  for (const row of rows) {
+    if (!view.components.has(row.entityRef)) continue;
+    visible.push(
+      row.domain && !(row.system && view.systems.has(row.system))
+        ? { ...row, domain: undefined }
+        : row,
+    );
+  }
+  return visible;
+}
+
+/** A stable key per caller, for caches and rate limits. */
+export function principalKey(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;

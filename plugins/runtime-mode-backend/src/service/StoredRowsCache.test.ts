@@ -14,70 +14,114 @@
  * limitations under the License.
  */
 
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { evaluate } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from '../database/DatabaseEvaluationStore';
-import { DEPLOYMENT } from '../testUtils/fixtures';
+import {
+  DEPLOYMENT,
+  OLD_INGRESS,
+  resultWrite,
+  staleWrite,
+  summaryOf,
+} from '../testUtils/fixtures';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
 
-describe('StoredRowsCache', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+jest.setTimeout(60_000);
 
-  it('serves rows from memory until the database changes', async () => {
-    const knex = await databases.init('SQLITE_3');
+const ok = evaluate({ manifests: [{ path: 'd.yaml', content: DEPLOYMENT }] });
+const blocked = evaluate({
+  manifests: [{ path: 'i.yaml', content: OLD_INGRESS }],
+  options: { targets: { k8s: '1.22' } },
+});
+
+describe('StoredRowsCache', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function setup(databaseId: TestDatabaseId) {
+    const knex = await databases.init(databaseId);
     await DatabaseEvaluationStore.migrateUp(knex);
     const store = DatabaseEvaluationStore.fromClient(knex);
-    const listRows = jest.spyOn(store, 'listRows');
-    const cache = new StoredRowsCache(store);
-    const result = evaluate({
-      manifests: [{ path: 'd.yaml', content: DEPLOYMENT }],
-    });
-    const save = (name: string, at: string) =>
-      store.saveResult({
-        summary: {
-          entityRef: `component:default/${name}`,
-          namespace: 'default',
-          name,
-        },
-        result,
-        inputHash: name,
-        evaluatedAt: new Date(at),
+    const save = (name: string, at: string, result = ok) =>
+      store.writeBatch([
+        resultWrite(summaryOf(name), result, { at: new Date(at) }),
+      ]);
+    return { store, save, cache: new StoredRowsCache(store) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'serves rows from memory until the database changes, %p',
+    async databaseId => {
+      const { store, save, cache } = await setup(databaseId);
+      const listRows = jest.spyOn(store, 'listRows');
+
+      await save('a', '2026-11-01T00:00:00.000Z');
+      expect((await cache.rows()).map(r => r.name)).toEqual(['a']);
+      expect((await cache.rows()).map(r => r.name)).toEqual(['a']);
+      expect(listRows).toHaveBeenCalledTimes(1);
+
+      // A write loads only the rows written since the last read.
+      await save('b', '2026-11-02T00:00:00.000Z');
+      expect((await cache.rows()).map(r => r.name).sort()).toEqual(['a', 'b']);
+      expect(listRows).toHaveBeenCalledTimes(2);
+      expect(listRows).toHaveBeenLastCalledWith({
+        changedAfter: expect.any(Number),
       });
 
-    await save('a', '2026-11-01T00:00:00.000Z');
-    expect((await cache.rows()).map(r => r.name)).toEqual(['a']);
-    expect((await cache.rows()).map(r => r.name)).toEqual(['a']);
-    expect(listRows).toHaveBeenCalledTimes(1);
+      // A deletion makes it start over.
+      await store.deleteEntities(['component:default/a']);
+      expect((await cache.rows()).map(r => r.name)).toEqual(['b']);
+      expect(listRows).toHaveBeenLastCalledWith();
 
-    // A write loads only the rows written since the last read.
-    await save('b', '2026-11-02T00:00:00.000Z');
-    expect((await cache.rows()).map(r => r.name).sort()).toEqual(['a', 'b']);
-    expect(listRows).toHaveBeenCalledTimes(2);
-    expect(listRows).toHaveBeenLastCalledWith({
-      checkedSince: expect.any(Date),
-    });
+      const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
+      expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
+      const listHistory = jest.spyOn(store, 'listHistorySince');
+      expect((await cache.historySince(since)).map(h => h.entityRef)).toEqual([
+        'component:default/b',
+      ]);
+      await save('c', '2026-11-03T00:00:00.000Z');
+      expect(
+        (await cache.historySince(since)).map(h => h.entityRef).sort(),
+      ).toEqual(['component:default/b', 'component:default/c']);
+      expect(listHistory).toHaveBeenLastCalledWith(since, {
+        changedAfter: expect.any(Number),
+      });
+      // Nothing written since: no query but the change number.
+      listHistory.mockClear();
+      await cache.historySince(since);
+      expect(listHistory).not.toHaveBeenCalled();
+    },
+  );
 
-    // A deletion makes it start over.
-    await store.deleteEntities(['component:default/a']);
-    expect((await cache.rows()).map(r => r.name)).toEqual(['b']);
-    expect(listRows).toHaveBeenLastCalledWith();
+  it.each(databases.eachSupportedId())(
+    'picks up a batch that commits after a newer write was read, %p',
+    async databaseId => {
+      const { store, save, cache } = await setup(databaseId);
+      const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
+      await store.writeBatch([
+        staleWrite(
+          summaryOf('late'),
+          'not read yet',
+          new Date('2026-11-05T09:00:00.000Z'),
+        ),
+      ]);
+      // A forced refresh of `a` commits and a reader sees it ...
+      await save('a', '2026-11-05T10:05:00.000Z');
+      expect((await cache.rows()).map(r => [r.name, r.level]).sort()).toEqual([
+        ['a', ok.readiness.level],
+        ['late', 'unknown'],
+      ]);
+      expect(await cache.historySince(since)).toHaveLength(1);
+      // ... then a scheduled batch evaluated minutes earlier commits.
+      await save('late', '2026-11-05T10:00:00.000Z', blocked);
 
-    const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
-    expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
-    const listHistory = jest.spyOn(store, 'listHistorySince');
-    expect(
-      (await cache.historySince(since)).map(h => h.entityRef).sort(),
-    ).toEqual(['component:default/a', 'component:default/b']);
-    await save('c', '2026-11-03T00:00:00.000Z');
-    expect(
-      (await cache.historySince(since)).map(h => h.entityRef).sort(),
-    ).toEqual([
-      'component:default/a',
-      'component:default/b',
-      'component:default/c',
-    ]);
-    expect(listHistory).toHaveBeenLastCalledWith(since, {
-      afterId: expect.any(Number),
-    });
-  });
+      const late = (await cache.rows()).find(r => r.name === 'late');
+      expect(late).toMatchObject({ level: 'blocked', status: 'fresh' });
+      expect(
+        (await cache.historySince(since)).map(h => [h.entityRef, h.level]),
+      ).toEqual([
+        ['component:default/a', ok.readiness.level],
+        ['component:default/late', 'blocked'],
+      ]);
+    },
+  );
 });

@@ -21,34 +21,30 @@ import {
   HistoryPoint,
 } from '../database/EvaluationStore';
 
-/**
- * Rows written by another replica whose clock runs behind ours could carry a
- * `checked_at` just below the last one we saw; re-reading a margin catches
- * them. NTP keeps replicas well within five seconds of each other.
- */
-const CLOCK_SKEW_MARGIN_MS = 5_000;
-
 type RowsState = {
-  rowCount: number;
-  lastChecked?: string;
+  /** The change number read before the rows: every write up to it is in `byRef`. */
+  changeSeq: number;
   byRef: Map<string, PortfolioRow>;
   list: PortfolioRow[];
 };
 
+type HistoryState = {
+  since: string;
+  changeSeq: number;
+  points: HistoryPoint[];
+};
+
 /**
  * Keeps the portfolio rows and the trend window in memory. Each read asks
- * the shared database whether anything changed (a count/max query of a
- * millisecond or two), then loads only the rows written since the last read:
- * a refresh that touched 100 rows costs 100 rows, not 10,000. Replicas stay
- * correct because the check goes to the database, not to local events.
+ * the shared database for its change number (one row), then loads only the
+ * rows and history written after the number it last saw: a refresh that
+ * touched 100 rows costs 100 rows, not 10,000. The numbers follow commit
+ * order (see the `runtime_mode_changes` migration), so a batch that commits
+ * after a newer one, on this replica or another, is never missed.
  */
 export class StoredRowsCache {
   private rowsState?: Promise<RowsState>;
-  private history?: Promise<{
-    since: string;
-    lastId: number;
-    points: HistoryPoint[];
-  }>;
+  private historyState?: Promise<HistoryState>;
 
   constructor(private readonly store: EvaluationStore) {}
 
@@ -69,32 +65,26 @@ export class StoredRowsCache {
     const previous = this.rowsState;
     const next = (async (): Promise<RowsState> => {
       const state = await previous?.catch(() => undefined);
-      if (
-        state &&
-        state.rowCount === version.rowCount &&
-        state.lastChecked === version.lastChecked
-      ) {
+      if (state && state.changeSeq >= version.changeSeq) {
         return state;
       }
-      if (!state || !state.lastChecked || version.rowCount < state.rowCount) {
-        return this.fullLoad(version.rowCount, version.lastChecked);
+      if (!state || version.rowsRemovedSeq > state.changeSeq) {
+        const list = await this.store.listRows();
+        return {
+          changeSeq: version.changeSeq,
+          byRef: new Map(list.map(row => [row.entityRef, row])),
+          list,
+        };
       }
       const changed = await this.store.listRows({
-        checkedSince: new Date(
-          Date.parse(state.lastChecked) - CLOCK_SKEW_MARGIN_MS,
-        ),
+        changedAfter: state.changeSeq,
       });
       const byRef = new Map(state.byRef);
       for (const row of changed) {
         byRef.set(row.entityRef, row);
       }
-      if (byRef.size !== version.rowCount) {
-        // Rows were deleted and others added in between: start over.
-        return this.fullLoad(version.rowCount, version.lastChecked);
-      }
       return {
-        rowCount: version.rowCount,
-        lastChecked: version.lastChecked,
+        changeSeq: version.changeSeq,
         byRef,
         list: [...byRef.values()],
       };
@@ -103,53 +93,56 @@ export class StoredRowsCache {
     return (await next).list;
   }
 
-  /** History since a day boundary; new rows are appended, never re-read. */
+  /** History since a day boundary; rows written since the last read are appended. */
   async historySince(
     since: Date,
     given?: DataVersion,
   ): Promise<HistoryPoint[]> {
     const version = given ?? (await this.store.getDataVersion());
     const sinceIso = since.toISOString();
-    const previous = this.history;
-    const next = (async () => {
+    const previous = this.historyState;
+    const next = (async (): Promise<HistoryState> => {
       const state = await previous?.catch(() => undefined);
-      if (state && state.since === sinceIso) {
-        if (state.lastId === version.lastHistoryId) {
-          return state;
-        }
+      const reusable =
+        state &&
+        state.since === sinceIso &&
+        version.historyRemovedSeq <= state.changeSeq;
+      if (reusable && state.changeSeq >= version.changeSeq) {
+        return state;
+      }
+      if (reusable) {
         const added = await this.store.listHistorySince(since, {
-          afterId: state.lastId,
+          changedAfter: state.changeSeq,
         });
-        const points = [...state.points, ...added];
-        return {
-          since: sinceIso,
-          lastId: Math.max(state.lastId, ...added.map(p => p.id)),
-          points,
-        };
+        // A row dated before the window changes an entity's starting level:
+        // rare enough (clock skew) to simply load the window again.
+        if (added.every(p => p.evaluatedAt >= sinceIso)) {
+          return {
+            since: sinceIso,
+            changeSeq: lastSeen(version.changeSeq, added),
+            points: [...state.points, ...added],
+          };
+        }
       }
       const points = await this.store.listHistorySince(since);
       return {
         since: sinceIso,
-        lastId: points.reduce((max, p) => Math.max(max, p.id), 0),
+        changeSeq: lastSeen(version.changeSeq, points),
         points,
       };
     })();
-    this.history = next;
+    this.historyState = next;
     return (await next).points;
   }
+}
 
-  private async fullLoad(
-    rowCount: number,
-    lastChecked?: string,
-  ): Promise<RowsState> {
-    const list = await this.store.listRows();
-    return {
-      rowCount,
-      lastChecked,
-      byRef: new Map(list.map(row => [row.entityRef, row])),
-      list,
-    };
-  }
+/**
+ * A row numbered n that a read saw was committed after every row numbered
+ * below n, so the read saw those too: the next read can start after n, and
+ * no point is appended twice.
+ */
+function lastSeen(changeSeq: number, points: HistoryPoint[]) {
+  return points.reduce((max, p) => Math.max(max, p.changeSeq), changeSeq);
 }
 
 /** Start of the UTC day `days` days ago. */

@@ -31,11 +31,17 @@ import { BlastRadiusQuery } from './schemas';
 
 type BlastFinding = BlastRadiusItem['findings'][number];
 
+/** Stored results read at a time for rows without recorded pairs. */
+const RESULTS_PER_READ = 200;
+
+type Severity = 'critical' | 'warning';
+
 /**
  * Which components break at a target version, judged from the objects kept
  * in the stored results: no manifest is read again. Each distinct
- * apiVersion/kind is judged once; only components using an affected one have
- * their stored result read for file and line details.
+ * apiVersion/kind is judged once, which gives every component's worst
+ * severity from its stored pairs alone; only the components on the page
+ * asked for have their stored result read, for file and line details.
  */
 export async function computeBlastRadius(
   store: EvaluationStore,
@@ -51,70 +57,88 @@ export async function computeBlastRadius(
       .filter(f => isRelevant(f, component))
       .map(toBlastFinding);
 
+  const severityByPair = new Map<string, Severity | undefined>();
+  const worstOf = (pairs: string[]): Severity | undefined => {
+    let worst: Severity | undefined;
+    for (const pair of pairs) {
+      if (!severityByPair.has(pair)) {
+        const [apiVersion, kind] = pair.split('\t');
+        const findings = judge([{ file: '', line: 1, apiVersion, kind }]);
+        severityByPair.set(pair, worstSeverity(findings));
+      }
+      const severity = severityByPair.get(pair);
+      if (severity === 'critical') return severity;
+      worst ??= severity;
+    }
+    return worst;
+  };
+
   const apiKinds = await store.listApiKinds();
-  const verdictByPair = new Map<string, boolean>();
-  const affectedRefs: string[] = [];
+  const affected: Array<{ row: PortfolioRow; severity: Severity }> = [];
+  const unrecorded: PortfolioRow[] = [];
   for (const row of rows) {
     const pairs = apiKinds.get(row.entityRef);
-    if (pairs === undefined) {
-      continue; // never evaluated: nothing to judge
+    if (pairs === null) {
+      unrecorded.push(row);
+      continue;
     }
-    const affected =
-      pairs === null ||
-      pairs.some(pair => {
-        let verdict = verdictByPair.get(pair);
-        if (verdict === undefined) {
-          const [apiVersion, kind] = pair.split('\t');
-          verdict = judge([{ file: '', line: 1, apiVersion, kind }]).length > 0;
-          verdictByPair.set(pair, verdict);
-        }
-        return verdict;
-      });
-    if (affected) {
-      affectedRefs.push(row.entityRef);
+    const severity = pairs && worstOf(pairs);
+    if (severity) affected.push({ row, severity });
+  }
+  // Rows stored before the pairs were recorded: their results tell.
+  for (let i = 0; i < unrecorded.length; i += RESULTS_PER_READ) {
+    const chunk = unrecorded.slice(i, i + RESULTS_PER_READ);
+    const byRef = new Map(chunk.map(r => [r.entityRef, r]));
+    for (const { entityRef, result } of await store.listResults([
+      ...byRef.keys(),
+    ])) {
+      const severity = worstSeverity(judge(result.objects));
+      if (severity) affected.push({ row: byRef.get(entityRef)!, severity });
     }
   }
 
-  const rowsByRef = new Map(rows.map(r => [r.entityRef, r]));
-  const items: BlastRadiusItem[] = [];
-  let breaking = 0;
-  let deprecatedOnly = 0;
-  for (const { entityRef, result } of await store.listResults(affectedRefs)) {
-    const row = rowsByRef.get(entityRef)!;
-    const findings = judge(result.objects);
-    if (!findings.length) {
-      continue;
-    }
-    if (findings.some(f => f.severity === 'critical')) {
-      breaking += 1;
-    } else {
-      deprecatedOnly += 1;
-    }
-    items.push({
-      entityRef,
-      name: row.name,
-      owner: row.owner,
-      system: row.system,
-      mode: row.mode,
-      findings,
-    });
-  }
-  const critical = (item: BlastRadiusItem) =>
-    item.findings.some(f => f.severity === 'critical') ? 1 : 0;
-  items.sort(
+  const rank = (severity: Severity) => (severity === 'critical' ? 0 : 1);
+  affected.sort(
     (a, b) =>
-      critical(b) - critical(a) ||
-      (a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef)),
+      rank(a.severity) - rank(b.severity) ||
+      (a.row.entityRef < b.row.entityRef
+        ? -1
+        : Number(a.row.entityRef > b.row.entityRef)),
   );
+  const breaking = affected.filter(a => a.severity === 'critical').length;
+  const start = (query.page - 1) * query.pageSize;
+  const page = affected.slice(start, start + query.pageSize);
+  const results = new Map(
+    (await store.listResults(page.map(a => a.row.entityRef))).map(r => [
+      r.entityRef,
+      r.result,
+    ]),
+  );
+  const items: BlastRadiusItem[] = page.map(({ row }) => ({
+    entityRef: row.entityRef,
+    name: row.name,
+    owner: row.owner,
+    system: row.system,
+    mode: row.mode,
+    findings: judge(results.get(row.entityRef)?.objects ?? []),
+  }));
   return {
     component,
     version: query.version,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     examined: rows.length,
     breaking,
-    deprecatedOnly,
+    deprecatedOnly: affected.length - breaking,
+    total: affected.length,
+    page: query.page,
+    pageSize: query.pageSize,
     items,
   };
+}
+
+function worstSeverity(findings: BlastFinding[]): Severity | undefined {
+  if (findings.some(f => f.severity === 'critical')) return 'critical';
+  return findings.length ? 'warning' : undefined;
 }
 
 /**

@@ -25,6 +25,16 @@ import type { EntityLike } from '@runtime-mode/backstage-plugin-runtime-mode-com
 import { EntitySummaryFields } from '../database/EvaluationStore';
 import { hashOf } from './hashing';
 
+/**
+ * Catalog kinds, namespaces and names are at most 63 characters, so a longer
+ * ref names no entity: it is dropped rather than stored (and indexed).
+ */
+const MAX_REF_LENGTH = 255;
+
+function boundedRef(ref: string | undefined): string | undefined {
+  return ref && ref.length <= MAX_REF_LENGTH ? ref : undefined;
+}
+
 function refOrUndefined(
   value: unknown,
   defaultKind: string,
@@ -34,9 +44,11 @@ function refOrUndefined(
     return undefined;
   }
   try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
-    ).toLocaleLowerCase('en-US');
+    return boundedRef(
+      stringifyEntityRef(
+        parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
+      ).toLocaleLowerCase('en-US'),
+    );
   } catch {
     return undefined;
   }
@@ -45,6 +57,22 @@ function refOrUndefined(
 /** The stringified, lower-cased ref used as the store key. */
 export function entityRefOf(entity: Entity): string {
   return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/** The System a component is part of, as a lower-case ref. */
+export function systemRefOf(entity: Entity): string | undefined {
+  const namespace = entity.metadata.namespace ?? 'default';
+  const relation = entity.relations?.find(
+    r => r.type === RELATION_PART_OF && r.targetRef.startsWith('system:'),
+  )?.targetRef;
+  return (
+    boundedRef(relation) ??
+    refOrUndefined(
+      (entity.spec as Record<string, unknown> | undefined)?.system,
+      'system',
+      namespace,
+    )
+  );
 }
 
 /** The catalog fields kept next to each result for portfolio filters. */
@@ -57,17 +85,16 @@ export function summarizeEntity(
   const ownerRelation = entity.relations?.find(
     r => r.type === RELATION_OWNED_BY,
   )?.targetRef;
-  const systemRelation = entity.relations?.find(
-    r => r.type === RELATION_PART_OF && r.targetRef.startsWith('system:'),
-  )?.targetRef;
-  const system =
-    systemRelation ?? refOrUndefined(spec.system, 'system', namespace);
+  const system = systemRefOf(entity);
   return {
     entityRef: entityRefOf(entity),
+    entityUid: entity.metadata.uid,
     namespace,
     name: entity.metadata.name,
     title: entity.metadata.title,
-    owner: ownerRelation ?? refOrUndefined(spec.owner, 'group', namespace),
+    owner:
+      boundedRef(ownerRelation) ??
+      refOrUndefined(spec.owner, 'group', namespace),
     system,
     domain: system ? systemDomains.get(system) : undefined,
     lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,

@@ -25,6 +25,8 @@ import {
   RuntimeModeConfig,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { hashOf } from './hashing';
+import { AllowedRepositories } from './manifests/AllowedRepositories';
+import { DEFAULT_MAX_BYTES_PER_ENTITY } from './ManifestReader';
 
 /** Everything the backend reads from the `runtimeMode` config key. */
 export interface RuntimeModePluginConfig {
@@ -41,6 +43,16 @@ export interface RuntimeModePluginConfig {
   maxFilesPerEntity: number;
   /** How long the set of entities a caller may read is cached, in milliseconds. */
   readableCacheMs: number;
+  /** Forced refreshes (POST .../refresh) one caller may start per minute. */
+  forcedRefreshesPerMinute: number;
+  /** Repositories outside an entity's own whose manifests may be read (host/owner/repo globs). */
+  allowedRepositories: string[];
+  /** Bytes of manifests kept per entity. */
+  maxBytesPerEntity: number;
+  /** Bytes of manifests one refresh run may download. */
+  maxBytesPerRun: number;
+  /** History rows older than this many days are deleted (each entity's latest row stays). */
+  historyRetentionDays: number;
 }
 
 const DEFAULT_SCHEDULE = {
@@ -50,7 +62,28 @@ const DEFAULT_SCHEDULE = {
 };
 
 /** Keys under `runtimeMode` that belong to the backend, not the engine. */
-const BACKEND_KEYS = ['schedule', 'api'];
+const BACKEND_KEYS = ['schedule', 'api', 'manifests', 'history'];
+
+const MIB = 1024 * 1024;
+
+/** A whole number of at least `min`, or the default; anything else stops the plugin with the key's name. */
+function readCount(
+  root: Config | undefined,
+  key: string,
+  fallback: number,
+  min = 1,
+): number {
+  const value = root?.getOptionalNumber(key);
+  if (value === undefined) {
+    return fallback;
+  }
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(
+      `Invalid config at runtimeMode.${key}: expected a whole number of at least ${min}, got ${value}`,
+    );
+  }
+  return value;
+}
 
 /** Reads and validates `runtimeMode`; a bad value stops the plugin with the engine's clear message. */
 export function readPluginConfig(config: Config): RuntimeModePluginConfig {
@@ -84,9 +117,24 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
     engineHash: hashOf(engine),
     schedule,
     scheduleEnabled,
-    maxRequestBytes:
-      root?.getOptionalNumber('api.maxRequestBytes') ?? 5 * 1024 * 1024,
-    maxFilesPerEntity: root?.getOptionalNumber('api.maxFilesPerEntity') ?? 200,
-    readableCacheMs: root?.getOptionalNumber('api.readableCacheMs') ?? 10_000,
+    maxRequestBytes: readCount(root, 'api.maxRequestBytes', 5 * MIB),
+    maxFilesPerEntity: readCount(root, 'api.maxFilesPerEntity', 200),
+    readableCacheMs: readCount(root, 'api.readableCacheMs', 10_000, 0),
+    forcedRefreshesPerMinute: readCount(
+      root,
+      'api.forcedRefreshesPerMinute',
+      6,
+    ),
+    allowedRepositories: AllowedRepositories.validate(
+      root?.getOptionalStringArray('manifests.allowedRepositories') ?? [],
+      'runtimeMode.manifests.allowedRepositories',
+    ),
+    maxBytesPerEntity: readCount(
+      root,
+      'manifests.maxBytesPerEntity',
+      DEFAULT_MAX_BYTES_PER_ENTITY,
+    ),
+    maxBytesPerRun: readCount(root, 'manifests.maxBytesPerRun', 512 * MIB),
+    historyRetentionDays: readCount(root, 'history.retentionDays', 400),
   };
 }

@@ -29,6 +29,7 @@ import {
   DEPLOYMENT,
   OLD_INGRESS,
   RESTRICTED_USER,
+  system,
   VIRTUAL_MACHINE,
   visibilityAwareCatalog,
 } from '../testUtils/fixtures';
@@ -66,6 +67,7 @@ describe('REST API v1', () => {
       manifests: 'deploy/',
       owner: 'team-b',
       lifecycle: 'experimental',
+      system: 'vault',
       annotations: { 'runtime-mode.dev/clusters': 'kv' },
     }),
     component('secret', {
@@ -74,6 +76,9 @@ describe('REST API v1', () => {
       owner: 'team-c',
     }),
     component('empty', { owner: 'team-c' }),
+    system('shop', 'commerce'),
+    // Readable components can be part of a System the caller may not read.
+    system('vault', 'secret-ops'),
   ];
   const config = {
     runtimeMode: {
@@ -92,7 +97,11 @@ describe('REST API v1', () => {
       profiles: {
         'virtualized-container': { operationalComplexity: 'medium' },
       },
-      api: { maxRequestBytes: 20_000, readableCacheMs: 0 },
+      api: {
+        maxRequestBytes: 20_000,
+        readableCacheMs: 0,
+        forcedRefreshesPerMinute: 1000,
+      },
     },
   };
 
@@ -101,6 +110,7 @@ describe('REST API v1', () => {
   beforeAll(async () => {
     const { factory } = visibilityAwareCatalog(entities, [
       'component:default/secret',
+      'system:default/vault',
     ]);
     ({ server } = await startTestBackend({
       features: [
@@ -158,7 +168,7 @@ describe('REST API v1', () => {
       expect(res.body.items[0].critical).toBeGreaterThan(0);
     });
 
-    it('rejects a bad limit, 404s an unknown entity and 403s a hidden one', async () => {
+    it('rejects a bad limit and 404s an unknown or hidden entity', async () => {
       const bad = await request(server).get(
         `${API}/entities/default/component/web/history?limit=zero`,
       );
@@ -177,7 +187,7 @@ describe('REST API v1', () => {
             .get(`${API}/entities/default/component/secret/history`)
             .set('Authorization', restricted())
         ).status,
-      ).toBe(403);
+      ).toBe(404);
     });
   });
 
@@ -533,7 +543,7 @@ describe('REST API v1', () => {
             .set('Authorization', restricted())
             .send({})
         ).status,
-      ).toBe(403);
+      ).toBe(404);
       const neverRead = await request(server)
         .post(`${API}/entities/default/component/empty/what-if`)
         .send({});
@@ -543,7 +553,7 @@ describe('REST API v1', () => {
   });
 
   describe('POST /entities/:namespace/:kind/:name/refresh', () => {
-    it('404s an unknown entity and 403s a hidden one', async () => {
+    it('404s an unknown entity and a hidden one alike', async () => {
       expect(
         (
           await request(server).post(
@@ -557,7 +567,126 @@ describe('REST API v1', () => {
             .post(`${API}/entities/default/component/secret/refresh`)
             .set('Authorization', restricted())
         ).status,
-      ).toBe(403);
+      ).toBe(404);
+    });
+  });
+
+  describe('entities the caller may not read', () => {
+    const call = (method: 'get' | 'post', path: string, user?: string) => {
+      const req = (request(server) as any)[method](`${API}${path}`);
+      if (user) req.set('Authorization', user);
+      return method === 'post' ? req.send({}) : req;
+    };
+
+    it.each([
+      ['get', ''],
+      ['get', '/history'],
+      ['post', '/refresh'],
+      ['post', '/what-if'],
+    ] as const)(
+      '%s %s answers a hidden entity exactly like one that does not exist',
+      async (method, suffix) => {
+        const hidden = await call(
+          method,
+          `/entities/default/component/secret${suffix}`,
+          restricted(),
+        );
+        const missing = await call(
+          method,
+          `/entities/default/component/nosuch${suffix}`,
+          restricted(),
+        );
+        expect(hidden.status).toBe(404);
+        expect(missing.status).toBe(404);
+        expect(JSON.stringify(hidden.body).replace(/secret/g, 'NAME')).toEqual(
+          JSON.stringify(missing.body).replace(/nosuch/g, 'NAME'),
+        );
+      },
+    );
+
+    it('shows no domain of a System the caller may not read, and filters by none', async () => {
+      const all = await request(server).get(
+        `${API}/portfolio?domain=secret-ops`,
+      );
+      expect(all.body.items.map((r: { name: string }) => r.name)).toEqual([
+        'vm',
+      ]);
+
+      const probe = await request(server)
+        .get(`${API}/portfolio?domain=secret-ops`)
+        .set('Authorization', restricted());
+      expect(probe.body.total).toBe(0);
+      const vm = await request(server)
+        .get(`${API}/portfolio?q=vm&groupBy=domain`)
+        .set('Authorization', restricted());
+      expect(vm.body.items).toEqual([
+        expect.objectContaining({ name: 'vm', system: 'system:default/vault' }),
+      ]);
+      expect(vm.body.items[0].domain).toBeUndefined();
+      expect(vm.body.heatmap.groups.map((g: { key: string }) => g.key)).toEqual(
+        ['(none)'],
+      );
+      const exported = await request(server)
+        .get(`${API}/portfolio/export?format=csv&q=vm`)
+        .set('Authorization', restricted());
+      expect(exported.text).not.toContain('secret-ops');
+      // A System the caller may read keeps its domain.
+      const shop = await request(server)
+        .get(`${API}/portfolio?domain=commerce`)
+        .set('Authorization', restricted());
+      expect(shop.body.total).toBe(2);
+    });
+  });
+
+  describe('request bodies', () => {
+    it('is not parsed on routes that take none', async () => {
+      const res = await request(server)
+        .get(`${API}/portfolio`)
+        .set('Content-Type', 'application/json')
+        .send('{"not json');
+      expect(res.status).toBe(200);
+    });
+
+    it('is not read before the caller is authenticated', async () => {
+      const res = await request(server)
+        .post(`${API}/evaluate`)
+        .set('Authorization', mockCredentials.none.header())
+        .set('Content-Type', 'application/json')
+        .send('{"not json');
+      expect(res.status).toBe(401);
+    });
+  });
+
+  describe('GET /blast-radius paging', () => {
+    it('pages the affected components, critical first, with the totals of all pages', async () => {
+      const first = await request(server).get(
+        `${API}/blast-radius?component=k8s&version=1.22&pageSize=1`,
+      );
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({
+        breaking: 2,
+        total: 2,
+        page: 1,
+        pageSize: 1,
+      });
+      expect(first.body.items).toHaveLength(1);
+      const second = await request(server).get(
+        `${API}/blast-radius?component=k8s&version=1.22&pageSize=1&page=2`,
+      );
+      expect(second.body.items).toHaveLength(1);
+      expect(
+        [...first.body.items, ...second.body.items]
+          .map((i: { name: string }) => i.name)
+          .sort(),
+      ).toEqual(['legacy', 'secret']);
+      expect(second.body.items[0].findings[0]).toMatchObject({
+        severity: 'critical',
+        file: 'deploy/ingress.yaml',
+      });
+      const bad = await request(server).get(
+        `${API}/blast-radius?component=k8s&version=1.22&pageSize=5000`,
+      );
+      expect(bad.status).toBe(400);
     });
   });
 
@@ -627,10 +756,76 @@ describe('REST API v1 permissions', () => {
       .post(`${API}/entities/default/component/web/what-if`)
       .send({});
     expect(whatIf.status).toBe(403);
+    // The body of a caller without the permission is never read.
+    for (const path of [
+      '/evaluate',
+      '/entities/default/component/web/what-if',
+    ]) {
+      const unread = await request(server)
+        .post(`${API}${path}`)
+        .set('Content-Type', 'application/json')
+        .send('{"manifests": [');
+      expect(unread.status).toBe(403);
+    }
     // Reading stays open to readers of the catalog.
     expect(
       (await request(server).get(`${API}/entities/default/component/web`))
         .status,
     ).toBe(200);
+  });
+});
+
+describe('REST API v1 forced refresh limits', () => {
+  it('answers 429 with Retry-After once a caller passes its refreshes per minute', async () => {
+    const tree = createManifestTree({ 'deploy/web.yaml': DEPLOYMENT });
+    try {
+      const { factory } = visibilityAwareCatalog([
+        component('web', { root: tree.root, manifests: 'deploy/' }),
+      ]);
+      const { server } = await startTestBackend({
+        features: [
+          runtimeModePlugin,
+          factory,
+          actionsRegistryServiceMock.factory(),
+          mockServices.rootConfig.factory({
+            data: {
+              runtimeMode: {
+                schedule: false,
+                api: { forcedRefreshesPerMinute: 2 },
+              },
+            },
+          }),
+        ],
+      });
+      const refresh = (user?: string) => {
+        const req = request(server).post(
+          `${API}/entities/default/component/web/refresh`,
+        );
+        return user ? req.set('Authorization', user) : req;
+      };
+      expect((await refresh()).status).toBe(200);
+      // An unknown entity counts too: a 429 tells nothing about existence.
+      expect(
+        (
+          await request(server).post(
+            `${API}/entities/default/component/nosuch/refresh`,
+          )
+        ).status,
+      ).toBe(404);
+      const limited = await refresh();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
+      expect(limited.body.error.message).toContain(
+        'runtimeMode.api.forcedRefreshesPerMinute',
+      );
+      // Another caller has its own allowance.
+      expect(
+        (await refresh(mockCredentials.user.header('user:default/other')))
+          .status,
+      ).toBe(200);
+    } finally {
+      tree.cleanup();
+    }
   });
 });

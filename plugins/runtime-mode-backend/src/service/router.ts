@@ -35,7 +35,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { EvaluationRefresher } from './EvaluationRefresher';
-import { ReadableEntities } from './ReadableEntities';
+import {
+  principalKey,
+  ReadableEntities,
+  rowsVisibleTo,
+} from './ReadableEntities';
+import { CallerRateLimiter, TooManyRequestsError } from './CallerRateLimiter';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 import {
   blastRadiusQuerySchema,
@@ -85,38 +90,55 @@ export async function createRouter(
 
   const router = Router();
   const parseJson = express.json({ limit: config.maxRequestBytes });
-  router.use((req, res, next) =>
-    parseJson(req, res, error => {
-      // body-parser's SyntaxError would surface as a bare "Unexpected token".
-      if (
-        (error as { type?: string } | undefined)?.type === 'entity.parse.failed'
-      ) {
-        next(
-          new InputError(
-            `The request body is not valid JSON: ${(error as Error).message}`,
-          ),
-        );
-        return;
-      }
-      next(error);
-    }),
-  );
+  const forcedRefreshes = new CallerRateLimiter({
+    limit: config.forcedRefreshesPerMinute,
+    windowMs: 60_000,
+  });
+
+  /**
+   * Parses a JSON body. Called by the routes that take one, after the
+   * caller is authenticated and authorized: nobody else makes the backend
+   * read and parse up to maxRequestBytes.
+   */
+  function readJsonBody(
+    req: express.Request,
+    res: express.Response,
+  ): Promise<unknown> {
+    return new Promise((resolve, reject) =>
+      parseJson(req, res, error => {
+        if (!error) {
+          resolve(req.body);
+        } else if (
+          (error as { type?: string }).type === 'entity.parse.failed'
+        ) {
+          // body-parser's SyntaxError would surface as a bare "Unexpected token".
+          reject(
+            new InputError(
+              `The request body is not valid JSON: ${(error as Error).message}`,
+            ),
+          );
+        } else {
+          reject(error);
+        }
+      }),
+    );
+  }
 
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  /** Stored portfolio rows (and the trend window) the caller may read in the catalog. */
+  /** Stored portfolio rows (and the trend window) as the caller may see them. */
   async function readableRows(req: express.Request, trendSince?: Date) {
     const credentials = await userCredentials(req);
-    const [refs, snapshot] = await Promise.all([
-      readable.readableComponentRefs(credentials),
+    const [view, snapshot] = await Promise.all([
+      readable.callerView(credentials),
       trendSince
         ? rowsCache.snapshot(trendSince)
         : rowsCache.rows().then(rows => ({ rows, history: [] })),
     ]);
     return {
-      rows: snapshot.rows.filter(r => refs.has(r.entityRef)),
-      history: snapshot.history.filter(h => refs.has(h.entityRef)),
+      rows: rowsVisibleTo(view, snapshot.rows),
+      history: snapshot.history.filter(h => view.components.has(h.entityRef)),
     };
   }
 
@@ -175,8 +197,12 @@ export async function createRouter(
       );
       const { limit } = parseOrThrow(historyQuerySchema, req.query, 'query');
       const credentials = await userCredentials(req);
-      await readable.requireReadable(entityRef, credentials);
-      res.json({ entityRef, items: await store.getHistory(entityRef, limit) });
+      const entity = await readable.requireReadable(entityRef, credentials);
+      const items = await store.getHistory(
+        { entityRef, entityUid: entity.metadata.uid },
+        limit,
+      );
+      res.json({ entityRef, items });
     },
   );
 
@@ -192,6 +218,15 @@ export async function createRouter(
         req,
         runtimeModeRefreshPermission,
       );
+      // Counted before the entity is looked up, so that hidden and unknown
+      // entities cost the same and a 429 tells nothing about either.
+      const retryAfter = forcedRefreshes.attempt(principalKey(credentials));
+      if (retryAfter > 0) {
+        res.set('Retry-After', String(retryAfter));
+        throw new TooManyRequestsError(
+          `Too many refresh requests; at most ${config.forcedRefreshesPerMinute} a minute (runtimeMode.api.forcedRefreshesPerMinute). Try again in ${retryAfter} s`,
+        );
+      }
       const entity = await readable.requireReadable(entityRef, credentials);
       await refresher.refreshEntity(entity, { force: true });
       const stored: StoredEvaluation = await evaluations.getStored(entityRef);
@@ -207,6 +242,10 @@ export async function createRouter(
         req.params,
         'path',
       );
+      const credentials = await requirePermission(
+        req,
+        runtimeModeEvaluatePermission,
+      );
       // A body that is not JSON would be ignored and the stored targets used
       // instead: an answer to a question that was not asked.
       const hasBody =
@@ -217,10 +256,10 @@ export async function createRouter(
           'POST .../what-if expects a JSON body (Content-Type: application/json) or no body',
         );
       }
-      const body = parseOrThrow(whatIfRequestSchema, req.body ?? {}, 'body');
-      const credentials = await requirePermission(
-        req,
-        runtimeModeEvaluatePermission,
+      const body = parseOrThrow(
+        whatIfRequestSchema,
+        (await readJsonBody(req, res)) ?? {},
+        'body',
       );
       const entity = await readable.requireReadable(entityRef, credentials);
       res.json(await evaluations.whatIf(entity, body));
@@ -234,7 +273,11 @@ export async function createRouter(
         'POST /v1/evaluate expects a JSON body (Content-Type: application/json)',
       );
     }
-    const body = parseOrThrow(evaluateRequestSchema, req.body, 'body');
+    const body = parseOrThrow(
+      evaluateRequestSchema,
+      await readJsonBody(req, res),
+      'body',
+    );
     res.json(evaluations.evaluateAdHoc(body));
   });
 

@@ -139,6 +139,8 @@ export const blastRadiusQuerySchema = z
         'must be a release number such as 1.32 or 1.6.0',
       )
       .transform(v => v.replace(/^v/, '')),
+    page: wholeNumber(1, 100_000, 1),
+    pageSize: wholeNumber(1, 1000, 500),
   })
   .strict();
 

@@ -23,6 +23,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import type { EvaluationResult } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { Knex } from 'knex';
+import type {
+  EntitySummaryFields,
+  EntityWrite,
+} from '../database/EvaluationStore';
 
 export const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -93,6 +99,8 @@ export function component(
     owner?: string;
     system?: string;
     lifecycle?: string;
+    title?: string;
+    uid?: string;
     annotations?: Record<string, string>;
   } = {},
 ): Entity {
@@ -102,6 +110,8 @@ export function component(
     metadata: {
       name,
       namespace: 'default',
+      uid: options.uid ?? `uid-${name}`,
+      ...(options.title ? { title: options.title } : {}),
       annotations: {
         ...(options.root
           ? {
@@ -126,6 +136,16 @@ export function component(
 function credentialsOf(options: unknown): BackstageCredentials | undefined {
   return (options as { credentials?: BackstageCredentials } | undefined)
     ?.credentials;
+}
+
+/** A System entity, for domain lookups. */
+export function system(name: string, domain?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name, namespace: 'default', uid: `uid-system-${name}` },
+    spec: { owner: 'team-a', ...(domain ? { domain } : {}) },
+  };
 }
 
 /** The user the visibility-aware catalog hides entities from. */
@@ -182,4 +202,76 @@ export function visibilityAwareCatalog(
       factory: () => catalog,
     }),
   };
+}
+
+/** A write that stores a result (store tests). */
+export function resultWrite(
+  summary: EntitySummaryFields,
+  result: EvaluationResult,
+  options: { inputHash?: string; at?: Date } = {},
+): EntityWrite {
+  return {
+    entityRef: summary.entityRef,
+    evaluation: {
+      type: 'result',
+      summary,
+      result,
+      inputHash: options.inputHash ?? 'hash',
+      evaluatedAt: options.at ?? new Date(),
+    },
+  };
+}
+
+/** A write that marks the stored result stale (store tests). */
+export function staleWrite(
+  summary: EntitySummaryFields,
+  reason: string,
+  at: Date = new Date(),
+): EntityWrite {
+  return {
+    entityRef: summary.entityRef,
+    evaluation: { type: 'stale', summary, reason, at },
+  };
+}
+
+/** The summary fields of a component (store tests). */
+export function summaryOf(
+  name: string,
+  fields: Partial<EntitySummaryFields> = {},
+): EntitySummaryFields {
+  return {
+    entityRef: `component:default/${name}`,
+    namespace: 'default',
+    name,
+    ...fields,
+  };
+}
+
+/**
+ * Makes the database itself refuse writes of rows titled `poison`, on SQLite
+ * and PostgreSQL alike: a fault only the database sees, as a bad value or a
+ * constraint would be in production.
+ */
+export async function refuseTitle(knex: Knex, title = 'poison') {
+  const message = `the test database refuses the title ${title}`;
+  if (knex.client.config.client === 'pg') {
+    await knex.raw(`
+      CREATE OR REPLACE FUNCTION runtime_mode_test_refuse() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.title = '${title}' THEN RAISE EXCEPTION '${message}'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await knex.raw(`
+      CREATE TRIGGER runtime_mode_test_refuse BEFORE INSERT OR UPDATE
+      ON runtime_mode_evaluations FOR EACH ROW
+      EXECUTE FUNCTION runtime_mode_test_refuse()`);
+    return;
+  }
+  for (const event of ['INSERT', 'UPDATE']) {
+    await knex.raw(`
+      CREATE TRIGGER runtime_mode_test_refuse_${event.toLowerCase()}
+      BEFORE ${event} ON runtime_mode_evaluations
+      WHEN NEW.title = '${title}'
+      BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+  }
 }

@@ -560,6 +560,14 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'Narrow the glob to the manifests, or raise runtimeMode.api.maxFilesPerEntity.',
   ),
   rule(
+    'manifest-too-many-bytes',
+    'manifest',
+    'warning',
+    'Manifests over the size a component may have',
+    "The component's manifest files together are larger than runtimeMode.manifests.maxBytesPerEntity allows; the files beyond it were not read, so their objects were not judged.",
+    DOCS.runtimeMode,
+  ),
+  rule(
     'mode-declaration-conflict',
     'manifest',
     'warning',
