@@ -566,6 +566,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'Manifests over the size a component may have',
     "The component's manifest files together are larger than runtimeMode.manifests.maxBytesPerEntity allows; the files beyond it were not read, so their objects were not judged.",
     DOCS.runtimeMode,
+    'Point the annotation at the manifests only (not whole repositories), or raise runtimeMode.manifests.maxBytesPerEntity if they are legitimate.',
   ),
   rule(
     'mode-declaration-conflict',
