@@ -19,7 +19,7 @@ import { apiGroupOf } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import { compareVersions } from '../versions';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord } from './objectPaths';
 
 // KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (the VM admitter's
@@ -66,7 +66,8 @@ function runningFindings(
         `${objectLabel(
           object,
         )} sets both ${path}.running and ${path}.runStrategy: KubeVirt's admission webhook rejects them as mutually exclusive, so the object cannot be applied.`,
-        { ...where, component: 'kubevirt' },
+        // Rejected at every KubeVirt version: it cannot be applied today.
+        { ...where, component: 'kubevirt', timing: 'now' },
       ),
     ];
   }
@@ -122,24 +123,45 @@ function migrationPolicyFindings(object: ManifestObject): Finding[] {
   );
 }
 
+function isMigrationPolicy(object: ManifestObject): boolean {
+  return (
+    object.kind === 'MigrationPolicy' &&
+    apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
+  );
+}
+
+/** The field rules that apply to these objects. */
+function fieldRulesFor(
+  rendered: readonly ManifestObject[],
+  kubevirtTarget: string | undefined,
+): string[] {
+  const evaluated: string[] = [];
+  if (rendered.some(isVmOrPool)) {
+    evaluated.push('api-run-strategy-conflict');
+    if (kubevirtTarget) evaluated.push('api-deprecated-field');
+  }
+  if (rendered.some(isMigrationPolicy)) {
+    evaluated.push('live-migration-unknown-field');
+  }
+  return evaluated;
+}
+
 /**
  * Fields that are deprecated, rejected, or that do not exist where they are
  * written, starting with those that matter for readiness (brief: "fields that
  * do not exist in the API are flagged").
  * @internal
  */
-export function checkFields(context: ReadinessContext): Finding[] {
-  return context.objects.flatMap(object => {
-    if (!object.rendered) return [];
+export function checkFields(context: ReadinessContext): RuleFamilyOutcome {
+  const rendered = context.objects.filter(object => object.rendered);
+  const findings = rendered.flatMap(object => {
     if (isVmOrPool(object)) {
       return runningFindings(object, context.targets.kubevirt);
     }
-    if (
-      object.kind === 'MigrationPolicy' &&
-      apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
-    ) {
-      return migrationPolicyFindings(object);
-    }
-    return [];
+    return isMigrationPolicy(object) ? migrationPolicyFindings(object) : [];
   });
+  return {
+    findings,
+    evaluated: fieldRulesFor(rendered, context.targets.kubevirt),
+  };
 }
