@@ -61,13 +61,7 @@ function upgradeConcernOf(finding: Finding): UpgradeConcern | undefined {
 }
 
 function objectKey(object: Partial<ManifestObjectRef>): string {
-  return [
-    object.file,
-    object.line,
-    object.apiVersion,
-    object.kind,
-    object.name,
-  ].join('\u0000');
+  return `${object.file}\u0000${object.line}\u0000${object.apiVersion}\u0000${object.kind}\u0000${object.name}`;
 }
 
 /** Each object with an upgrade concern, at its worst. */
@@ -87,15 +81,29 @@ function worstConcernPerObject(
   return worst;
 }
 
-function countConcerns(worst: ReadonlyMap<string, UpgradeConcern>) {
-  const values = [...worst.values()];
-  const count = (concern: UpgradeConcern) =>
-    values.filter(v => v === concern).length;
-  return {
-    brokenNow: count('broken-now'),
-    breaksAtUpgrade: count('breaks-at-upgrade'),
-    deprecated: count('deprecated'),
-  };
+function countConcerns(
+  worst: ReadonlyMap<string, UpgradeConcern>,
+): UpgradeReadiness['counts'] {
+  const counts = { brokenNow: 0, breaksAtUpgrade: 0, deprecated: 0 };
+  for (const concern of worst.values()) {
+    if (concern === 'broken-now') counts.brokenNow++;
+    else if (concern === 'breaks-at-upgrade') counts.breaksAtUpgrade++;
+    else counts.deprecated++;
+  }
+  return counts;
+}
+
+/** Judged objects, and objects with a concern that were not judged (a rejected field), passing or not. */
+function countChecks(
+  judged: readonly ManifestObjectRef[],
+  worst: ReadonlyMap<string, UpgradeConcern>,
+): UpgradeReadiness['checks'] {
+  if (worst.size === 0) {
+    return { passing: judged.length, total: judged.length };
+  }
+  const checked = new Set(judged.map(objectKey));
+  for (const key of worst.keys()) checked.add(key);
+  return { passing: checked.size - worst.size, total: checked.size };
 }
 
 function upgradeLevel(
@@ -173,8 +181,7 @@ function explain(
 export function judgeUpgrade(evidence: UpgradeEvidence): UpgradeReadiness {
   const worst = worstConcernPerObject(evidence.findings);
   const counts = countConcerns(worst);
-  const checked = new Set([...evidence.judged.map(objectKey), ...worst.keys()]);
-  const checks = { passing: checked.size - worst.size, total: checked.size };
+  const checks = countChecks(evidence.judged, worst);
   const level = upgradeLevel(counts, evidence);
   return {
     level,

@@ -57,8 +57,14 @@ export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
 export function combineOutcomes(
   outcomes: readonly RuleFamilyOutcome[],
 ): RuleFamilyOutcome {
-  return {
-    findings: outcomes.flatMap(o => o.findings),
-    evaluated: [...new Set(outcomes.flatMap(o => o.evaluated))],
-  };
+  // Plain loops: this runs for every component, and the lists are short.
+  const findings: Finding[] = [];
+  const evaluated: string[] = [];
+  for (const outcome of outcomes) {
+    for (const finding of outcome.findings) findings.push(finding);
+    for (const id of outcome.evaluated) {
+      if (!evaluated.includes(id)) evaluated.push(id);
+    }
+  }
+  return { findings, evaluated };
 }

@@ -130,22 +130,6 @@ function isMigrationPolicy(object: ManifestObject): boolean {
   );
 }
 
-/** The field rules that apply to these objects. */
-function fieldRulesFor(
-  rendered: readonly ManifestObject[],
-  kubevirtTarget: string | undefined,
-): string[] {
-  const evaluated: string[] = [];
-  if (rendered.some(isVmOrPool)) {
-    evaluated.push('api-run-strategy-conflict');
-    if (kubevirtTarget) evaluated.push('api-deprecated-field');
-  }
-  if (rendered.some(isMigrationPolicy)) {
-    evaluated.push('live-migration-unknown-field');
-  }
-  return evaluated;
-}
-
 /**
  * Fields that are deprecated, rejected, or that do not exist where they are
  * written, starting with those that matter for readiness (brief: "fields that
@@ -153,15 +137,19 @@ function fieldRulesFor(
  * @internal
  */
 export function checkFields(context: ReadinessContext): RuleFamilyOutcome {
-  const rendered = context.objects.filter(object => object.rendered);
-  const findings = rendered.flatMap(object => {
+  const kubevirtTarget = context.targets.kubevirt;
+  const findings: Finding[] = [];
+  const evaluated = new Set<string>();
+  for (const object of context.objects) {
+    if (!object.rendered) continue;
     if (isVmOrPool(object)) {
-      return runningFindings(object, context.targets.kubevirt);
+      evaluated.add('api-run-strategy-conflict');
+      if (kubevirtTarget) evaluated.add('api-deprecated-field');
+      findings.push(...runningFindings(object, kubevirtTarget));
+    } else if (isMigrationPolicy(object)) {
+      evaluated.add('live-migration-unknown-field');
+      findings.push(...migrationPolicyFindings(object));
     }
-    return isMigrationPolicy(object) ? migrationPolicyFindings(object) : [];
-  });
-  return {
-    findings,
-    evaluated: fieldRulesFor(rendered, context.targets.kubevirt),
-  };
+  }
+  return { findings, evaluated: [...evaluated] };
 }

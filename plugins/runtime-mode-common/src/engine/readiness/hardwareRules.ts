@@ -195,9 +195,8 @@ function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
 export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
   const hasVms = context.objects.some(isKubevirtVm);
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
-  return combineOutcomes([
-    ...(needsKvm ? [kvmOnClusters(context)] : []),
-    ...(hasVms ? [nestedVirtualization(context)] : []),
-    softwareEmulation(context),
-  ]);
+  const outcomes = [softwareEmulation(context)];
+  if (needsKvm) outcomes.push(kvmOnClusters(context));
+  if (hasVms) outcomes.push(nestedVirtualization(context));
+  return combineOutcomes(outcomes);
 }

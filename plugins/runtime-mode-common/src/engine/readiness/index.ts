@@ -43,5 +43,7 @@ const RULES: readonly ReadinessRule[] = [
 
 /** Runs every family of readiness rules: their concerns, and the rules that applied. @internal */
 export function checkReadiness(context: ReadinessContext): RuleFamilyOutcome {
-  return combineOutcomes(RULES.map(rule => rule(context)));
+  const outcomes: RuleFamilyOutcome[] = [];
+  for (const rule of RULES) outcomes.push(rule(context));
+  return combineOutcomes(outcomes);
 }
