@@ -15,8 +15,10 @@
  */
 
 import type { EvaluationInput, RuntimeModeConfig } from '../types';
+import { UPGRADE_LEVELS } from '../types';
 import { evaluate } from './evaluate';
 import { evaluateApiCompatibility } from './evaluateApiCompatibility';
+import { SCORING_RULE } from './scoring';
 
 // Two bare-metal clusters a release apart, and a plan to go to 1.34.
 const config: Partial<RuntimeModeConfig> = {
@@ -203,6 +205,15 @@ describe('upgrade readiness', () => {
       r.findings.find(f => f.id === 'api-run-strategy-conflict'),
     ).toMatchObject({ timing: 'now' });
     expect(r.upgrade.level).toBe('broken-now');
+  });
+});
+
+describe('the scoring rule served by GET /v1/rules', () => {
+  it('states every upgrade level, the checks and the suggestion', () => {
+    const text = SCORING_RULE.join('\n');
+    for (const level of UPGRADE_LEVELS) expect(text).toContain(level);
+    expect(text).toContain('n of m checks passing');
+    expect(text).toContain('suggestion');
   });
 });
 
