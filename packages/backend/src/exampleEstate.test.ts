@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import {
   EntityLike,
-  EvaluationResult,
+  CompleteEvaluationResult,
   ManifestFile,
   RUNTIME_MODE_ANNOTATIONS,
   RUNTIME_MODES,
@@ -68,7 +68,7 @@ function manifestsOf(entity: EntityLike): ManifestFile[] {
   );
 }
 
-const results = new Map<string, EvaluationResult>(
+const results = new Map<string, CompleteEvaluationResult>(
   components.map(entity => [
     entity.metadata.name,
     // A fixed clock: the estate's waivers have real expiry dates.
@@ -165,6 +165,26 @@ describe('the example estate', () => {
       .findings.find(f => f.id === 'monitoring-service-monitor-missing');
     expect(expired?.waived).toBe(false);
     expect(expired?.waiver?.expired).toBe(true);
+  });
+
+  it('answers the two questions apart: a suggestion is not a plan, and staying is not a migration', () => {
+    const billing = results.get('vm-billing-legacy')!;
+    expect(billing.migration).toBeNull();
+    expect(billing.suggestion?.mode).toBe('virtualized-container');
+    expect(
+      billing.findings.filter(f => f.id.startsWith('transition-')),
+    ).toEqual([]);
+    const cart = results.get('cart-service')!;
+    expect(cart.migration).toBeNull();
+    expect(cart.readiness.targetMode).toBeNull();
+    expect(cart.upgrade).toMatchObject({
+      level: 'broken-now',
+      versions: [{ component: 'k8s', current: '1.31', planned: '1.34' }],
+    });
+    expect(results.get('ledger-service')!.migration).toMatchObject({
+      targetMode: 'container-virtualization',
+      targetSource: 'annotation',
+    });
   });
 
   it('has a VM that cannot live-migrate and one that can', () => {

@@ -14,14 +14,22 @@
  * limitations under the License.
  */
 
-import type {
+import {
+  CompleteEvaluationResult,
+  componentLabel,
   EvaluationResult,
   Finding,
+  MODE_LABELS,
+  READINESS_LEVEL_LABELS,
   Severity,
+  UPGRADE_LEVEL_LABELS,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
-/** The `--format json` document: the brief's shape, plus what was judged against. */
-export function toJsonOutput(result: EvaluationResult) {
+/**
+ * The `--format json` document: the brief's shape, plus what was judged
+ * against and the two answers (upgrade, migration) with the suggestion.
+ */
+export function toJsonOutput(result: CompleteEvaluationResult) {
   return {
     schemaVersion: result.schemaVersion,
     ruleSetVersion: result.ruleSetVersion,
@@ -39,6 +47,9 @@ export function toJsonOutput(result: EvaluationResult) {
       level: result.readiness.level,
       score: result.readiness.score,
     },
+    upgrade: result.upgrade,
+    migration: result.migration,
+    suggestion: result.suggestion,
     findings: result.findings.map(f => ({
       id: f.id,
       category: f.category,
@@ -54,6 +65,7 @@ export function toJsonOutput(result: EvaluationResult) {
       replacement: f.replacement ?? null,
       component: f.component ?? null,
       waived: f.waived,
+      timing: f.timing ?? null,
     })),
     objects: result.objects.map(o => ({
       file: o.file,
@@ -74,20 +86,86 @@ const COLOURS: Record<Severity | 'dim' | 'bold', string> = {
 };
 const RESET = '\u001b[0m';
 
-/** The readable report: header, then findings grouped by category, worst first. */
-export function toTable(result: EvaluationResult, colour: boolean): string {
-  const paint = (style: keyof typeof COLOURS, text: string) =>
+type Paint = (style: keyof typeof COLOURS, text: string) => string;
+
+function upgradeLines(result: CompleteEvaluationResult, paint: Paint) {
+  const { level, checks, counts, versions } = result.upgrade;
+  const planned = versions
+    .filter(v => v.planned !== null)
+    .map(
+      v =>
+        `${componentLabel(v.component)} ${v.planned}${
+          v.current !== null && v.current !== v.planned
+            ? ` (runs ${v.current})`
+            : ''
+        }`,
+    );
+  return [
+    `${paint('bold', 'Upgrade')}: ${UPGRADE_LEVEL_LABELS[level]}, ${
+      checks.passing
+    } of ${checks.total} judged object(s) passing${
+      planned.length > 0 ? ` at ${planned.join(', ')}` : ''
+    }`,
+    `  ${counts.brokenNow} broken now, ${counts.breaksAtUpgrade} break at the upgrade, ${counts.deprecated} deprecated`,
+  ];
+}
+
+function migrationLines(result: CompleteEvaluationResult, paint: Paint) {
+  const { migration, suggestion } = result;
+  if (migration) {
+    return [
+      `${paint('bold', 'Migration')} to ${MODE_LABELS[migration.targetMode]} (${
+        migration.targetSource === 'option'
+          ? '--target-mode'
+          : 'target-mode annotation'
+      }): ${READINESS_LEVEL_LABELS[migration.level]}, ${
+        migration.checks.passing
+      } of ${migration.checks.total} checks passing${
+        migration.score === null ? '' : ` (score ${migration.score}/100)`
+      }`,
+    ];
+  }
+  const lines = [
+    `${paint(
+      'bold',
+      'Migration',
+    )}: no move planned (give --target-mode or runtime-mode.dev/target-mode to judge one)`,
+  ];
+  if (suggestion) {
+    lines.push(
+      `${paint('bold', 'Suggestion')}: ${
+        MODE_LABELS[suggestion.mode]
+      } fits the stated requirements best (fit ${
+        suggestion.fitScore
+      }/100); not judged`,
+      ...suggestion.reasons.map(reason => `  - ${reason}`),
+    );
+  }
+  return lines;
+}
+
+/** The readable report: the two answers, the mode and targets, then findings by category, worst first. */
+export function toTable(
+  result: CompleteEvaluationResult,
+  colour: boolean,
+): string {
+  const paint: Paint = (style, text) =>
     colour ? `${COLOURS[style]}${text}${RESET}` : text;
-  const lines: string[] = [];
+  const lines: string[] = [
+    ...upgradeLines(result, paint),
+    ...migrationLines(result, paint),
+  ];
   const mode = result.mode;
   lines.push(
-    `${paint('bold', 'Runtime mode')}: ${mode.value} (source: ${
-      mode.source
-    }, confidence: ${mode.confidence}${mode.conflict ? ', CONFLICT' : ''})`,
+    `${paint('bold', 'Runtime mode')}: ${MODE_LABELS[mode.value]} (${
+      mode.value
+    }; source: ${mode.source}, confidence: ${mode.confidence}${
+      mode.conflict ? ', CONFLICT' : ''
+    })`,
   );
   for (const e of mode.evidence.slice(0, 5)) {
     lines.push(
-      `  - ${e.source}: ${e.mode}: ${e.reason}${
+      `  - ${e.source}: ${MODE_LABELS[e.mode]}: ${e.reason}${
         e.file ? ` (${e.file}:${e.line})` : ''
       }`,
     );
@@ -96,9 +174,9 @@ export function toTable(result: EvaluationResult, colour: boolean): string {
     lines.push(`  - ... ${mode.evidence.length - 5} more`);
   const r = result.readiness;
   lines.push(
-    `${paint('bold', 'Readiness')}: ${r.level}${
+    `${paint('bold', 'All concerns')}: ${READINESS_LEVEL_LABELS[r.level]}${
       r.score === null ? ' (no score)' : `, score ${r.score}/100`
-    } for target mode ${r.targetMode ?? 'none'} (${r.targetSource})`,
+    }`,
   );
   lines.push(
     `${paint('bold', 'Targets')}: ${

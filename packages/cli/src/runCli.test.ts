@@ -50,6 +50,46 @@ const PDB_BETA =
 const CRONJOB_BETA =
   'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata:\n  name: nightly\n';
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+// One replica with a probe and requests: nothing for the operations rules.
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        readinessProbe: {httpGet: {path: /, port: 80}}
+        resources: {requests: {cpu: 100m}}
+`;
+// A KubeVirt VM that can live-migrate.
+const VM = `apiVersion: kubevirt.io/v1
+kind: VirtualMachine
+metadata:
+  name: billing
+spec:
+  runStrategy: Always
+  template:
+    metadata:
+      labels: {app: billing}
+    spec:
+      evictionStrategy: LiveMigrate
+      domain:
+        devices:
+          interfaces:
+          - name: default
+            masquerade: {}
+      networks:
+      - name: default
+        pod: {}
+`;
 
 describe('runtime-mode check', () => {
   it('exits 3 on a removed API, walking directories recursively', async () => {
@@ -97,6 +137,9 @@ describe('runtime-mode check', () => {
         'knowledgeBaseAsOf',
         'targets',
         'notJudged',
+        'upgrade',
+        'migration',
+        'suggestion',
       ]),
     );
     expect(Object.keys(json.mode)).toEqual([
@@ -125,7 +168,20 @@ describe('runtime-mode check', () => {
       'replacement',
       'component',
       'waived',
+      'timing',
     ]);
+    expect(json.findings[0]).toMatchObject({
+      id: 'api-removed',
+      timing: 'at-upgrade',
+    });
+    expect(json.upgrade).toMatchObject({
+      level: 'breaks-at-upgrade',
+      versions: [{ component: 'k8s', current: null, planned: '1.25' }],
+      counts: { brokenNow: 0, breaksAtUpgrade: 1, deprecated: 0 },
+      checks: { passing: 0, total: 1 },
+    });
+    expect(json.migration).toBeNull();
+    expect(json.suggestion).toBeNull();
     expect(json.objects).toEqual([
       {
         file: 'pdb.yaml',
@@ -159,7 +215,7 @@ describe('runtime-mode check', () => {
         '--target-kubevirt',
         '1.6.0',
         '--target-mode',
-        'container-virtualization',
+        'virtualized-container',
         '--format',
         'json',
       ],
@@ -173,9 +229,70 @@ describe('runtime-mode check', () => {
       ),
     ).toMatchObject({ id: 'api-removed', component: 'cdi' });
     expect(
-      json.findings.find((f: any) => f.apiVersion === 'kubevirt.io/v1alpha3'),
+      json.findings.find(
+        (f: any) =>
+          f.apiVersion === 'kubevirt.io/v1alpha3' &&
+          f.category === 'api-compatibility',
+      ),
     ).toMatchObject({ id: 'api-deprecated', component: 'kubevirt' });
-    expect(json.readiness.targetMode).toBe('container-virtualization');
+    expect(json.readiness.targetMode).toBe('virtualized-container');
+    expect(json.migration).toMatchObject({
+      targetMode: 'virtualized-container',
+      targetSource: 'option',
+      level: 'blocked',
+    });
+  });
+
+  it('leads the table with the two answers: the upgrade at the given targets, then the migration', async () => {
+    const dir = makeDir({ 'app.yaml': `${PDB_BETA}---\n${DEPLOYMENT}` });
+    const r = await cli(
+      [
+        'check',
+        'app.yaml',
+        '--target-kubernetes',
+        '1.25',
+        '--target-mode',
+        'virtualized-container',
+      ],
+      dir,
+    );
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      'Upgrade: Breaks at the upgrade, 1 of 2 judged object(s) passing at Kubernetes 1.25',
+      '  0 broken now, 1 break at the upgrade, 0 deprecated',
+      'Migration to Containers on VMs (--target-mode): Ready, 2 of 2 checks passing (score 100/100)',
+    ]);
+  });
+
+  it('shows the best fit of a VM as a suggestion, never a critical: no move planned, exit below 3', async () => {
+    const dir = makeDir({
+      'vm.yaml': VM,
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: billing\n  annotations:\n    runtime-mode.dev/isolation: strong\n    runtime-mode.dev/workload-profile: enterprise\n',
+    });
+    const args = [
+      'check',
+      'vm.yaml',
+      '--entity',
+      'catalog-info.yaml',
+      '--target-kubevirt',
+      '1.6.0',
+    ];
+    const table = await cli(args, dir);
+    expect(table.code).toBeLessThan(3);
+    expect(table.stdout).toContain(
+      'Migration: no move planned (give --target-mode or runtime-mode.dev/target-mode to judge one)',
+    );
+    expect(table.stdout).toContain(
+      'Suggestion: Containers on VMs fits the stated requirements best (fit 100/100); not judged',
+    );
+    const json = JSON.parse(
+      (await cli([...args, '--format', 'json'], dir)).stdout,
+    );
+    expect(json.migration).toBeNull();
+    expect(json.suggestion).toMatchObject({ mode: 'virtualized-container' });
+    expect(json.findings.filter((f: any) => f.severity === 'critical')).toEqual(
+      [],
+    );
   });
 
   it('reads --entity (annotations, manifests paths) and --config (clusters, targets)', async () => {

@@ -27,6 +27,7 @@ import type {
   ModeValue,
   ReadinessLevel,
   RuntimeModeId,
+  UpgradeLevel,
 } from './types';
 
 /** Freshness of a stored result. @public */
@@ -61,7 +62,23 @@ export interface EntityHistory {
   items: HistoryEntry[];
 }
 
-/** One component's row in the portfolio. @public */
+/** The worst open concern of a component, for the portfolio's "top blocker" column. @public */
+export interface TopBlocker {
+  ruleId: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+/** A migration level, or `none` when no move is planned (portfolio counts). @public */
+export type MigrationLevelKey = ReadinessLevel | 'none';
+
+/**
+ * One component's row in the portfolio. Fields added for the two questions
+ * (upgrade, migration) are optional: an older backend, or a result stored by
+ * an older rule set, lacks them.
+ * @public
+ */
 export interface PortfolioRow {
   entityRef: string;
   name: string;
@@ -73,7 +90,9 @@ export interface PortfolioRow {
   lifecycle?: string;
   mode: ModeValue;
   modeConflict: boolean;
+  /** The mode of the planned move; null when none is planned. */
   targetMode: RuntimeModeId | null;
+  /** Level of all unwaived concerns. */
   level: ReadinessLevel;
   score: number | null;
   critical: number;
@@ -83,6 +102,22 @@ export interface PortfolioRow {
   categories: ConcernCategory[];
   status: EvaluationStatus;
   evaluatedAt?: string;
+  /** Does it break at the planned upgrade? */
+  upgradeLevel?: UpgradeLevel;
+  /** Objects using an API a cluster it runs on no longer serves. */
+  brokenNow?: number;
+  /** Objects using an API served today and removed at the planned target. */
+  breaksAtUpgrade?: number;
+  /** Can it move to the planned mode? Null when no move is planned. */
+  migrationLevel?: ReadinessLevel | null;
+  /** The best-fit mode when it is not where the component runs (a suggestion, never judged). */
+  suggestedMode?: RuntimeModeId | null;
+  /** Migration checks passing ("n of m"); null when no move is planned. */
+  checksPassing?: number | null;
+  /** Migration checks that applied; null when no move is planned. */
+  checksTotal?: number | null;
+  /** The worst open concern; null when there is none. */
+  topBlocker?: TopBlocker | null;
 }
 
 /** Filters accepted by the portfolio, export and blast-radius endpoints. @public */
@@ -96,6 +131,11 @@ export interface PortfolioFilter {
   category?: ConcernCategory[];
   /** Free-text match on name or title. */
   q?: string;
+  upgradeLevel?: UpgradeLevel[];
+  /** `planned`: a move is planned (target-mode annotation); `none`: no move planned. */
+  migration?: 'planned' | 'none';
+  /** Migration levels of components with a planned move. */
+  migrationLevel?: ReadinessLevel[];
 }
 
 /** How the portfolio heatmap can be grouped. @public */
@@ -134,6 +174,11 @@ export interface PortfolioSummary {
   kpis: {
     byMode: Record<ModeValue, number>;
     byLevel: Record<ReadinessLevel, number>;
+    byUpgradeLevel?: Record<UpgradeLevel, number>;
+    /** `none`: components with no planned move. */
+    byMigrationLevel?: Record<MigrationLevelKey, number>;
+    /** The planned upgrade (`apiPolicy.targets`), by component. */
+    plannedTargets?: Array<{ component: string; version: string }>;
   };
   heatmap: {
     groupBy: PortfolioGroupBy;
@@ -143,6 +188,18 @@ export interface PortfolioSummary {
   trend: Array<{ date: string; byLevel: Record<ReadinessLevel, number> }>;
 }
 
+/**
+ * How an object or component fares at the chosen version: removed at or
+ * below the version its cluster runs today (`already-broken`), removed
+ * between today's version and the chosen one (`newly-breaks`), or served
+ * but deprecated (`deprecated`).
+ * @public
+ */
+export type BlastRadiusStatus =
+  | 'already-broken'
+  | 'newly-breaks'
+  | 'deprecated';
+
 /** One component that breaks at the target version. @public */
 export interface BlastRadiusItem {
   entityRef: string;
@@ -150,9 +207,12 @@ export interface BlastRadiusItem {
   owner?: string;
   system?: string;
   mode: ModeValue;
+  /** The worst status of its findings. */
+  status?: BlastRadiusStatus;
   /** Objects removed at the target (critical) or deprecated (warning). */
   findings: Array<{
     severity: 'critical' | 'warning';
+    status?: BlastRadiusStatus;
     apiVersion: string;
     kind: string;
     name?: string;
@@ -178,6 +238,18 @@ export interface BlastRadius {
   /** The page of `items` (1-based) and its size; rows come critical first, then by ref. */
   page?: number;
   pageSize?: number;
+  /** Components already broken at the version their clusters run today. */
+  alreadyBroken?: number;
+  /** Components served today that break at the chosen version. */
+  newlyBreaking?: number;
+  /** Each configured cluster's current version of the chosen component (null when not stated). */
+  clusters?: Array<{
+    name: string;
+    mode: RuntimeModeId;
+    version: string | null;
+  }>;
+  /** The planned target of the chosen component (`apiPolicy.targets`); null when none. */
+  configuredTarget?: string | null;
   items: BlastRadiusItem[];
 }
 

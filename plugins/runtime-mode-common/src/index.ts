@@ -23,6 +23,7 @@
 
 export * from './types';
 export * from './annotations';
+export * from './labels';
 export * from './api';
 export * from './permissions';
 export { evaluate } from './engine/evaluate';

@@ -68,6 +68,29 @@ export const READINESS_LEVELS = [
 /** @public */
 export type ReadinessLevel = (typeof READINESS_LEVELS)[number];
 
+/**
+ * Upgrade readiness levels, best first: does the component break at the
+ * planned upgrade? `broken-now` is worse than `breaks-at-upgrade`: it is
+ * already broken on a cluster it runs on. @public
+ */
+export const UPGRADE_LEVELS = [
+  'clean',
+  'deprecated',
+  'breaks-at-upgrade',
+  'broken-now',
+  'unknown',
+] as const;
+
+/** @public */
+export type UpgradeLevel = (typeof UPGRADE_LEVELS)[number];
+
+/**
+ * When an API removal bites: `now` when a cluster the component runs on
+ * already is at or past the removal release, `at-upgrade` when it is removed
+ * only at the planned target (or when no cluster states its version). @public
+ */
+export type RemovalTiming = 'now' | 'at-upgrade';
+
 /** Where a piece of evidence for the mode came from, strongest first. @public */
 export type EvidenceSource = 'manifest' | 'cluster' | 'annotation';
 
@@ -141,20 +164,29 @@ export interface Finding {
   replacement?: string;
   /** Knowledge-base component whose release numbers the versions are in (k8s, kubevirt, cdi, ...). */
   component?: string;
+  /** On findings that an object cannot be applied: broken today, or at the planned upgrade. */
+  timing?: RemovalTiming;
   remediation?: string;
   docsUrl?: string;
   waived: boolean;
   waiver?: Waiver;
 }
 
-/** @public */
+/**
+ * The level of all unwaived concerns of a component, whatever question they
+ * answer (REST v1). {@link UpgradeReadiness} and {@link MigrationReadiness}
+ * answer the two questions apart.
+ * @public
+ */
 export interface Readiness {
-  /** The mode the component is judged against; null when there is none. */
+  /** The mode of the planned move; null when no move is planned. */
   targetMode: RuntimeModeId | null;
   /**
-   * Where `targetMode` came from: a CLI option or what-if, the target-mode
-   * annotation, the best fit for stated requirements, or (with no
-   * requirements) the `current` mode, judged for staying where it runs.
+   * Where `targetMode` came from: a CLI option or what-if, or the
+   * target-mode annotation; `none` when no move is planned. `best-fit` and
+   * `current` are no longer produced (rule sets up to 2026.12.1 judged the
+   * best fit, or staying where it runs, as if it were the plan); they remain
+   * in the type for results stored by those rule sets.
    */
   targetSource: 'annotation' | 'option' | 'best-fit' | 'current' | 'none';
   level: ReadinessLevel;
@@ -162,6 +194,78 @@ export interface Readiness {
   score: number | null;
   /** How the score was computed, one line per step, for people. */
   explanation: string[];
+}
+
+/** "n of m checks passing". @public */
+export interface CheckCounts {
+  passing: number;
+  total: number;
+}
+
+/** A knowledge-base component's versions today and at the planned upgrade. @public */
+export interface ComponentVersions {
+  /** Knowledge-base component (k8s, kubevirt, cdi, ...). */
+  component: string;
+  /** The highest version the component's clusters run today; null when no cluster states one. */
+  current: string | null;
+  /**
+   * The version the objects are judged at: the planned target, never below
+   * `current` (a cluster already past the plan is judged at its own version);
+   * `current` when nothing is planned; null when neither is known.
+   */
+  planned: string | null;
+}
+
+/**
+ * "Does it break at the planned upgrade?" Judged for every component from its
+ * API-compatibility findings alone; no target mode is involved.
+ * @public
+ */
+export interface UpgradeReadiness {
+  level: UpgradeLevel;
+  /** The components the objects belong to, with their versions. */
+  versions: ComponentVersions[];
+  /** Objects, each counted once at its worst: unwaived concerns only. */
+  counts: { brokenNow: number; breaksAtUpgrade: number; deprecated: number };
+  /** Judged objects without an unwaived removal or deprecation / judged objects. */
+  checks: CheckCounts;
+  /** How the level was reached, one line per step, for people. */
+  explanation: string[];
+}
+
+/**
+ * "Can it move to the mode we chose?" Only when a move is planned (target-mode
+ * annotation or an option) to a mode other than the one it runs in.
+ * @public
+ */
+export interface MigrationReadiness {
+  targetMode: RuntimeModeId;
+  targetSource: 'annotation' | 'option';
+  level: ReadinessLevel;
+  /**
+   * The headline number: the readiness rules that applied to this component
+   * for the move (`total`), and those with no unwaived warning or critical
+   * finding (`passing`).
+   */
+  checks: CheckCounts;
+  /** 0-100 over the move's concerns, null when the level is unknown; shown with its checks. */
+  score: number | null;
+  /** How the level and score were computed, one line per step, for people. */
+  explanation: string[];
+}
+
+/**
+ * The mode that fits the stated requirements best, when it is not the mode
+ * the component runs in: a suggestion with its reasons, never judged as if it
+ * were the plan.
+ * @public
+ */
+export interface ModeSuggestion {
+  mode: RuntimeModeId;
+  /** How well the mode's profile fits the stated requirements, 0-100 (fit, not readiness). */
+  fitScore: number;
+  /** Why, for people: one line per requirement, then the comparison with where it runs. */
+  reasons: string[];
 }
 
 /** @public */
@@ -220,13 +324,30 @@ export interface EvaluationResult {
   knowledgeBaseAsOf: string;
   mode: ModeVerdict;
   fit: FitVerdict;
+  /** The level of all unwaived concerns (REST v1). */
   readiness: Readiness;
+  /** Does it break at the planned upgrade? Absent in results stored by rule sets up to 2026.12.1. */
+  upgrade?: UpgradeReadiness;
+  /**
+   * Can it move to the planned mode? Null when no move is planned; absent in
+   * results stored by rule sets up to 2026.12.1.
+   */
+  migration?: MigrationReadiness | null;
+  /** The best-fit mode, when it is not where the component runs; absent in older stored results. */
+  suggestion?: ModeSuggestion | null;
   findings: Finding[];
   objects: ManifestObjectRef[];
   targets: TargetVersion[];
   /** Knowledge-base components that objects belong to but that have no target: not judged, and said so. */
   notJudged: string[];
 }
+
+/** What `evaluate()` returns: a result with every field of the current rule set. @public */
+export type CompleteEvaluationResult = EvaluationResult & {
+  upgrade: UpgradeReadiness;
+  migration: MigrationReadiness | null;
+  suggestion: ModeSuggestion | null;
+};
 
 /** A cluster a component can run on, from `runtimeMode.clusters`. @public */
 export interface ClusterConfig {

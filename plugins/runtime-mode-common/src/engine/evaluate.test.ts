@@ -197,8 +197,10 @@ describe('evaluate: mode', () => {
       source: 'none',
       confidence: 'none',
     });
-    expect(r.readiness.level).toBe('unknown');
-    expect(r.readiness.score).toBeNull();
+    // No version for Kubernetes, whose object it is: not judged, not a pass.
+    expect(r.upgrade.level).toBe('unknown');
+    expect(r.migration).toBeNull();
+    expect(r.suggestion).toBeNull();
   });
 
   it('falls back to the declared annotation with low confidence', () => {
@@ -227,23 +229,65 @@ describe('evaluate: fit', () => {
     });
     expect(r.fit.bestFit).toBe('virtualized-container');
     expect(r.fit.currentFit).toBe(50);
+    expect(r.suggestion).toMatchObject({
+      mode: 'virtualized-container',
+      fitScore: 100,
+    });
+    expect(r.suggestion!.reasons.at(-1)).toBe(
+      'Fit 100/100, against 50/100 for Bare-metal containers, where it runs.',
+    );
+    // A suggestion is not a plan: nothing is judged against it.
+    expect(r.migration).toBeNull();
     expect(r.readiness).toMatchObject({
-      targetMode: 'virtualized-container',
-      targetSource: 'best-fit',
+      targetMode: null,
+      targetSource: 'none',
     });
     expect(r.fit.dimensions[0].modes['bare-metal-container'].reason).toContain(
       '2 level(s) below strong',
     );
   });
 
-  it('judges staying put when no requirement is stated, and says so', () => {
+  it('gives a container component with no plan no "stay" verdict: no migration, no suggestion', () => {
     const r = run(deploymentManifest(1, GOOD_CONTAINER), {
       'runtime-mode.dev/clusters': 'metal',
     });
     expect(r.fit.bestFit).toBeNull();
+    expect(r.migration).toBeNull();
+    expect(r.suggestion).toBeNull();
     expect(r.readiness).toMatchObject({
-      targetMode: 'bare-metal-container',
-      targetSource: 'current',
+      targetMode: null,
+      targetSource: 'none',
+      level: 'ready',
+    });
+    expect(r.upgrade).toMatchObject({
+      level: 'clean',
+      checks: { passing: 1, total: 1 },
+    });
+  });
+
+  it('suggests nothing when the component already runs in the mode that fits best', () => {
+    const r = run(deploymentManifest(1, GOOD_CONTAINER), {
+      'runtime-mode.dev/clusters': 'tanzu',
+      'runtime-mode.dev/isolation': 'strong',
+      'runtime-mode.dev/max-overhead': '20%',
+    });
+    expect(r.fit.bestFit).toBe('virtualized-container');
+    expect(r.suggestion).toBeNull();
+  });
+
+  it('suggests the best fit with a reason per requirement when the mode it runs in is unknown', () => {
+    const r = run('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n', {
+      'runtime-mode.dev/isolation': 'strong',
+      'runtime-mode.dev/max-overhead': '20%',
+    });
+    expect(r.suggestion).toEqual({
+      mode: 'virtualized-container',
+      fitScore: 100,
+      reasons: [
+        expect.stringMatching(/^Isolation: /),
+        expect.stringMatching(/^Performance overhead: /),
+        'Fit 100/100; the mode it runs in is unknown.',
+      ],
     });
   });
 
@@ -412,7 +456,7 @@ describe('evaluate: readiness rules', () => {
 
   it('checks isolation and overhead requirements against the target mode', () => {
     const r = run(deploymentManifest(1, GOOD_CONTAINER), {
-      'runtime-mode.dev/clusters': 'metal',
+      'runtime-mode.dev/clusters': 'tanzu',
       'runtime-mode.dev/target-mode': 'bare-metal-container',
       'runtime-mode.dev/isolation': 'strong',
     });
@@ -450,18 +494,27 @@ describe('evaluate: targets, waivers and scoring', () => {
     expect(r.notJudged).toEqual(['cdi']);
   });
 
-  it('lets option targets win', () => {
-    const r = run(
-      PDB_BETA,
-      { 'runtime-mode.dev/clusters': 'kv' },
-      { options: { targets: { k8s: '1.24' } } },
-    );
+  it('lets option targets win over config, and never plans below the version a cluster runs', () => {
+    const r = run(PDB_BETA, {}, { options: { targets: { k8s: '1.24' } } });
     expect(r.targets.find(t => t.component === 'k8s')).toEqual({
       component: 'k8s',
       version: '1.24',
       source: 'option',
     });
     expect(r.findings.find(f => f.id === 'api-deprecated')).toBeDefined();
+    const onCluster = run(
+      PDB_BETA,
+      { 'runtime-mode.dev/clusters': 'kv' },
+      { options: { targets: { k8s: '1.24' } } },
+    );
+    expect(onCluster.targets.find(t => t.component === 'k8s')).toEqual({
+      component: 'k8s',
+      version: '1.31',
+      source: 'cluster',
+    });
+    expect(onCluster.findings.find(f => f.id === 'api-removed')).toMatchObject({
+      timing: 'now',
+    });
   });
 
   it('keeps waived concerns visible, costs nothing for them, and counts expired ones again', () => {

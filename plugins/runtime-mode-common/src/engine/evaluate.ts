@@ -16,34 +16,40 @@
 
 import { RUNTIME_MODE_ANNOTATIONS } from '../annotations';
 import { KNOWLEDGE_BASE_AS_OF } from '../knowledgeBase/data.generated';
-import {
-  getKnowledgeIndex,
-  normalizeComponent,
-} from '../knowledgeBase/knowledgeIndex';
+import { getKnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
 import type {
   ClusterConfig,
+  CompleteEvaluationResult,
   EvaluationInput,
-  EvaluationResult,
   Finding,
+  FitVerdict,
+  ManifestFile,
   ManifestObjectRef,
-  Readiness,
-  RuntimeModeId,
-  TargetVersion,
+  RuntimeModeConfig,
+  Waiver,
 } from '../types';
 import { RUNTIME_MODES } from '../types';
-import { decideMode } from './decideMode';
-import { checkApiCompatibility } from './evaluateApiCompatibility';
+import { componentClusters } from './componentClusters';
+import { planVersions, VersionPlan, versionsFor } from './componentVersions';
+import { decideMode, ModeDecision } from './decideMode';
+import {
+  ApiCompatibilityReport,
+  checkApiCompatibility,
+} from './evaluateApiCompatibility';
 import { evaluateFit, readRequirements } from './evaluateFit';
 import { makeFinding } from './findings';
+import { judgeMigration } from './migrationReadiness';
+import { suggestMode } from './modeSuggestion';
 import { applyWaivers, parseWaivers } from './parseWaivers';
+import { PlannedMove, plannedMove, readMode } from './plannedMove';
 import { resolveModeProfiles } from './profileOverrides';
 import { checkReadiness } from './readiness';
-import { readManifests } from './readManifests';
+import { ManifestObject, readManifests } from './readManifests';
 import { withConfigDefaults } from './readRuntimeModeConfig';
 import { RULE_SET_VERSION } from './ruleCatalog';
-import { scoreReadiness } from './scoring';
+import { scoreConcerns } from './scoring';
 import { validateTargets } from './targets';
-import { compareVersions } from './versions';
+import { judgeUpgrade } from './upgradeReadiness';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -63,129 +69,18 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function readMode(value: string | undefined): RuntimeModeId | undefined {
-  const mode = value?.trim();
-  return RUNTIME_MODES.includes(mode as RuntimeModeId)
-    ? (mode as RuntimeModeId)
-    : undefined;
-}
-
-function componentClusters(
-  annotation: string | undefined,
-  clusters: readonly ClusterConfig[],
-  problems: Finding[],
-): ClusterConfig[] {
-  if (!annotation) return [];
-  const result: ClusterConfig[] = [];
-  for (const name of annotation
-    .split(',')
-    .map(n => n.trim())
-    .filter(Boolean)) {
-    const cluster = clusters.find(c => c.name === name);
-    if (cluster) result.push(cluster);
-    else
-      problems.push(
-        makeFinding(
-          'annotation-invalid',
-          'warning',
-          `Annotation ${RUNTIME_MODE_ANNOTATIONS.clusters} names cluster "${name}", which is not in runtimeMode.clusters`,
-          {
-            remediation:
-              'Add the cluster to runtimeMode.clusters in app-config, or fix the name.',
-          },
-        ),
-      );
-  }
-  return result;
-}
-
-function clusterVersions(cluster: ClusterConfig): Record<string, string> {
-  const versions: Record<string, string> = { ...(cluster.versions ?? {}) };
-  if (cluster.kubernetesVersion) versions.k8s = cluster.kubernetesVersion;
-  if (cluster.kubevirtVersion) versions.kubevirt = cluster.kubevirtVersion;
-  return versions;
-}
-
-/**
- * Target versions per component: options win; otherwise the newest of the
- * component's cluster versions and apiPolicy.targets (an API removed at the
- * current version is broken already, and one removed at the planned upgrade
- * breaks next).
- */
-function resolveTargets(
-  optionTargets: Record<string, string>,
-  clusters: readonly ClusterConfig[],
-  configTargets: Record<string, string>,
-): TargetVersion[] {
-  const chosen = new Map<string, TargetVersion>();
-  const offer = (candidate: TargetVersion) => {
-    const current = chosen.get(candidate.component);
-    if (!current || compareVersions(candidate.version, current.version) > 0) {
-      chosen.set(candidate.component, candidate);
-    }
-  };
-  for (const [component, version] of Object.entries(configTargets)) {
-    offer({
-      component: normalizeComponent(component),
-      version,
-      source: 'config',
-    });
-  }
-  for (const cluster of clusters) {
-    for (const [component, version] of Object.entries(
-      clusterVersions(cluster),
-    )) {
-      offer({
-        component: normalizeComponent(component),
-        version,
-        source: 'cluster',
-      });
-    }
-  }
-  for (const [component, version] of Object.entries(optionTargets)) {
-    chosen.set(component, { component, version, source: 'option' });
-  }
-  return [...chosen.values()].sort((a, b) =>
-    compareText(a.component, b.component),
+/** Worst first, then by file and line. */
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compareText(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0),
   );
 }
 
-/**
- * The whole pipeline for one component: read the manifests, decide the
- * mode, score the fit, check API compatibility and migration readiness,
- * apply waivers and compute the level and score. Pure and synchronous.
- * Throws RuntimeModeTargetError on a malformed or unknown target in
- * `options.targets`; every problem with the manifests or annotations is a
- * finding instead.
- * @public
- */
-export function evaluate(input: EvaluationInput): EvaluationResult {
-  const config = withConfigDefaults(input.config);
-  const now = input.options?.now ?? new Date();
-  const annotations = stringAnnotations(input.entity?.metadata?.annotations);
-  const manifests = Array.isArray(input.manifests)
-    ? input.manifests.filter(
-        m => m && typeof m === 'object' && typeof m.path === 'string',
-      )
-    : [];
-  const optionTargets = validateTargets(
-    input.options?.targets,
-    config.apiPolicy.extraDeprecations,
-  );
-  const index = getKnowledgeIndex(config.apiPolicy.extraDeprecations);
-  const profiles = resolveModeProfiles(config.profiles);
-  const findings: Finding[] = [];
-
-  const { waivers, problems: waiverProblems } = parseWaivers(annotations, now);
-  findings.push(...waiverProblems);
-
-  if (Array.isArray(input.sourceFindings)) {
-    findings.push(...input.sourceFindings);
-  }
-
-  const read = readManifests(manifests, config.limits);
-  findings.push(...read.findings);
-  const objects: ManifestObjectRef[] = read.objects.map(o => ({
+function objectRefs(objects: readonly ManifestObject[]): ManifestObjectRef[] {
+  return objects.map(o => ({
     file: o.file,
     line: o.line,
     apiVersion: o.apiVersion,
@@ -193,122 +88,209 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     ...(o.name !== undefined ? { name: o.name } : {}),
     ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
   }));
+}
 
-  const clusters = componentClusters(
-    annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
-    config.clusters,
-    findings,
-  );
-
+/** The mode from the manifests, clusters and the declared annotation (an invalid one is a finding). */
+function decideComponentMode(
+  objects: readonly ManifestObject[],
+  clusters: RuntimeModeConfig['clusters'],
+  annotations: Record<string, string>,
+): ModeDecision {
   const declaredRaw = annotations[RUNTIME_MODE_ANNOTATIONS.mode];
   const declared = readMode(declaredRaw);
-  if (declaredRaw !== undefined && !declared) {
-    findings.push(
-      makeFinding(
-        'annotation-invalid',
-        'warning',
-        `Annotation ${
-          RUNTIME_MODE_ANNOTATIONS.mode
-        }: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
-      ),
-    );
-  }
-  const mode = decideMode(
-    read.objects,
+  const decision = decideMode(
+    objects,
     clusters,
     declared,
     RUNTIME_MODE_ANNOTATIONS.mode,
   );
-  findings.push(...mode.findings);
+  if (declaredRaw === undefined || declared) return decision;
+  const invalid = makeFinding(
+    'annotation-invalid',
+    'warning',
+    `Annotation ${
+      RUNTIME_MODE_ANNOTATIONS.mode
+    }: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
+  );
+  return { ...decision, findings: [invalid, ...decision.findings] };
+}
 
+function noObjectsFinding(manifestCount: number): Finding[] {
+  return [
+    makeFinding(
+      'manifest-no-objects',
+      'info',
+      `No Kubernetes object was found in ${manifestCount} manifest file(s).`,
+    ),
+  ];
+}
+
+/** What a component is judged with, read from the input before any manifest. */
+interface ComponentInputs {
+  config: RuntimeModeConfig;
+  annotations: Record<string, string>;
+  manifests: ManifestFile[];
+  profiles: ReturnType<typeof resolveModeProfiles>;
+  waivers: Waiver[];
+  clusters: ClusterConfig[];
+  versions: VersionPlan;
+  /** The planned version per component, which objects are judged at. */
+  targets: Record<string, string>;
+  /** Problems with the waivers and cluster annotations. */
+  findings: Finding[];
+}
+
+function componentInputs(input: EvaluationInput): ComponentInputs {
+  const config = withConfigDefaults(input.config);
+  const annotations = stringAnnotations(input.entity?.metadata?.annotations);
+  const { waivers, problems } = parseWaivers(
+    annotations,
+    input.options?.now ?? new Date(),
+  );
+  const placement = componentClusters(
+    annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
+    config.clusters,
+  );
+  const versions = planVersions(
+    validateTargets(input.options?.targets, config.apiPolicy.extraDeprecations),
+    placement.clusters,
+    config.apiPolicy.targets,
+  );
+  return {
+    config,
+    annotations,
+    manifests: Array.isArray(input.manifests)
+      ? input.manifests.filter(
+          m => m && typeof m === 'object' && typeof m.path === 'string',
+        )
+      : [],
+    profiles: resolveModeProfiles(config.profiles),
+    waivers,
+    clusters: placement.clusters,
+    versions,
+    targets: Object.fromEntries(
+      versions.targets.map(t => [t.component, t.version]),
+    ),
+    findings: [...problems, ...placement.findings],
+  };
+}
+
+/** What the engine concluded, before the two questions are answered. */
+interface Judgements {
+  findings: Finding[];
+  fit: FitVerdict;
+  move: PlannedMove | null;
+  api: ApiCompatibilityReport;
+  /** Rule ids the readiness rule families evaluated. */
+  evaluated: string[];
+  versions: VersionPlan;
+  hasObjects: boolean;
+}
+
+/** The level of all concerns, the two questions, and the suggestion. */
+function answers(
+  judged: Judgements,
+): Pick<
+  CompleteEvaluationResult,
+  'readiness' | 'upgrade' | 'migration' | 'suggestion'
+> {
+  const { findings, move, api, hasObjects } = judged;
+  const all = scoreConcerns(findings, hasObjects);
+  return {
+    readiness: {
+      targetMode: move?.targetMode ?? null,
+      targetSource: move?.targetSource ?? 'none',
+      level: all.level,
+      score: all.score,
+      explanation: all.explanation,
+    },
+    upgrade: judgeUpgrade({
+      findings,
+      judged: api.judged,
+      versions: versionsFor(api.components, judged.versions),
+      notJudged: api.notJudged,
+      hasObjects,
+    }),
+    migration: move
+      ? judgeMigration({
+          move,
+          findings,
+          evaluated: judged.evaluated,
+          hasObjects,
+        })
+      : null,
+    suggestion: suggestMode(judged.fit),
+  };
+}
+
+/**
+ * The whole pipeline for one component: read the manifests, decide the
+ * mode, score the fit, check API compatibility and the readiness rules,
+ * apply waivers, then answer the two questions apart: upgrade readiness
+ * (always) and migration readiness (only for a planned move), with the
+ * best fit as a suggestion. Pure and synchronous. Throws
+ * RuntimeModeTargetError on a malformed or unknown target in
+ * `options.targets`; every problem with the manifests or annotations is a
+ * finding instead.
+ * @public
+ */
+export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
+  const given = componentInputs(input);
+  const { config, annotations, clusters } = given;
+  const read = readManifests(given.manifests, config.limits);
+  const objects = objectRefs(read.objects);
+  const mode = decideComponentMode(read.objects, clusters, annotations);
   const requirementsRead = readRequirements(annotations);
-  findings.push(...requirementsRead.findings);
   const fit = evaluateFit(
     requirementsRead.requirements,
-    profiles,
+    given.profiles,
     mode.verdict.value,
   );
-
-  const targetModeRaw = annotations[RUNTIME_MODE_ANNOTATIONS.targetMode];
-  const annotatedTarget = readMode(targetModeRaw);
-  if (targetModeRaw !== undefined && !annotatedTarget) {
-    findings.push(
-      makeFinding(
-        'annotation-invalid',
-        'warning',
-        `Annotation ${
-          RUNTIME_MODE_ANNOTATIONS.targetMode
-        }: "${targetModeRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
-      ),
-    );
-  }
-  let targetMode: RuntimeModeId | null = null;
-  let targetSource: Readiness['targetSource'] = 'none';
-  if (input.options?.targetMode) {
-    targetMode = input.options.targetMode;
-    targetSource = 'option';
-  } else if (annotatedTarget) {
-    targetMode = annotatedTarget;
-    targetSource = 'annotation';
-  } else if (fit.bestFit) {
-    targetMode = fit.bestFit;
-    targetSource = 'best-fit';
-  } else if (mode.verdict.value !== 'unknown') {
-    // No requirement and no target: judge readiness to stay where it runs.
-    targetMode = mode.verdict.value;
-    targetSource = 'current';
-  }
-
-  const targets = resolveTargets(
-    optionTargets,
-    clusters,
-    config.apiPolicy.targets,
+  const planned = plannedMove(
+    input.options?.targetMode,
+    annotations,
+    mode.verdict.value,
   );
   const api = checkApiCompatibility(
     objects,
-    Object.fromEntries(targets.map(t => [t.component, t.version])),
+    given.targets,
     {
       extraDeprecations: config.apiPolicy.extraDeprecations,
       alphaInProduction: config.apiPolicy.alphaInProduction,
       lifecycle: input.entity?.spec?.lifecycle,
+      currentVersions: given.versions.current,
     },
-    index,
+    getKnowledgeIndex(config.apiPolicy.extraDeprecations),
     true,
   );
-  findings.push(...api.findings);
-
-  findings.push(
-    ...checkReadiness({
-      objects: read.objects,
-      currentMode: mode.verdict.value,
-      targetMode,
-      requirements: requirementsRead.requirements,
-      profiles,
-      clusters,
-      allClusters: config.clusters,
-      targets: Object.fromEntries(targets.map(t => [t.component, t.version])),
-    }),
+  const readiness = checkReadiness({
+    objects: read.objects,
+    currentMode: mode.verdict.value,
+    targetMode: planned.move?.targetMode ?? null,
+    requirements: requirementsRead.requirements,
+    profiles: given.profiles,
+    clusters,
+    allClusters: config.clusters,
+    targets: given.targets,
+  });
+  const findings = sortFindings(
+    applyWaivers(
+      [
+        ...given.findings,
+        ...(Array.isArray(input.sourceFindings) ? input.sourceFindings : []),
+        ...read.findings,
+        ...mode.findings,
+        ...requirementsRead.findings,
+        ...planned.findings,
+        ...api.findings,
+        ...readiness.findings,
+        ...(objects.length === 0 && given.manifests.length > 0
+          ? noObjectsFinding(given.manifests.length)
+          : []),
+      ],
+      given.waivers,
+    ),
   );
-
-  if (objects.length === 0 && manifests.length > 0) {
-    findings.push(
-      makeFinding(
-        'manifest-no-objects',
-        'info',
-        `No Kubernetes object was found in ${manifests.length} manifest file(s).`,
-      ),
-    );
-  }
-
-  const waived = applyWaivers(findings, waivers);
-  waived.sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareText(a.file ?? '', b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
-
-  const score = scoreReadiness(waived, objects.length > 0, targetMode !== null);
 
   return {
     schemaVersion: 1,
@@ -316,16 +298,18 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     mode: mode.verdict,
     fit,
-    readiness: {
-      targetMode,
-      targetSource,
-      level: score.level,
-      score: score.score,
-      explanation: score.explanation,
-    },
-    findings: waived,
+    ...answers({
+      findings,
+      fit,
+      move: planned.move,
+      api,
+      evaluated: readiness.evaluated,
+      versions: given.versions,
+      hasObjects: objects.length > 0,
+    }),
+    findings,
     objects,
-    targets,
+    targets: given.versions.targets,
     notJudged: api.notJudged,
   };
 }

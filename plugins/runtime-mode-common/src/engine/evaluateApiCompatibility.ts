@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import type { DeprecationRow, Finding, ManifestObjectRef } from '../types';
+import type {
+  DeprecationRow,
+  Finding,
+  ManifestObjectRef,
+  RemovalTiming,
+} from '../types';
 import {
   findKnowledgeRows,
   getKnowledgeIndex,
@@ -41,6 +46,12 @@ export interface ApiCompatibilityOptions {
   alphaInProduction?: 'warning' | 'info' | 'ignore';
   /** The entity's spec.lifecycle; alpha APIs outside production are info. */
   lifecycle?: string;
+  /**
+   * The versions the component's clusters run today, per knowledge-base
+   * component: a removal at or below them is `timing: 'now'` (broken today),
+   * one above them `at-upgrade`. Without them every removal is `at-upgrade`.
+   */
+  currentVersions?: Record<string, string>;
 }
 
 /** @internal */
@@ -48,6 +59,10 @@ export interface ApiCompatibilityReport {
   findings: Finding[];
   /** Components that objects belong to but that have no target version. */
   notJudged: string[];
+  /** Objects compared with a target version of their component. */
+  judged: ManifestObjectRef[];
+  /** Every knowledge-base component the objects belong to, judged or not. */
+  components: string[];
 }
 
 // Lifecycles where alpha APIs are expected and only informational.
@@ -196,8 +211,59 @@ interface RowJudgement {
   row: KnowledgeBaseRow;
   target: string | undefined;
   targets: Readonly<Record<string, string>>;
+  /** The version the component's clusters run today, where stated. */
+  current: string | undefined;
   replacement: ServedReplacement | undefined;
   alphaNote: string;
+}
+
+/** Whether a removal is already in force on the clusters, or comes with the upgrade. */
+function removalTiming(
+  removedIn: string,
+  current: string | undefined,
+): RemovalTiming {
+  return current !== undefined && compareVersions(current, removedIn) >= 0
+    ? 'now'
+    : 'at-upgrade';
+}
+
+/** The end of an `api-removed` message: what today's and the planned versions mean. */
+function removalConsequence(
+  label: string,
+  target: string,
+  current: string | undefined,
+  timing: RemovalTiming,
+): string {
+  if (current === undefined) return `the target is ${release(label, target)}`;
+  if (timing === 'now') {
+    return `its cluster runs ${release(
+      label,
+      current,
+    )} today, so it cannot be applied there now`;
+  }
+  return `served at ${release(
+    label,
+    current,
+  )} today, it breaks at the planned ${release(label, target)}`;
+}
+
+function removedFinding(
+  judgement: RowJudgement,
+  fields: Partial<Finding>,
+): Finding {
+  const { object, row, target, current } = judgement;
+  const label = componentLabel(row.component);
+  const timing = removalTiming(row.removedIn, current);
+  return makeFinding(
+    'api-removed',
+    'critical',
+    `${objectLabel(object)} uses ${
+      object.apiVersion
+    }, no longer served since ${release(label, row.removedIn)}${
+      fields.removalDate ? ` (released ${fields.removalDate})` : ''
+    }; ${removalConsequence(label, target!, current, timing)}.`,
+    { ...fields, timing },
+  );
 }
 
 function supersededFinding(judgement: RowJudgement): Finding {
@@ -249,16 +315,7 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
     return superseded ? supersededFinding(judgement) : undefined;
   }
   if (row.removedIn && compareVersions(target, row.removedIn) >= 0) {
-    return makeFinding(
-      'api-removed',
-      'critical',
-      `${objectLabel(object)} uses ${
-        object.apiVersion
-      }, no longer served since ${release(label, row.removedIn)}${
-        fields.removalDate ? ` (released ${fields.removalDate})` : ''
-      }; the target is ${release(label, target)}.`,
-      fields,
-    );
+    return removedFinding(judgement, fields);
   }
   if (
     row.deprecatedWithoutVersion ||
@@ -281,16 +338,27 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
 /** How one object's verdicts are reached: what the knowledge base and targets say. */
 interface ObjectContext {
   targets: Readonly<Record<string, string>>;
+  currentVersions: Readonly<Record<string, string>>;
   index: KnowledgeIndex;
   alphaHandling: NonNullable<ApiCompatibilityOptions['alphaInProduction']>;
   nonProduction: boolean;
+}
+
+/** An object's verdicts, the component it belongs to, and whether it was judged. */
+interface ObjectJudgement {
+  findings: Finding[];
+  /** Components it needed a target for and had none. */
+  untargeted: string[];
+  component: string | undefined;
+  /** Compared with a target version of its component. */
+  judged: boolean;
 }
 
 /** An object's verdicts, and the components it needed a target for. */
 function judgeObject(
   object: ManifestObjectRef,
   context: ObjectContext,
-): { findings: Finding[]; untargeted: string[] } {
+): ObjectJudgement {
   const { targets, index, alphaHandling, nonProduction } = context;
   const rows = findKnowledgeRows(index, object.apiVersion, object.kind);
   const alpha = isAlphaVersion(object.apiVersion);
@@ -307,6 +375,7 @@ function judgeObject(
       row,
       target,
       targets,
+      current: context.currentVersions[row.component],
       replacement: servedReplacement(row, object.kind, targets, index),
       alphaNote: alpha ? ` ${ALPHA_POLICY}` : '',
     });
@@ -319,8 +388,17 @@ function judgeObject(
   if (rows.length === 0 && component && targets[component] === undefined) {
     untargeted.push(component);
   }
+  const judged =
+    component !== undefined &&
+    targets[component] !== undefined &&
+    untargeted.length === 0;
   if (!alpha || findings.length > 0 || alphaHandling === 'ignore') {
-    return { findings: [...findings, ...superseded], untargeted };
+    return {
+      findings: [...findings, ...superseded],
+      untargeted,
+      component,
+      judged,
+    };
   }
   // An alpha finding already names the newer version: say it once.
   const row = rows[0];
@@ -355,7 +433,7 @@ function judgeObject(
       },
     ),
   );
-  return { findings, untargeted };
+  return { findings, untargeted, component, judged };
 }
 
 /**
@@ -377,6 +455,7 @@ export function checkApiCompatibility(
     : validateTargets(rawTargets, options.extraDeprecations);
   const context: ObjectContext = {
     targets,
+    currentVersions: options.currentVersions ?? {},
     index: index ?? getKnowledgeIndex(options.extraDeprecations),
     alphaHandling: options.alphaInProduction ?? 'warning',
     nonProduction:
@@ -385,12 +464,16 @@ export function checkApiCompatibility(
   };
   const findings: Finding[] = [];
   const untargeted = new Map<string, number>();
+  const judged: ManifestObjectRef[] = [];
+  const components = new Set<string>();
   for (const object of objects) {
-    const judged = judgeObject(object, context);
-    findings.push(...judged.findings);
-    for (const component of judged.untargeted) {
+    const judgement = judgeObject(object, context);
+    findings.push(...judgement.findings);
+    for (const component of judgement.untargeted) {
       untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
     }
+    if (judgement.component) components.add(judgement.component);
+    if (judgement.judged) judged.push(object);
   }
 
   for (const [component, count] of untargeted) {
@@ -419,13 +502,19 @@ export function checkApiCompatibility(
       ),
     );
   }
-  return { findings, notJudged: [...untargeted.keys()].sort() };
+  return {
+    findings,
+    notJudged: [...untargeted.keys()].sort(),
+    judged,
+    components: [...components].sort(),
+  };
 }
 
 /**
  * The API-compatibility verdicts for objects (e.g. stored ones, for an
- * upgrade blast radius): removed at the target → critical, deprecated →
- * warning, alpha in production → warning.
+ * upgrade blast radius): removed at the target → critical (with `timing`:
+ * `now` when `options.currentVersions` already is at or past the removal),
+ * deprecated → warning, alpha in production → warning.
  * @public
  */
 export function evaluateApiCompatibility(

@@ -19,11 +19,18 @@ import type { Finding, ReadinessLevel } from '../types';
 /** Points one unwaived rule costs, by its worst severity. @internal */
 export const SCORE_PENALTY = { critical: 30, warning: 10, info: 0 } as const;
 
-/** The level and score rule, in words (shown by the API and the UI). @public */
+/** The two questions, their levels, checks and score, in words (shown by the API and the UI). @public */
 export const SCORING_RULE: string[] = [
+  'Two questions, answered apart. Upgrade readiness, for every component: does it break at the planned upgrade? Migration readiness, only when a move is planned: can it move to the mode we chose?',
   'Only unwaived concerns count; waived ones stay visible but cost nothing, and an expired waiver counts again.',
-  'Level: unknown when no Kubernetes object was read. Otherwise blocked when any critical concern is left (known even without a target mode); else unknown when there is no target mode (nothing to be ready for); else ready-with-warnings when any warning is left, else ready.',
-  `Score: start at 100; each rule with critical concerns costs ${SCORE_PENALTY.critical} points, each rule with warnings (and no critical) costs ${SCORE_PENALTY.warning}; info costs nothing. A rule costs once however many objects it fires on, so the score counts kinds of problems, not copies. The score never goes below 0.`,
+  "Versions: a knowledge-base component's current version is the highest its clusters run (runtime-mode.dev/clusters); its planned version is the CLI or what-if option, else apiPolicy.targets, never below the current one, and the current one where nothing is planned.",
+  'Upgrade level, from API-compatibility concerns only: broken-now when an object uses an API removed at or below the version a cluster it runs on runs today (or that admission rejects at any version); else breaks-at-upgrade when an API is removed at the planned version; else deprecated when an API or field is deprecated there; else clean. Unknown when no object was read, or when a component of the objects has no version at all: unknown is never a pass. Alpha APIs are concerns, not an upgrade level: they are served.',
+  'Upgrade checks: of the objects judged (compared with a version of their component), those with no unwaived removal or deprecation are passing.',
+  'Migration: only when runtime-mode.dev/target-mode or an option names a mode other than the one the component runs in. The best-fit mode is a suggestion with its reasons, never judged as if it were the plan; staying where it runs is not a migration.',
+  'Migration checks: the readiness rules that applied to the component for the move (live migration, hardware, monitoring, operations, isolation, performance, transition; rules that can only inform are not checks); a check passes when its rule left no unwaived warning or critical. The headline is "n of m checks passing".',
+  'Migration level: unknown when no object was read or no check applied; else blocked with any critical concern of its rules, ready-with-warnings with any warning, ready otherwise.',
+  'Readiness (all concerns, REST v1): unknown when no object was read; else blocked with any critical concern, ready-with-warnings with any warning, ready otherwise. Its target mode is the planned move only.',
+  `Score, for readiness and for a migration, each over its own concerns: start at 100; each rule with critical concerns costs ${SCORE_PENALTY.critical} points, each rule with warnings (and no critical) costs ${SCORE_PENALTY.warning}; info costs nothing. A rule costs once however many objects it fires on, so the score counts kinds of problems, not copies. The score never goes below 0, and is shown with its level and checks, never alone.`,
   'The score is null when the level is unknown: unknown is never shown as a pass.',
 ];
 
@@ -34,11 +41,29 @@ export interface ScoreResult {
   explanation: string[];
 }
 
-/** Applies {@link SCORING_RULE}. @internal */
-export function scoreReadiness(
+/** The worst severity each rule left, over unwaived concerns. */
+function worstByRule(
+  findings: readonly Finding[],
+): Map<string, 'critical' | 'warning'> {
+  const worst = new Map<string, 'critical' | 'warning'>();
+  for (const finding of findings) {
+    if (finding.waived || finding.severity === 'info') continue;
+    if (worst.get(finding.id) !== 'critical') {
+      worst.set(finding.id, finding.severity);
+    }
+  }
+  return worst;
+}
+
+/**
+ * The level and score of a set of concerns ({@link SCORING_RULE}): blocked
+ * with any unwaived critical, ready-with-warnings with any warning, ready
+ * otherwise; unknown, with no score, when no object was read.
+ * @internal
+ */
+export function scoreConcerns(
   findings: readonly Finding[],
   hasObjects: boolean,
-  hasTargetMode: boolean,
 ): ScoreResult {
   if (!hasObjects) {
     return {
@@ -49,36 +74,20 @@ export function scoreReadiness(
       ],
     };
   }
-  const worstByRule = new Map<string, 'critical' | 'warning'>();
-  let waived = 0;
-  for (const finding of findings) {
-    if (finding.waived) {
-      waived++;
-      continue;
-    }
-    if (finding.severity === 'info') continue;
-    const current = worstByRule.get(finding.id);
-    if (current !== 'critical') worstByRule.set(finding.id, finding.severity);
-  }
   let score = 100;
   const explanation = ['Start at 100.'];
   let critical = 0;
   let warning = 0;
-  for (const [rule, severity] of [...worstByRule].sort()) {
+  for (const [rule, severity] of [...worstByRule(findings)].sort()) {
     score -= SCORE_PENALTY[severity];
     if (severity === 'critical') critical++;
     else warning++;
     explanation.push(`-${SCORE_PENALTY[severity]} ${rule} (${severity})`);
   }
   score = Math.max(0, score);
+  const waived = findings.filter(f => f.waived).length;
   if (waived > 0) {
     explanation.push(`${waived} waived concern(s) cost nothing.`);
-  }
-  if (critical === 0 && !hasTargetMode) {
-    explanation.push(
-      'Unknown: no target mode (no runtime-mode.dev/target-mode, no requirement to pick a best fit, and the current mode is unknown).',
-    );
-    return { level: 'unknown', score: null, explanation };
   }
   let level: ReadinessLevel = 'ready';
   if (critical > 0) level = 'blocked';

@@ -39,5 +39,32 @@ export interface ReadinessContext {
   targets: Readonly<Record<string, string>>;
 }
 
-/** A readiness rule: reads the context, returns concerns. @internal */
-export type ReadinessRule = (context: ReadinessContext) => Finding[];
+/**
+ * What a family of readiness rules found, and which of its rules applied to
+ * the component (fired or not): the checks of "n of m checks passing".
+ * @internal
+ */
+export interface RuleFamilyOutcome {
+  findings: Finding[];
+  /** Ids of the rules the family evaluated for these objects. */
+  evaluated: string[];
+}
+
+/** A family of readiness rules: reads the context, returns its outcome. @internal */
+export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
+
+/** Several outcomes as one: findings in order, each evaluated rule once. @internal */
+export function combineOutcomes(
+  outcomes: readonly RuleFamilyOutcome[],
+): RuleFamilyOutcome {
+  // Plain loops: this runs for every component, and the lists are short.
+  const findings: Finding[] = [];
+  const evaluated: string[] = [];
+  for (const outcome of outcomes) {
+    for (const finding of outcome.findings) findings.push(finding);
+    for (const id of outcome.evaluated) {
+      if (!evaluated.includes(id)) evaluated.push(id);
+    }
+  }
+  return { findings, evaluated };
+}

@@ -19,7 +19,7 @@ import { apiGroupOf } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import { compareVersions } from '../versions';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord } from './objectPaths';
 
 // KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (the VM admitter's
@@ -66,7 +66,8 @@ function runningFindings(
         `${objectLabel(
           object,
         )} sets both ${path}.running and ${path}.runStrategy: KubeVirt's admission webhook rejects them as mutually exclusive, so the object cannot be applied.`,
-        { ...where, component: 'kubevirt' },
+        // Rejected at every KubeVirt version: it cannot be applied today.
+        { ...where, component: 'kubevirt', timing: 'now' },
       ),
     ];
   }
@@ -122,24 +123,33 @@ function migrationPolicyFindings(object: ManifestObject): Finding[] {
   );
 }
 
+function isMigrationPolicy(object: ManifestObject): boolean {
+  return (
+    object.kind === 'MigrationPolicy' &&
+    apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
+  );
+}
+
 /**
  * Fields that are deprecated, rejected, or that do not exist where they are
  * written, starting with those that matter for readiness (brief: "fields that
  * do not exist in the API are flagged").
  * @internal
  */
-export function checkFields(context: ReadinessContext): Finding[] {
-  return context.objects.flatMap(object => {
-    if (!object.rendered) return [];
+export function checkFields(context: ReadinessContext): RuleFamilyOutcome {
+  const kubevirtTarget = context.targets.kubevirt;
+  const findings: Finding[] = [];
+  const evaluated = new Set<string>();
+  for (const object of context.objects) {
+    if (!object.rendered) continue;
     if (isVmOrPool(object)) {
-      return runningFindings(object, context.targets.kubevirt);
+      evaluated.add('api-run-strategy-conflict');
+      if (kubevirtTarget) evaluated.add('api-deprecated-field');
+      findings.push(...runningFindings(object, kubevirtTarget));
+    } else if (isMigrationPolicy(object)) {
+      evaluated.add('live-migration-unknown-field');
+      findings.push(...migrationPolicyFindings(object));
     }
-    if (
-      object.kind === 'MigrationPolicy' &&
-      apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
-    ) {
-      return migrationPolicyFindings(object);
-    }
-    return [];
-  });
+  }
+  return { findings, evaluated: [...evaluated] };
 }

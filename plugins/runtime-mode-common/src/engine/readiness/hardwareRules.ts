@@ -18,7 +18,12 @@ import type { ClusterConfig, Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence } from '../findings';
-import type { ReadinessContext } from './context';
+import type { ManifestObject } from '../readManifests';
+import {
+  combineOutcomes,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import { get } from './objectPaths';
 
 /** The KubeVirt clusters the component runs on: each must have KVM. */
@@ -106,68 +111,92 @@ function judgeCandidateClusters(
   return findings;
 }
 
+const KVM_RULES = [
+  'hardware-virtualization-missing',
+  'hardware-virtualization-unknown',
+];
+
+/** The KubeVirt clusters whose nodes must expose KVM, and the rules that judge them. */
+function kvmOnClusters(context: ReadinessContext): RuleFamilyOutcome {
+  const own = context.clusters.filter(
+    c => c.mode === 'container-virtualization',
+  );
+  if (own.length > 0) {
+    return { findings: judgeOwnClusters(own), evaluated: KVM_RULES };
+  }
+  const candidates =
+    context.targetMode === 'container-virtualization'
+      ? context.allClusters.filter(c => c.mode === 'container-virtualization')
+      : [];
+  return candidates.length > 0
+    ? { findings: judgeCandidateClusters(candidates), evaluated: KVM_RULES }
+    : { findings: [], evaluated: [] };
+}
+
+/** KubeVirt VMs on clusters whose nodes are themselves VMs. */
+function nestedVirtualization(context: ReadinessContext): RuleFamilyOutcome {
+  const findings = context.clusters
+    .filter(cluster => cluster.mode === 'virtualized-container')
+    .map(cluster =>
+      makeFinding(
+        'hardware-nested-virtualization',
+        'warning',
+        `KubeVirt VMs on cluster ${cluster.name}, whose nodes are themselves VMs: needs nested virtualization (extra overhead, often unsupported).`,
+      ),
+    );
+  return {
+    findings,
+    evaluated:
+      context.clusters.length > 0 ? ['hardware-nested-virtualization'] : [],
+  };
+}
+
+function isKubevirtCr(object: ManifestObject): boolean {
+  return (
+    object.kind === 'KubeVirt' &&
+    apiGroupOf(object.apiVersion) === 'kubevirt.io'
+  );
+}
+
+/** A KubeVirt CR that runs VMs without KVM acceleration. */
+function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
+  const crs = context.objects.filter(isKubevirtCr);
+  const findings = crs
+    .filter(
+      cr =>
+        get(
+          cr.body,
+          'spec',
+          'configuration',
+          'developerConfiguration',
+          'useEmulation',
+        ) === true,
+    )
+    .map(cr =>
+      makeFinding(
+        'hardware-software-emulation',
+        'warning',
+        'KubeVirt is configured with developerConfiguration.useEmulation: true: VMs run without KVM acceleration.',
+        objectEvidence(cr),
+      ),
+    );
+  return {
+    findings,
+    evaluated: crs.length > 0 ? ['hardware-software-emulation'] : [],
+  };
+}
+
 /**
  * KubeVirt needs VT-x/AMD-V on the nodes. Checked on the component's
  * KubeVirt clusters, or, when it moves to container virtualization without
  * one, on every KubeVirt cluster in config (the candidates).
  * @internal
  */
-export function checkHardware(context: ReadinessContext): Finding[] {
-  const findings: Finding[] = [];
+export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
   const hasVms = context.objects.some(isKubevirtVm);
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
-
-  if (needsKvm) {
-    const own = context.clusters.filter(
-      c => c.mode === 'container-virtualization',
-    );
-    if (own.length > 0) {
-      findings.push(...judgeOwnClusters(own));
-    } else if (context.targetMode === 'container-virtualization') {
-      findings.push(
-        ...judgeCandidateClusters(
-          context.allClusters.filter(
-            c => c.mode === 'container-virtualization',
-          ),
-        ),
-      );
-    }
-    if (hasVms) {
-      for (const cluster of context.clusters) {
-        if (cluster.mode === 'virtualized-container') {
-          findings.push(
-            makeFinding(
-              'hardware-nested-virtualization',
-              'warning',
-              `KubeVirt VMs on cluster ${cluster.name}, whose nodes are themselves VMs: needs nested virtualization (extra overhead, often unsupported).`,
-            ),
-          );
-        }
-      }
-    }
-  }
-
-  for (const object of context.objects) {
-    if (
-      object.kind === 'KubeVirt' &&
-      apiGroupOf(object.apiVersion) === 'kubevirt.io' &&
-      get(
-        object.body,
-        'spec',
-        'configuration',
-        'developerConfiguration',
-        'useEmulation',
-      ) === true
-    ) {
-      findings.push(
-        makeFinding(
-          'hardware-software-emulation',
-          'warning',
-          'KubeVirt is configured with developerConfiguration.useEmulation: true: VMs run without KVM acceleration.',
-          objectEvidence(object),
-        ),
-      );
-    }
-  }
-  return findings;
+  const outcomes = [softwareEmulation(context)];
+  if (needsKvm) outcomes.push(kvmOnClusters(context));
+  if (hasVms) outcomes.push(nestedVirtualization(context));
+  return combineOutcomes(outcomes);
 }

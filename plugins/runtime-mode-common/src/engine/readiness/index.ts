@@ -14,8 +14,12 @@
  * limitations under the License.
  */
 
-import type { Finding } from '../../types';
-import type { ReadinessContext, ReadinessRule } from './context';
+import {
+  combineOutcomes,
+  type ReadinessContext,
+  type ReadinessRule,
+  type RuleFamilyOutcome,
+} from './context';
 import { checkFields } from './fieldRules';
 import { checkHardware } from './hardwareRules';
 import { checkLiveMigration } from './liveMigrationRules';
@@ -24,7 +28,7 @@ import { checkOperations } from './operationsRules';
 import { checkIsolation, checkPerformance } from './requirementRules';
 import { checkTransition } from './transitionRules';
 
-export type { ReadinessContext } from './context';
+export type { ReadinessContext, RuleFamilyOutcome } from './context';
 
 const RULES: readonly ReadinessRule[] = [
   checkFields,
@@ -37,9 +41,9 @@ const RULES: readonly ReadinessRule[] = [
   checkTransition,
 ];
 
-/** Runs every readiness rule. @internal */
-export function checkReadiness(context: ReadinessContext): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of RULES) findings.push(...rule(context));
-  return findings;
+/** Runs every family of readiness rules: their concerns, and the rules that applied. @internal */
+export function checkReadiness(context: ReadinessContext): RuleFamilyOutcome {
+  const outcomes: RuleFamilyOutcome[] = [];
+  for (const rule of RULES) outcomes.push(rule(context));
+  return combineOutcomes(outcomes);
 }

@@ -314,12 +314,13 @@ describe('live migration: Hyper-V', () => {
 describe('live migration: virtiofs', () => {
   const virtiofs = ['filesystems:', '- name: share', '  virtiofs: {}'];
 
+  // No cluster: a planned version is never below the version a cluster runs.
   it('blocks a virtiofs filesystem before KubeVirt 1.5.0, not from it', () => {
     expect(
       finding(
         run(
           vm({ eviction: 'LiveMigrate', devices: virtiofs }),
-          'kv-unstated',
+          undefined,
           '1.4.0',
         ),
         'live-migration-virtiofs',
@@ -329,7 +330,7 @@ describe('live migration: virtiofs', () => {
       finding(
         run(
           vm({ eviction: 'LiveMigrate', devices: virtiofs }),
-          'kv-unstated',
+          undefined,
           '1.5.0',
         ),
         'live-migration-virtiofs',

@@ -18,7 +18,7 @@ import type { Finding, Severity } from '../../types';
 import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { KubevirtDefaults, kubevirtDefaultsOf } from './kubevirtDefaults';
 import type { MigrationBlocker } from './migrationBlocker';
 import { isRecord, vmiAnnotationsOf, vmiSpecOf } from './objectPaths';
@@ -34,6 +34,23 @@ import {
 import { volumeBlockers } from './volumeBlockers';
 
 const LIVE_MIGRATING = new Set(['LiveMigrate', 'LiveMigrateIfPossible']);
+
+/** The rules applied to every KubeVirt VM: its drain behaviour and every blocker. */
+const LIVE_MIGRATION_RULES = [
+  'live-migration-eviction-strategy',
+  'live-migration-unknown-field',
+  'live-migration-volume-access-mode',
+  'live-migration-host-disk',
+  'live-migration-pod-network-bridge',
+  'live-migration-pod-network-default',
+  'live-migration-pod-network-binding',
+  'live-migration-host-devices',
+  'live-migration-launch-security',
+  'live-migration-persistent-reservation',
+  'live-migration-hyperv-passthrough',
+  'live-migration-tsc-frequency',
+  'live-migration-virtiofs',
+];
 
 /**
  * The eviction strategy a VMI ends up with (`migrations.VMIEvictionStrategy`:
@@ -233,13 +250,17 @@ function blockersOf(
  * or the cluster default; and the `liveMigrate` field that does not exist.
  * @internal
  */
-export function checkLiveMigration(context: ReadinessContext): Finding[] {
+export function checkLiveMigration(
+  context: ReadinessContext,
+): RuleFamilyOutcome {
   const findings: Finding[] = [];
   const defaults = kubevirtDefaultsOf(context);
+  let judged = false;
   for (const vm of context.objects) {
     if (!vm.rendered || !isKubevirtVm(vm)) continue;
     const spec = vmiSpecOf(vm);
     if (!spec) continue;
+    judged = true;
     const eviction = evictionOf(spec, defaults);
     if (hasKey(vm.body, 'liveMigrate')) {
       findings.push(
@@ -263,5 +284,5 @@ export function checkLiveMigration(context: ReadinessContext): Finding[] {
       findings.push(blockerFinding(vm, blocker, eviction));
     }
   }
-  return findings;
+  return { findings, evaluated: judged ? LIVE_MIGRATION_RULES : [] };
 }

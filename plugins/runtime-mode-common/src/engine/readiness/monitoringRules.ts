@@ -20,7 +20,7 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import {
   AppWorkload,
   appWorkloadsIn,
@@ -140,16 +140,50 @@ function appFinding(
  * hold no workload.
  * @internal
  */
-export function checkMonitoring(context: ReadinessContext): Finding[] {
+export function checkMonitoring(context: ReadinessContext): RuleFamilyOutcome {
   const rendered = context.objects.filter(o => o.rendered);
   const hasVms = rendered.some(isKubevirtVm);
-  if (!hasVms && context.targetMode !== 'container-virtualization') return [];
-  const workloads = appWorkloadsIn(rendered);
-  if (workloads.length === 0) return [];
+  const workloads =
+    hasVms || context.targetMode === 'container-virtualization'
+      ? appWorkloadsIn(rendered)
+      : [];
+  if (workloads.length === 0) return { findings: [], evaluated: [] };
 
   const monitors = monitorsIn(rendered);
-  if (monitors.length === 0) return [missingMonitorFinding(hasVms)];
+  if (monitors.length === 0) {
+    return {
+      findings: [missingMonitorFinding(hasVms)],
+      evaluated: ['monitoring-service-monitor-missing'],
+    };
+  }
+  return {
+    findings: monitorGaps(rendered, workloads, monitors, hasVms),
+    evaluated: monitoringRulesFor(monitors, hasVms),
+  };
+}
 
+/** The rules that judge the monitors a component ships. */
+function monitoringRulesFor(
+  monitors: readonly Monitor[],
+  hasVms: boolean,
+): string[] {
+  return [
+    'monitoring-service-monitor-missing',
+    'monitoring-app-not-covered',
+    ...(hasVms ? ['monitoring-virt-launcher-not-covered'] : []),
+    ...(monitors.some(m => m.kind === 'ServiceMonitor')
+      ? ['monitoring-virt-launcher-selector']
+      : []),
+  ];
+}
+
+/** What the monitors a component ships leave unscraped. */
+function monitorGaps(
+  rendered: readonly ManifestObject[],
+  workloads: readonly AppWorkload[],
+  monitors: readonly Monitor[],
+  hasVms: boolean,
+): Finding[] {
   const findings: Finding[] = [];
   for (const monitor of monitors) {
     if (monitor.kind === 'ServiceMonitor' && selectsVirtLauncher(monitor)) {

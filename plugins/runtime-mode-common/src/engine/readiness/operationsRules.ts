@@ -20,7 +20,7 @@ import { WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding } from '../findings';
 import { labelSelectorMatches, labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
@@ -31,8 +31,9 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  * not take every replica down).
  * @internal
  */
-export function checkOperations(context: ReadinessContext): Finding[] {
+export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
   const findings: Finding[] = [];
+  const evaluated = new Set<string>();
   const pdbs = context.objects.filter(
     o =>
       o.rendered &&
@@ -58,7 +59,9 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       workload.name ? ` "${workload.name}"` : ''
     }`;
 
+    evaluated.add('operations-resources-missing');
     if (!BATCH_KINDS.has(workload.kind)) {
+      evaluated.add('operations-probes-missing');
       const noProbes = containers
         .filter(c => !c.readinessProbe && !c.livenessProbe && !c.startupProbe)
         .map(c => String(c.name ?? '?'));
@@ -96,6 +99,7 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       typeof replicas === 'number' &&
       replicas > 1
     ) {
+      evaluated.add('operations-pdb-missing');
       const labels = labelsOf(get(template, 'metadata', 'labels'));
       const covered = pdbs.some(pdb => pdbSelects(pdb, workload, labels));
       if (!covered) {
@@ -110,7 +114,7 @@ export function checkOperations(context: ReadinessContext): Finding[] {
       }
     }
   }
-  return findings;
+  return { findings, evaluated: [...evaluated] };
 }
 
 /**

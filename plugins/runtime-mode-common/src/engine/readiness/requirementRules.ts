@@ -16,30 +16,35 @@
 
 import type { Finding, IsolationLevel } from '../../types';
 import { makeFinding } from '../findings';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 
 const RANK: Record<IsolationLevel, number> = { weak: 0, medium: 1, strong: 2 };
 
 /** Isolation the target mode gives vs the component's requirement (seed §5.1). @internal */
-export function checkIsolation(context: ReadinessContext): Finding[] {
+export function checkIsolation(context: ReadinessContext): RuleFamilyOutcome {
   const { requirements, targetMode, profiles } = context;
-  if (!targetMode || !requirements.isolation) return [];
+  if (!targetMode || !requirements.isolation) {
+    return { findings: [], evaluated: [] };
+  }
   const profile = profiles[targetMode];
   const gap = RANK[requirements.isolation] - RANK[profile.isolation];
-  if (gap <= 0) return [];
-  return [
-    makeFinding(
-      'isolation-requirement-unmet',
-      gap >= 2 ? 'critical' : 'warning',
-      `The component requires ${requirements.isolation} isolation; ${targetMode} gives ${profile.isolationNote}.`,
-    ),
-  ];
+  const findings =
+    gap <= 0
+      ? []
+      : [
+          makeFinding(
+            'isolation-requirement-unmet',
+            gap >= 2 ? 'critical' : 'warning',
+            `The component requires ${requirements.isolation} isolation; ${targetMode} gives ${profile.isolationNote}.`,
+          ),
+        ];
+  return { findings, evaluated: ['isolation-requirement-unmet'] };
 }
 
 /** Overhead budget and latency sensitivity vs the target mode. @internal */
-export function checkPerformance(context: ReadinessContext): Finding[] {
+export function checkPerformance(context: ReadinessContext): RuleFamilyOutcome {
   const { requirements, targetMode, profiles } = context;
-  if (!targetMode) return [];
+  if (!targetMode) return { findings: [], evaluated: [] };
   const profile = profiles[targetMode];
   const { min, max } = profile.performanceOverhead;
   const findings: Finding[] = [];
@@ -68,5 +73,13 @@ export function checkPerformance(context: ReadinessContext): Finding[] {
       ),
     );
   }
-  return findings;
+  return {
+    findings,
+    evaluated: [
+      ...(budget !== undefined ? ['performance-overhead-budget'] : []),
+      ...(requirements.latencySensitive
+        ? ['performance-latency-sensitive']
+        : []),
+    ],
+  };
 }

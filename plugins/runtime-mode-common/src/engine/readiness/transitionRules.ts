@@ -19,7 +19,7 @@ import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext } from './context';
+import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
@@ -322,11 +322,22 @@ function containerPlatformChange(
  * unknown (no guessing) or equals the target.
  * @internal
  */
-export function checkTransition(context: ReadinessContext): Finding[] {
+export function checkTransition(context: ReadinessContext): RuleFamilyOutcome {
   const { currentMode, targetMode } = context;
   if (!targetMode || currentMode === 'unknown' || currentMode === targetMode) {
-    return [];
+    return { findings: [], evaluated: [] };
   }
+  return {
+    findings: transitionFindings(context, currentMode, targetMode),
+    evaluated: transitionRulesFor(context, currentMode, targetMode),
+  };
+}
+
+function transitionFindings(
+  context: ReadinessContext,
+  currentMode: RuntimeModeId,
+  targetMode: RuntimeModeId,
+): Finding[] {
   if (CONTAINER_MODES.has(targetMode)) {
     const findings = vmsToContainers(context, targetMode);
     if (CONTAINER_MODES.has(currentMode)) {
@@ -341,4 +352,40 @@ export function checkTransition(context: ReadinessContext): Finding[] {
   }
   // Target: container virtualization.
   return [...vsphereVmsToKubevirt(context), ...containersToKubevirt(context)];
+}
+
+/** The transition rules that apply to the objects moving from one mode to another. */
+function transitionRulesFor(
+  context: ReadinessContext,
+  currentMode: RuntimeModeId,
+  targetMode: RuntimeModeId,
+): string[] {
+  const { objects } = context;
+  const containers = objects.some(isContainerWorkload);
+  const kubevirtVms = objects.some(isKubevirtVm);
+  const vsphereVms = objects.some(isVsphereVm);
+  if (!CONTAINER_MODES.has(targetMode)) {
+    return [
+      ...(vsphereVms ? ['transition-vm-import'] : []),
+      ...(containers ? ['transition-container-to-kubevirt'] : []),
+    ];
+  }
+  const evaluated: string[] = [];
+  if (kubevirtVms || (vsphereVms && targetMode === 'bare-metal-container')) {
+    evaluated.push('transition-vm-to-container');
+  }
+  if (CONTAINER_MODES.has(currentMode) && containers) {
+    // Host needs are read from rendered pod templates only.
+    if (
+      targetMode === 'virtualized-container' &&
+      objects.some(o => o.rendered && isContainerWorkload(o))
+    ) {
+      evaluated.push(
+        'transition-kvm-on-vm-nodes',
+        'transition-host-dependencies',
+      );
+    }
+    evaluated.push('transition-container-platform');
+  }
+  return evaluated;
 }

@@ -1,0 +1,193 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  ComponentVersions,
+  Finding,
+  ManifestObjectRef,
+  UpgradeLevel,
+  UpgradeReadiness,
+} from '../types';
+import { componentLabel } from './apiGroups';
+
+/** What an unwaived API-compatibility concern means for the upgrade. */
+type UpgradeConcern = 'broken-now' | 'breaks-at-upgrade' | 'deprecated';
+
+const CONCERN_RANK: Record<UpgradeConcern, number> = {
+  'broken-now': 0,
+  'breaks-at-upgrade': 1,
+  deprecated: 2,
+};
+
+// Alpha APIs are served at the target: a concern, not an upgrade level.
+const DEPRECATION_RULES = new Set(['api-deprecated', 'api-deprecated-field']);
+
+/** What we know about the upgrade of one component. @internal */
+export interface UpgradeEvidence {
+  /** Every finding, waivers applied. */
+  findings: readonly Finding[];
+  /** Objects compared with a version of their component. */
+  judged: readonly ManifestObjectRef[];
+  /** The components the objects belong to, with their versions. */
+  versions: ComponentVersions[];
+  /** Components of the objects with no version at all. */
+  notJudged: readonly string[];
+  hasObjects: boolean;
+}
+
+function upgradeConcernOf(finding: Finding): UpgradeConcern | undefined {
+  if (finding.waived || finding.category !== 'api-compatibility') {
+    return undefined;
+  }
+  if (finding.severity === 'critical') {
+    return finding.timing === 'now' ? 'broken-now' : 'breaks-at-upgrade';
+  }
+  return finding.severity === 'warning' && DEPRECATION_RULES.has(finding.id)
+    ? 'deprecated'
+    : undefined;
+}
+
+function objectKey(object: Partial<ManifestObjectRef>): string {
+  return `${object.file}\u0000${object.line}\u0000${object.apiVersion}\u0000${object.kind}\u0000${object.name}`;
+}
+
+/** Each object with an upgrade concern, at its worst. */
+function worstConcernPerObject(
+  findings: readonly Finding[],
+): Map<string, UpgradeConcern> {
+  const worst = new Map<string, UpgradeConcern>();
+  for (const finding of findings) {
+    const concern = upgradeConcernOf(finding);
+    if (!concern) continue;
+    const key = objectKey(finding);
+    const known = worst.get(key);
+    if (!known || CONCERN_RANK[concern] < CONCERN_RANK[known]) {
+      worst.set(key, concern);
+    }
+  }
+  return worst;
+}
+
+function countConcerns(
+  worst: ReadonlyMap<string, UpgradeConcern>,
+): UpgradeReadiness['counts'] {
+  const counts = { brokenNow: 0, breaksAtUpgrade: 0, deprecated: 0 };
+  for (const concern of worst.values()) {
+    if (concern === 'broken-now') counts.brokenNow++;
+    else if (concern === 'breaks-at-upgrade') counts.breaksAtUpgrade++;
+    else counts.deprecated++;
+  }
+  return counts;
+}
+
+/** Judged objects, and objects with a concern that were not judged (a rejected field), passing or not. */
+function countChecks(
+  judged: readonly ManifestObjectRef[],
+  worst: ReadonlyMap<string, UpgradeConcern>,
+): UpgradeReadiness['checks'] {
+  if (worst.size === 0) {
+    return { passing: judged.length, total: judged.length };
+  }
+  const checked = new Set(judged.map(objectKey));
+  for (const key of worst.keys()) checked.add(key);
+  return { passing: checked.size - worst.size, total: checked.size };
+}
+
+function upgradeLevel(
+  counts: UpgradeReadiness['counts'],
+  evidence: UpgradeEvidence,
+): UpgradeLevel {
+  if (!evidence.hasObjects) return 'unknown';
+  if (counts.brokenNow > 0) return 'broken-now';
+  if (counts.breaksAtUpgrade > 0) return 'breaks-at-upgrade';
+  if (counts.deprecated > 0) return 'deprecated';
+  // Clean only when every component of the objects was judged: a missing version is never a pass.
+  return evidence.notJudged.length > 0 || evidence.judged.length === 0
+    ? 'unknown'
+    : 'clean';
+}
+
+function versionText(versions: ComponentVersions): string {
+  const { component, current, planned } = versions;
+  let today = '';
+  if (current === planned) today = ' (what its clusters run today)';
+  else if (current !== null) today = ` (its clusters run ${current} today)`;
+  return `${componentLabel(component)} ${planned}${today}`;
+}
+
+function explain(
+  level: UpgradeLevel,
+  counts: UpgradeReadiness['counts'],
+  checks: UpgradeReadiness['checks'],
+  evidence: UpgradeEvidence,
+): string[] {
+  if (!evidence.hasObjects) {
+    return ['Unknown: no Kubernetes object was read from the manifests.'];
+  }
+  const judgedAt = evidence.versions.filter(v => v.planned !== null);
+  const lines = [
+    judgedAt.length > 0
+      ? `Judged at ${judgedAt.map(versionText).join('; ')}.`
+      : 'No version to judge at.',
+  ];
+  if (counts.brokenNow > 0) {
+    lines.push(
+      `${counts.brokenNow} object(s) use an API their cluster no longer serves today: broken now.`,
+    );
+  }
+  if (counts.breaksAtUpgrade > 0) {
+    lines.push(
+      `${counts.breaksAtUpgrade} object(s) use an API removed at the planned version.`,
+    );
+  }
+  if (counts.deprecated > 0) {
+    lines.push(
+      `${counts.deprecated} object(s) use an API or field deprecated at the planned version.`,
+    );
+  }
+  if (evidence.notJudged.length > 0) {
+    lines.push(
+      `Not judged, no version: ${evidence.notJudged
+        .map(componentLabel)
+        .join(', ')}.`,
+    );
+  }
+  lines.push(
+    `= ${level}; ${checks.passing} of ${checks.total} judged object(s) passing.`,
+  );
+  return lines;
+}
+
+/**
+ * "Does it break at the planned upgrade?" from API-compatibility concerns
+ * alone: broken now (removed at a version a cluster runs today), breaks at
+ * the upgrade (removed at the planned version), deprecated, clean, or
+ * unknown when nothing, or not everything, could be judged.
+ * @internal
+ */
+export function judgeUpgrade(evidence: UpgradeEvidence): UpgradeReadiness {
+  const worst = worstConcernPerObject(evidence.findings);
+  const counts = countConcerns(worst);
+  const checks = countChecks(evidence.judged, worst);
+  const level = upgradeLevel(counts, evidence);
+  return {
+    level,
+    versions: evidence.versions,
+    counts,
+    checks,
+    explanation: explain(level, counts, checks, evidence),
+  };
+}
