@@ -17,7 +17,6 @@
 import {
   CompleteEvaluationResult,
   componentLabel,
-  EvaluationResult,
   Finding,
   MODE_LABELS,
   READINESS_LEVEL_LABELS,

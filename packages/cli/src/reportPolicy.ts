@@ -65,10 +65,10 @@ const RANK: Record<FailOn, number> = {
 };
 
 /** The result as the report shows it: with `--only-show-removed`, removals only. */
-export function selectReportedFindings(
-  result: EvaluationResult,
+export function selectReportedFindings<R extends EvaluationResult>(
+  result: R,
   policy: ReportPolicy,
-): EvaluationResult {
+): R {
   if (!policy.onlyShowRemoved) return result;
   return {
     ...result,

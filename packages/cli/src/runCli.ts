@@ -21,7 +21,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import {
   evaluate,
   EntityLike,
-  EvaluationResult,
+  CompleteEvaluationResult,
   KNOWLEDGE_BASE_COMPONENTS,
   parseManifestsAnnotation,
   readRuntimeModeConfig,
@@ -266,7 +266,7 @@ function buildProgram(
 
 /** The verdict in the chosen format, ready for stdout. */
 function render(
-  result: EvaluationResult,
+  result: CompleteEvaluationResult,
   options: CheckOptions,
   context: { colour: boolean; entityFile?: string },
 ): string {

@@ -487,26 +487,39 @@ describe('REST API v1', () => {
   });
 
   describe('POST /entities/:namespace/:kind/:name/what-if', () => {
-    it('re-evaluates the stored manifests against other targets', async () => {
+    it('re-evaluates the stored manifests with a planned move, and never below the version a cluster runs', async () => {
       const now = await request(server)
         .post(`${API}/entities/default/component/legacy/what-if`)
-        .send({ targets: { k8s: '1.15' } });
+        .send({
+          targets: { k8s: '1.15' },
+          targetMode: 'container-virtualization',
+        });
       expect(now.status).toBe(200);
-      expect(
-        now.body.findings
-          .filter((f: { severity: string }) => f.severity === 'critical')
-          .some((f: { kind: string }) => f.kind === 'Ingress'),
-      ).toBe(false);
+      // Its cluster runs 1.31 already: a plan of 1.15 cannot undo a removal.
       expect(now.body.targets).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ component: 'k8s', version: '1.15' }),
+          expect.objectContaining({ component: 'k8s', version: '1.31' }),
         ]),
       );
-      // The stored result is unchanged.
+      expect(
+        now.body.findings.find(
+          (f: { id: string; kind: string }) =>
+            f.id === 'api-removed' && f.kind === 'Ingress',
+        ),
+      ).toEqual(expect.objectContaining({ timing: 'now' }));
+      expect(now.body.upgrade.level).toBe('broken-now');
+      expect(now.body.migration).toEqual(
+        expect.objectContaining({
+          targetMode: 'container-virtualization',
+          targetSource: 'option',
+        }),
+      );
+      // The stored result is unchanged: no move is planned there.
       const stored = await request(server).get(
         `${API}/entities/default/component/legacy`,
       );
       expect(stored.body.result.readiness.level).toBe('blocked');
+      expect(stored.body.result.migration).toBeNull();
     });
 
     it('validates the body and the entity', async () => {
