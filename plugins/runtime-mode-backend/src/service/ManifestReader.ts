@@ -33,6 +33,7 @@ import {
   makeFinding,
   parseManifestsAnnotation,
   RUNTIME_MODE_ANNOTATIONS,
+  type RuleId,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { promises as fs } from 'node:fs';
 import nodePath from 'node:path';
@@ -58,7 +59,7 @@ const MAX_WALK_DEPTH = 12;
 /** A `..` path segment, percent-encoded or not, or a backslash (a separator to URL parsers). */
 const ESCAPING_SEGMENT = /(^|[/\\])(\.|%2e){2}($|[/\\])|\\|%5c/i;
 
-function manifestFinding(id: string, message: string, file?: string): Finding {
+function manifestFinding(id: RuleId, message: string, file?: string): Finding {
   return makeFinding(id, 'warning', message, file ? { file } : {});
 }
 

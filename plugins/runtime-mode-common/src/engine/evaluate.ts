@@ -42,6 +42,7 @@ import { readManifests } from './readManifests';
 import { withConfigDefaults } from './readRuntimeModeConfig';
 import { RULE_SET_VERSION } from './ruleCatalog';
 import { scoreReadiness } from './scoring';
+import { targetCapabilities } from './targetCapabilities';
 import { validateTargets } from './targets';
 import { compareVersions } from './versions';
 
@@ -183,7 +184,25 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     findings.push(...input.sourceFindings);
   }
 
-  const read = readManifests(manifests, config.limits);
+  const clusters = componentClusters(
+    annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
+    config.clusters,
+    findings,
+  );
+  const targets = resolveTargets(
+    optionTargets,
+    clusters,
+    config.apiPolicy.targets,
+  );
+  const targetVersions = Object.fromEntries(
+    targets.map(t => [t.component, t.version]),
+  );
+
+  // Templates are read at the target versions: their capability checks
+  // choose the branch the target would render.
+  const read = readManifests(manifests, config.limits, {
+    capabilities: targetCapabilities(targetVersions, index),
+  });
   findings.push(...read.findings);
   const objects: ManifestObjectRef[] = read.objects.map(o => ({
     file: o.file,
@@ -193,12 +212,6 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     ...(o.name !== undefined ? { name: o.name } : {}),
     ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
   }));
-
-  const clusters = componentClusters(
-    annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
-    config.clusters,
-    findings,
-  );
 
   const declaredRaw = annotations[RUNTIME_MODE_ANNOTATIONS.mode];
   const declared = readMode(declaredRaw);
@@ -259,14 +272,9 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     targetSource = 'current';
   }
 
-  const targets = resolveTargets(
-    optionTargets,
-    clusters,
-    config.apiPolicy.targets,
-  );
   const api = checkApiCompatibility(
     objects,
-    Object.fromEntries(targets.map(t => [t.component, t.version])),
+    targetVersions,
     {
       extraDeprecations: config.apiPolicy.extraDeprecations,
       alphaInProduction: config.apiPolicy.alphaInProduction,
@@ -286,7 +294,7 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
       profiles,
       clusters,
       allClusters: config.clusters,
-      targets: Object.fromEntries(targets.map(t => [t.component, t.version])),
+      targets: targetVersions,
     }),
   );
 

@@ -60,19 +60,19 @@ export const DOCS = {
   runtimeMode: 'https://github.com/runtime-mode/runtime-mode#annotations',
 } as const;
 
-function rule(
-  id: string,
+/** A catalog entry; its id's literal type is kept so {@link RuleId} can list them. */
+function rule<const Id extends string>(
+  id: Id,
   category: RuleInfo['category'],
   severity: RuleInfo['severity'],
   title: string,
   description: string,
   docsUrl?: string,
-): RuleInfo {
+): RuleInfo & { readonly id: Id } {
   return { id, category, severity, title, description, docsUrl };
 }
 
-/** Every rule the engine can raise, with its highest severity. @public */
-export const RULE_CATALOG: readonly RuleInfo[] = [
+const CATALOG = [
   rule(
     'api-removed',
     'api-compatibility',
@@ -334,7 +334,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'manifest',
     'info',
     'Template not rendered',
-    'The document is a Helm/Go template. Only its top-level apiVersion/kind were read; render it (helm template) for a full check.',
+    "The file is a Helm/Go template, read without rendering: each document's column-0 apiVersion and kind (literal, from a helper, or from the branch a capability check takes at the target Kubernetes version) and its literal name are judged, nothing else. An apiVersion the target cannot decide is named, not judged. Render it (helm template) for a full check.",
     DOCS.helmTemplate,
   ),
   rule(
@@ -343,6 +343,14 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'info',
     'Document without kind ignored',
     'The document has no kind, so it is not a Kubernetes object (Helm values, Chart.yaml, test specs, ...); it was ignored.',
+    DOCS.objects,
+  ),
+  rule(
+    'manifest-build-time-file',
+    'manifest',
+    'info',
+    'Build-time or tool file not judged',
+    'Kustomize files (kustomize.config.k8s.io, config.kubernetes.io), Backstage descriptors (backstage.io), Helm chart metadata and values, and other tool inputs never reach an API server: they are recognised, not counted as objects, and their apiVersions are not judged. One finding per evaluation lists them and says how to judge the objects they build (kustomize build / helm template in CI, then the CLI or POST /v1/evaluate).',
     DOCS.objects,
   ),
   rule(
@@ -449,7 +457,17 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'A runtime-mode.dev/waive.<rule-id> annotation is malformed (needs until=YYYY-MM-DD; reason=...) or names an unknown rule; it was not applied.',
     DOCS.runtimeMode,
   ),
-];
+] as const;
+
+/**
+ * The id of a catalogued rule. Derived from the catalog, so a finding of an
+ * unknown rule (a typo, a rule that was never catalogued) fails to compile.
+ * @public
+ */
+export type RuleId = (typeof CATALOG)[number]['id'];
+
+/** Every rule the engine can raise, with its highest severity. @public */
+export const RULE_CATALOG: readonly RuleInfo[] = CATALOG;
 
 /** @internal */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
