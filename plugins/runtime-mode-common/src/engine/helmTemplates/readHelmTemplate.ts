@@ -29,7 +29,6 @@ import {
   evaluatePipeline,
   not,
   truthOf,
-  type ExpressionScope,
   type Tri,
 } from './templateExpression';
 
@@ -163,7 +162,7 @@ export function readHelmTemplate(
   const absent: Skipped[] = [];
   const unreadable: Skipped[] = [];
   const { actions, unclosedAt } = scanActions(text);
-  const scope: ExpressionScope = renderer.scope(path);
+  const scope = renderer.scope(path);
   const frames: Frame[] = [];
   let truth: Tri = true;
   let definitions = 0;
@@ -301,7 +300,7 @@ export function readHelmTemplate(
           )}, depending on ${
             kubeTarget
               ? 'values or cluster capabilities not known here'
-              : 'the Kubernetes version, and no Kubernetes target was given'
+              : 'values, cluster capabilities or the Kubernetes version (no Kubernetes target was given)'
           }; not judged.`,
           {
             file: path,

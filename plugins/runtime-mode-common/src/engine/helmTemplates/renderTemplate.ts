@@ -62,6 +62,15 @@ interface Branch {
   children: TemplateNode[];
 }
 
+// `include "name" .` (or `$`), alone in an action: its texts are the helper's.
+const HELPER_CALL = /^include\s+("(?:[^"\\]|\\.)*"|`[^`]*`)\s*(\S*)\s*$/;
+const DECLARATION = /^\$\w*\s*:?=/;
+
+/** A scope that knows its file, for the helpers it includes. @internal */
+export interface RenderScope extends ExpressionScope {
+  file: string;
+}
+
 // A snippet with more possible renderings than this is not worth telling apart.
 const MAX_ALTERNATIVES = 16;
 const MAX_INCLUDE_DEPTH = 16;
@@ -273,7 +282,7 @@ function capped(alternatives: Alternative[]): Alternative[] {
 export class TemplateRenderer {
   private readonly rendered = new Map<
     TemplateDefinition,
-    Map<boolean, TemplateValue>
+    Map<boolean, Alternative[]>
   >();
   private readonly active = new Set<TemplateDefinition>();
 
@@ -283,8 +292,9 @@ export class TemplateRenderer {
   ) {}
 
   /** A fresh scope for a template file (`.` is the chart's root). */
-  scope(file: string, dotIsRoot = true): ExpressionScope {
+  scope(file: string, dotIsRoot = true): RenderScope {
     return {
+      file,
       capabilities: this.capabilities,
       variables: new Map(),
       dotIsRoot,
@@ -299,42 +309,63 @@ export class TemplateRenderer {
 
   /** What `include "name" .` renders to, when a single text is known. */
   include(name: string, dotIsRoot: boolean, fromFile: string): TemplateValue {
+    const texts = knownTexts(
+      this.helperAlternatives(name, dotIsRoot, fromFile),
+    );
+    if (texts.values.length !== 1) return UNKNOWN;
+    return texts.kubeVersion
+      ? { type: 'string', value: texts.values[0], kubeVersion: true }
+      : { type: 'string', value: texts.values[0] };
+  }
+
+  /** Every text a named template can render to at the target; rendered once per definition. */
+  private helperAlternatives(
+    name: string,
+    dotIsRoot: boolean,
+    fromFile: string,
+  ): Alternative[] {
     const definition = this.library.find(name, fromFile);
     if (
       !definition ||
       this.active.has(definition) ||
       this.active.size >= MAX_INCLUDE_DEPTH
     ) {
-      return UNKNOWN;
+      return [{ text: undefined, truth: undefined }];
     }
     const cached = this.rendered.get(definition)?.get(dotIsRoot);
     if (cached) return cached;
     this.active.add(definition);
-    let value: TemplateValue = UNKNOWN;
+    let alternatives: Alternative[];
     try {
-      const texts = knownTexts(
-        this.alternatives(
-          definition.body,
-          this.scope(definition.file, dotIsRoot),
-        ),
+      alternatives = this.alternatives(
+        definition.body,
+        this.scope(definition.file, dotIsRoot),
       );
-      if (texts.values.length === 1) {
-        value = texts.kubeVersion
-          ? { type: 'string', value: texts.values[0], kubeVersion: true }
-          : { type: 'string', value: texts.values[0] };
-      }
     } finally {
       this.active.delete(definition);
     }
     const byRoot =
-      this.rendered.get(definition) ?? new Map<boolean, TemplateValue>();
-    byRoot.set(dotIsRoot, value);
+      this.rendered.get(definition) ?? new Map<boolean, Alternative[]>();
+    byRoot.set(dotIsRoot, alternatives);
     this.rendered.set(definition, byRoot);
-    return value;
+    return alternatives;
+  }
+
+  /** The texts of `include "name" ctx` / `template "name" ctx`, or undefined for other pipelines. */
+  private calledHelper(
+    pipeline: string,
+    scope: RenderScope,
+  ): Alternative[] | undefined {
+    const call = HELPER_CALL.exec(pipeline);
+    const name = call ? defineName(call[1]) : undefined;
+    if (!call || name === undefined) return undefined;
+    const context = call[2];
+    const rootContext = context === '$' || (context === '.' && scope.dotIsRoot);
+    return this.helperAlternatives(name, rootContext, scope.file);
   }
 
   /** Every text `snippet` can render to at the target, with when it does. */
-  alternatives(snippet: string, scope: ExpressionScope): Alternative[] {
+  alternatives(snippet: string, scope: RenderScope): Alternative[] {
     if (!snippet.includes('{{')) return [{ text: snippet, truth: true }];
     const nodes = parseNodes(snippet);
     if (!nodes) return [{ text: undefined, truth: undefined }];
@@ -343,7 +374,7 @@ export class TemplateRenderer {
 
   private render(
     nodes: readonly TemplateNode[],
-    scope: ExpressionScope,
+    scope: RenderScope,
   ): Alternative[] {
     let result: Alternative[] = [{ text: '', truth: true }];
     for (const node of nodes) {
@@ -352,26 +383,16 @@ export class TemplateRenderer {
           result = append(result, node.text);
           break;
         case 'output': {
-          const value = evaluatePipeline(node.pipeline, scope);
-          if (!/^\$\w*\s*:?=/.test(node.pipeline)) {
-            result = append(
-              result,
-              textOf(value),
-              value.type === 'string' && value.kubeVersion,
-            );
+          if (DECLARATION.test(node.pipeline)) {
+            evaluatePipeline(node.pipeline, scope);
+            break;
           }
-          break;
-        }
-        case 'template': {
-          const match = /^("(?:[^"\\]|\\.)*"|`[^`]*`)\s*(.*)$/.exec(
-            node.pipeline,
-          );
-          const name = match ? defineName(match[1]) : undefined;
-          const context = match?.[2].trim();
-          const rootContext =
-            context === '$' || (context === '.' && scope.dotIsRoot);
-          const value =
-            name !== undefined ? scope.include(name, rootContext) : UNKNOWN;
+          const helper = this.calledHelper(node.pipeline, scope);
+          if (helper) {
+            result = capped(combine(result, helper));
+            break;
+          }
+          const value = evaluatePipeline(node.pipeline, scope);
           result = append(
             result,
             textOf(value),
@@ -379,6 +400,16 @@ export class TemplateRenderer {
           );
           break;
         }
+        case 'template':
+          result = capped(
+            combine(
+              result,
+              this.calledHelper(`include ${node.pipeline}`, scope) ?? [
+                { text: undefined, truth: undefined },
+              ],
+            ),
+          );
+          break;
         case 'choice':
           result = capped(
             combine(result, this.renderChoice(node.branches, scope)),
@@ -402,7 +433,7 @@ export class TemplateRenderer {
 
   private renderChoice(
     branches: readonly Branch[],
-    scope: ExpressionScope,
+    scope: RenderScope,
   ): Alternative[] {
     const result: Alternative[] = [];
     let noneBefore: Tri = true;
