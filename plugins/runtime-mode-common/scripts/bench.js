@@ -343,12 +343,12 @@ if (
   );
   process.exit(child.status ?? 1);
 }
+let runKind = smoke ? 'smoke' : 'full';
+if (process.argv.includes('--hostile')) runKind = 'hostile';
 console.log(
-  `runtime-mode engine benchmark (${
-    process.argv.includes('--hostile') ? 'hostile' : smoke ? 'smoke' : 'full'
-  }): node ${process.version}, ${os.cpus().length} x ${
-    os.cpus()[0]?.model ?? 'cpu'
-  }, ${new Date().toISOString()}`,
+  `runtime-mode engine benchmark (${runKind}): node ${process.version}, ${
+    os.cpus().length
+  } x ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString()}`,
 );
 if (process.argv.includes('--hostile')) {
   console.log(

@@ -77,7 +77,8 @@ function firstLine(message: string): string {
   return message.split('\n')[0].trim();
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+// Anything past U+007F takes more than one UTF-8 byte.
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * UTF-8 length of a string, counted only as far as needed: a string longer

@@ -203,12 +203,13 @@ export function readHelmTemplate(
       case 'else-if':
       case 'else-with': {
         if (!top) break;
-        const test =
-          keyword === 'else'
-            ? true
-            : definitions > 0
-            ? undefined
-            : condition(pipeline, and(top.parentTruth, top.noneBefore));
+        let test: Tri = true;
+        if (keyword !== 'else') {
+          test =
+            definitions > 0
+              ? undefined
+              : condition(pipeline, and(top.parentTruth, top.noneBefore));
+        }
         truth = and(top.parentTruth, and(top.noneBefore, test));
         top.noneBefore = and(top.noneBefore, not(test));
         scope.dotIsRoot = keyword === 'else-with' ? false : top.dotWasRoot;

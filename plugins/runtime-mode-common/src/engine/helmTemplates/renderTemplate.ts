@@ -71,6 +71,12 @@ export interface RenderScope extends ExpressionScope {
   file: string;
 }
 
+const ELSE_TESTS = {
+  else: 'else',
+  'else-if': 'if',
+  'else-with': 'with',
+} as const;
+
 // A snippet with more possible renderings than this is not worth telling apart.
 const MAX_ALTERNATIVES = 16;
 const MAX_INCLUDE_DEPTH = 16;
@@ -195,8 +201,7 @@ function parseNodes(text: string): TemplateNode[] | undefined {
       case 'else-with': {
         if (!current.choice) return undefined;
         const branch: Branch = {
-          test:
-            keyword === 'else' ? 'else' : keyword === 'else-if' ? 'if' : 'with',
+          test: ELSE_TESTS[keyword],
           pipeline,
           children: [],
         };

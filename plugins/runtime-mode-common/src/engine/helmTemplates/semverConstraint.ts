@@ -98,6 +98,10 @@ function compare(a: SemVersion, b: SemVersion): number {
   );
 }
 
+function operatorAt(text: string, at: number): string {
+  return OPERATORS.find(o => text.startsWith(o, at)) ?? '';
+}
+
 /** One AND group (`>= 1.19-0, < 1.22-0`), or undefined when it is not a constraint. */
 function parseGroup(text: string): Constraint[] | undefined {
   const constraints: Constraint[] = [];
@@ -112,7 +116,7 @@ function parseGroup(text: string): Constraint[] | undefined {
   };
   skip(false);
   while (i < text.length) {
-    const op = OPERATORS.find(o => text.startsWith(o, i)) ?? '';
+    const op = operatorAt(text, i);
     i += op.length;
     skip(false);
     CONSTRAINT_VERSION.lastIndex = i;
