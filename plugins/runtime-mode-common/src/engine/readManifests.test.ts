@@ -389,6 +389,47 @@ describe('readManifests limits stop reading when they are hit', () => {
   });
 });
 
+describe('readManifests on a large single document', () => {
+  // Over 64 KiB a single document js-yaml rejects is reported from js-yaml's
+  // error, without the full parser's second, slower pass.
+  const padding = Array.from(
+    { length: 12000 },
+    (_, i) => `  key${i}: "value ${i}"\n`,
+  ).join('');
+
+  it('reports the parse error at its line', () => {
+    const r = readManifests(
+      [
+        {
+          path: 'big.yaml',
+          content: `# big\napiVersion: v1\nkind: ConfigMap\ndata:\n${padding}  broken: [a, b\n  other: x\n`,
+        },
+      ],
+      DEFAULT_MANIFEST_LIMITS,
+    );
+    expect(r.objects).toEqual([]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ id: 'manifest-parse-error', file: 'big.yaml' }),
+    ]);
+    expect(r.findings[0].line).toBeGreaterThan(12000);
+    expect(r.findings[0].message).toContain('big.yaml:2 does not parse');
+  });
+
+  it('still reads a valid one with anchors through the full parser', () => {
+    const r = readManifests(
+      [
+        {
+          path: 'big.yaml',
+          content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n big\ndata:\n${padding}  again: *n\n`,
+        },
+      ],
+      DEFAULT_MANIFEST_LIMITS,
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.objects.map(o => o.name)).toEqual(['big']);
+  });
+});
+
 describe('readManifests on hostile input', () => {
   // The benchmark's shapes (scripts/hostileInputs.js), mixed and sized by fast-check.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -343,6 +343,22 @@ interface FastRead {
 
 const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
 
+/**
+ * js-yaml's options: the full parser's schema (YAML 1.2 core); `json`:
+ * duplicate keys keep the last value, like kubectl and the full parser;
+ * `maxDepth` (js-yaml >= 4.3, newer than its types): js-yaml counts scalars
+ * as a level, so past limits.maxDepth + 1 levels collections nest deeper
+ * than limits.maxDepth.
+ */
+function fastLoadOptions(limits: ManifestLimits): LoadOptions {
+  const options: LoadOptions & { maxDepth: number } = {
+    schema: CORE_SCHEMA,
+    json: true,
+    maxDepth: limits.maxDepth + 1,
+  };
+  return options;
+}
+
 /** One document with js-yaml; undefined when the full parser must read the file. */
 function loadFastDocument(
   documentText: string,
@@ -352,16 +368,7 @@ function loadFastDocument(
 ): FastDocument | undefined {
   let value: unknown;
   try {
-    // Same schema as the full parser (YAML 1.2 core); json: duplicate keys
-    // keep the last value, like kubectl and the full parser. js-yaml counts
-    // scalars as a level: past limits.maxDepth + 1 levels, collections nest
-    // deeper than limits.maxDepth.
-    const options: LoadOptions & { maxDepth: number } = {
-      schema: CORE_SCHEMA,
-      json: true,
-      maxDepth: limits.maxDepth + 1, // js-yaml >= 4.3; its types predate it
-    };
-    value = loadYamlFast(documentText, options);
+    value = loadYamlFast(documentText, fastLoadOptions(limits));
   } catch (error) {
     if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {
       return undefined;
@@ -420,6 +427,50 @@ function splitAndLoadFast(
     DOCUMENT_MARKER.lastIndex = next;
   }
   return { docs };
+}
+
+// Past this size a broken single document is not worth the full parser's
+// time (about a second per MiB on token-dense text): js-yaml's error says it.
+const LARGE_DOCUMENT = 64 * 1024;
+
+/**
+ * A finding for a large file holding a single document that js-yaml
+ * rejects (a parse error, or nesting past limits.maxDepth); undefined
+ * otherwise, and the full parser reads the file. With one document, nothing
+ * the full parser could still read is lost.
+ */
+function rejectedLargeDocument(
+  path: string,
+  text: string,
+  limits: ManifestLimits,
+): Finding | undefined {
+  if (text.length < LARGE_DOCUMENT) return undefined;
+  CONTENT_LINE.lastIndex = 0;
+  const content = CONTENT_LINE.exec(text);
+  if (!content) return undefined;
+  DOCUMENT_MARKER.lastIndex = content.index;
+  if (DOCUMENT_MARKER.exec(text)) return undefined; // more than one document
+  const line = countLines(text, 0, content.index) + 1;
+  try {
+    loadYamlFast(text, fastLoadOptions(limits));
+    return undefined;
+  } catch (error) {
+    const { reason, mark, message } = error as {
+      reason?: string;
+      mark?: { line?: number };
+      message?: string;
+    };
+    if (JS_YAML_DEPTH_ERROR.test(String(message))) {
+      return depthLimitFinding(path, limits, line);
+    }
+    if (!reason) return undefined; // not a YAML error: let the full parser say
+    return makeFinding(
+      'manifest-parse-error',
+      'warning',
+      `Document at ${path}:${line} does not parse: ${reason}`,
+      { file: path, line: (mark?.line ?? line - 1) + 1 },
+    );
+  }
 }
 
 /** Collects the objects and untyped documents of a file, List items expanded. */
@@ -535,6 +586,11 @@ export function readYamlDocuments(
       findings,
       documents: fast.docs.length,
     };
+  }
+
+  const rejected = rejectedLargeDocument(path, text, limits);
+  if (rejected) {
+    return { objects: [], untyped: [], findings: [rejected], documents: 1 };
   }
 
   const lineCounter = new LineCounter();
