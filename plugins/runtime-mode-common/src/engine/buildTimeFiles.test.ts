@@ -45,6 +45,11 @@ const TOOL_FILES: ManifestFile[] = [
       'apiVersion: fn.kpt.dev/v1alpha1\nkind: SetLabels\nmetadata:\n  name: labels\n  annotations:\n    config.kubernetes.io/local-config: "true"\nlabels:\n  team: orders\n',
   },
   {
+    path: 'deploy/base/labels.yaml',
+    content:
+      'apiVersion: builtin\nkind: LabelTransformer\nmetadata:\n  name: labels\nlabels:\n  team: orders\nfieldSpecs:\n- path: metadata/labels\n  create: true\n',
+  },
+  {
     path: 'skaffold.yaml',
     content:
       'apiVersion: skaffold/v4beta11\nkind: Config\nmanifests:\n  kustomize:\n    paths: [deploy/overlays/prod]\n',

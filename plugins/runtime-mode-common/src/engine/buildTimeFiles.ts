@@ -24,27 +24,19 @@ import { makeFinding } from './findings';
  * but are read by a tool, so their apiVersions are not judged as APIs.
  * Sources in docs/engine.md ("Build-time and tool files").
  */
-const TOOLS_BY_GROUP: ReadonlyArray<{
-  matches: (group: string) => boolean;
-  tool: string;
-}> = [
-  {
-    matches: g => g === 'kustomize.config.k8s.io' || g === 'builtin',
-    tool: 'Kustomize',
-  },
-  {
-    matches: g => g === 'config.kubernetes.io',
-    tool: 'KRM function (Kustomize/kpt)',
-  },
-  { matches: g => g === 'kpt.dev' || g === 'fn.kpt.dev', tool: 'kpt' },
-  {
-    matches: g => g === 'backstage.io' || g.endsWith('.backstage.io'),
-    tool: 'Backstage',
-  },
-  { matches: g => g === 'skaffold', tool: 'Skaffold' },
-  { matches: g => g === 'kind.x-k8s.io', tool: 'kind' },
-  { matches: g => g === 'k3d.io', tool: 'k3d' },
-];
+const TOOLS_BY_GROUP: ReadonlyMap<string, string> = new Map([
+  ['kustomize.config.k8s.io', 'Kustomize'],
+  ['builtin', 'Kustomize'],
+  ['config.kubernetes.io', 'KRM function (Kustomize/kpt)'],
+  ['kpt.dev', 'kpt'],
+  ['fn.kpt.dev', 'kpt'],
+  ['backstage.io', 'Backstage'],
+  ['skaffold', 'Skaffold'],
+  ['kind.x-k8s.io', 'kind'],
+  ['k3d.io', 'k3d'],
+]);
+// Backstage's own groups (`scaffolder.backstage.io`, ...).
+const BACKSTAGE_SUBGROUP = '.backstage.io';
 
 const HELM_CHART_METADATA = 'Helm chart metadata';
 const HELM_VALUES = 'Helm values';
@@ -61,8 +53,11 @@ export function buildTimeToolOf(
   apiVersion: string,
   body?: Record<string, unknown>,
 ): string | undefined {
-  const group = apiGroupOf(apiVersion);
-  const byGroup = TOOLS_BY_GROUP.find(t => t.matches(group))?.tool;
+  // Kustomize's built-in plugin configs say `apiVersion: builtin`: no group.
+  const group = apiGroupOf(apiVersion) || apiVersion;
+  const byGroup =
+    TOOLS_BY_GROUP.get(group) ??
+    (group.endsWith(BACKSTAGE_SUBGROUP) ? 'Backstage' : undefined);
   if (byGroup) return byGroup;
   const metadata = body?.metadata as
     | { annotations?: Record<string, unknown> }
