@@ -25,11 +25,11 @@ import {
 import { makeFinding } from './findings';
 import { findStructuralTemplate } from './helmTemplates/findStructuralTemplate';
 import { readHelmTemplate } from './helmTemplates/readHelmTemplate';
+import { TemplateRenderer } from './helmTemplates/renderTemplate';
 import {
   collectDefinitions,
   TemplateLibrary,
-  TemplateRenderer,
-} from './helmTemplates/renderTemplate';
+} from './helmTemplates/templateLibrary';
 import type { TemplateCapabilities } from './helmTemplates/templateExpression';
 import type { ManifestObject } from './manifestObject';
 import { readYamlDocuments, type UntypedDocument } from './readYamlDocuments';

@@ -16,6 +16,11 @@
 
 import { classifyAction, scanActions } from './templateActions';
 import {
+  defineName,
+  type TemplateDefinition,
+  type TemplateLibrary,
+} from './templateLibrary';
+import {
   and,
   evaluatePipeline,
   not,
@@ -27,13 +32,6 @@ import {
   type TemplateValue,
   type Tri,
 } from './templateExpression';
-
-/** A `{{ define "name" }}` block: a helper other templates include. @internal */
-export interface TemplateDefinition {
-  name: string;
-  file: string;
-  body: string;
-}
 
 /**
  * One text a template snippet can render to, and whether that rendering
@@ -80,84 +78,6 @@ const ELSE_TESTS = {
 // A snippet with more possible renderings than this is not worth telling apart.
 const MAX_ALTERNATIVES = 16;
 const MAX_INCLUDE_DEPTH = 16;
-
-function directory(file: string): string {
-  const slash = file.lastIndexOf('/');
-  return slash === -1 ? '' : file.slice(0, slash + 1);
-}
-
-function sharedPrefixLength(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/** The named templates of all files read together, as Helm loads a chart. @internal */
-export class TemplateLibrary {
-  private readonly byName = new Map<string, TemplateDefinition[]>();
-
-  constructor(definitions: readonly TemplateDefinition[]) {
-    for (const definition of definitions) {
-      const list = this.byName.get(definition.name);
-      if (list) list.push(definition);
-      else this.byName.set(definition.name, [definition]);
-    }
-  }
-
-  /**
-   * The definition a file includes: of several with the same name (charts
-   * and their subcharts), the one in the nearest directory, else the last.
-   */
-  find(name: string, fromFile: string): TemplateDefinition | undefined {
-    const list = this.byName.get(name);
-    if (!list) return undefined;
-    const from = directory(fromFile);
-    let best = list[list.length - 1];
-    let bestShared = -1;
-    for (const definition of list) {
-      const shared = sharedPrefixLength(from, directory(definition.file));
-      if (shared >= bestShared) {
-        best = definition;
-        bestShared = shared;
-      }
-    }
-    return best;
-  }
-}
-
-function defineName(pipeline: string): string | undefined {
-  const match =
-    /^"((?:[^"\\]|\\.)*)"/.exec(pipeline) ?? /^`([^`]*)`/.exec(pipeline);
-  return match?.[1];
-}
-
-/** The `define` (and `block`) blocks of a template file. @internal */
-export function collectDefinitions(
-  file: string,
-  text: string,
-): TemplateDefinition[] {
-  const definitions: TemplateDefinition[] = [];
-  const { actions } = scanActions(text);
-  const open: Array<{ name?: string; bodyStart: number }> = [];
-  for (const action of actions) {
-    const { keyword, pipeline } = classifyAction(action.body);
-    if (keyword === 'define' || keyword === 'block') {
-      open.push({ name: defineName(pipeline), bodyStart: action.end });
-    } else if (keyword === 'if' || keyword === 'with' || keyword === 'range') {
-      open.push({ bodyStart: action.end });
-    } else if (keyword === 'end') {
-      const closed = open.pop();
-      if (closed?.name !== undefined) {
-        definitions.push({
-          name: closed.name,
-          file,
-          body: text.slice(closed.bodyStart, action.start),
-        });
-      }
-    }
-  }
-  return definitions;
-}
 
 /** The nodes of a snippet, or undefined when its actions do not nest. */
 function parseNodes(text: string): TemplateNode[] | undefined {
@@ -305,11 +225,6 @@ export class TemplateRenderer {
       dotIsRoot,
       include: (name, rootContext) => this.include(name, rootContext, file),
     };
-  }
-
-  /** Whether a helper of that name is among the files read. */
-  has(name: string, fromFile: string): boolean {
-    return this.library.find(name, fromFile) !== undefined;
   }
 
   /** What `include "name" .` renders to, when a single text is known. */
