@@ -390,42 +390,40 @@ describe('readManifests limits stop reading when they are hit', () => {
 });
 
 describe('readManifests on a large single document', () => {
-  // Over 64 KiB a single document js-yaml rejects is reported from js-yaml's
-  // error, without the full parser's second, slower pass.
   const padding = Array.from(
-    { length: 12000 },
+    { length: 4000 },
     (_, i) => `  key${i}: "value ${i}"\n`,
   ).join('');
 
-  it('reports the parse error at its line', () => {
+  it('knows it nests too deep without the full parser, anchors or not', () => {
     const r = readManifests(
       [
         {
           path: 'big.yaml',
-          content: `# big\napiVersion: v1\nkind: ConfigMap\ndata:\n${padding}  broken: [a, b\n  other: x\n`,
+          content: `# big\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n big\ndata:\n${padding}  deep: ${'['.repeat(
+            200,
+          )}${']'.repeat(200)}\n  again: *n\n`,
         },
       ],
       DEFAULT_MANIFEST_LIMITS,
     );
     expect(r.objects).toEqual([]);
-    expect(r.findings).toEqual([
-      expect.objectContaining({ id: 'manifest-parse-error', file: 'big.yaml' }),
+    expect(r.findings.map(f => [f.id, f.line])).toEqual([
+      ['manifest-limit-exceeded', 2],
     ]);
-    expect(r.findings[0].line).toBeGreaterThan(12000);
-    expect(r.findings[0].message).toContain('big.yaml:2 does not parse');
+    expect(r.findings[0].message).toContain('maxDepth');
   });
 
-  it('still reads a valid one with anchors through the full parser', () => {
+  it('leaves other js-yaml objections to the full parser, which reads past an unknown tag', () => {
     const r = readManifests(
       [
         {
           path: 'big.yaml',
-          content: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n big\ndata:\n${padding}  again: *n\n`,
+          content: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: &n big\ndata:\n${padding}  blob: !!binary aGVsbG8=\n  again: *n\n`,
         },
       ],
       DEFAULT_MANIFEST_LIMITS,
     );
-    expect(r.findings).toEqual([]);
     expect(r.objects.map(o => o.name)).toEqual(['big']);
   });
 });

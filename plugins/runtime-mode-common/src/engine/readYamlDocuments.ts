@@ -429,17 +429,18 @@ function splitAndLoadFast(
   return { docs };
 }
 
-// Past this size a broken single document is not worth the full parser's
-// time (about a second per MiB on token-dense text): js-yaml's error says it.
+// Past this size the full parser is slow on deep nesting (seconds per MiB
+// of `[[[[`); js-yaml tells first whether a document nests too deep.
 const LARGE_DOCUMENT = 64 * 1024;
 
 /**
- * A finding for a large file holding a single document that js-yaml
- * rejects (a parse error, or nesting past limits.maxDepth); undefined
- * otherwise, and the full parser reads the file. With one document, nothing
- * the full parser could still read is lost.
+ * The depth finding for a large file holding a single document that nests
+ * deeper than limits.maxDepth, known from js-yaml's depth limit before the
+ * full parser runs; undefined otherwise. Only that verdict is taken from
+ * js-yaml: its other errors (an unknown tag, say) may be ones the full
+ * parser reads past, so the full parser still decides those.
  */
-function rejectedLargeDocument(
+function tooDeepLargeDocument(
   path: string,
   text: string,
   limits: ManifestLimits,
@@ -450,25 +451,17 @@ function rejectedLargeDocument(
   if (!content) return undefined;
   DOCUMENT_MARKER.lastIndex = content.index;
   if (DOCUMENT_MARKER.exec(text)) return undefined; // more than one document
-  const line = countLines(text, 0, content.index) + 1;
   try {
     loadYamlFast(text, fastLoadOptions(limits));
     return undefined;
   } catch (error) {
-    const { reason, mark, message } = error as {
-      reason?: string;
-      mark?: { line?: number };
-      message?: string;
-    };
-    if (JS_YAML_DEPTH_ERROR.test(String(message))) {
-      return depthLimitFinding(path, limits, line);
+    if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {
+      return undefined;
     }
-    if (!reason) return undefined; // not a YAML error: let the full parser say
-    return makeFinding(
-      'manifest-parse-error',
-      'warning',
-      `Document at ${path}:${line} does not parse: ${reason}`,
-      { file: path, line: (mark?.line ?? line - 1) + 1 },
+    return depthLimitFinding(
+      path,
+      limits,
+      countLines(text, 0, content.index) + 1,
     );
   }
 }
@@ -588,9 +581,9 @@ export function readYamlDocuments(
     };
   }
 
-  const rejected = rejectedLargeDocument(path, text, limits);
-  if (rejected) {
-    return { objects: [], untyped: [], findings: [rejected], documents: 1 };
+  const tooDeep = tooDeepLargeDocument(path, text, limits);
+  if (tooDeep) {
+    return { objects: [], untyped: [], findings: [tooDeep], documents: 1 };
   }
 
   const lineCounter = new LineCounter();
