@@ -82,12 +82,13 @@ const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * UTF-8 length of a string, counted only as far as needed: a string longer
- * than `max` code units is over it, one a third as long is under it.
+ * than `max` code units is over it, and ASCII text (found by a native scan)
+ * is one byte a character. The scan runs whatever the size, so a file's
+ * cost does not jump at some fraction of the limit.
  */
 function utf8Length(text: string, max: number): number {
   if (text.length > max) return text.length;
-  // ASCII (a native scan) is one byte a character.
-  if (text.length * 3 <= max || !NON_ASCII.test(text)) return text.length;
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= max; i++) {
     const c = text.charCodeAt(i);
