@@ -389,6 +389,28 @@ describe('readManifests limits stop reading when they are hit', () => {
   });
 });
 
+describe('a List larger than a call takes arguments', () => {
+  it('is read and evaluated item by item, without overflowing the stack', () => {
+    const items = Array.from(
+      { length: 130000 },
+      (_, i) => `- {name: item${i}}`,
+    ).join('\n');
+    const result = evaluate({
+      manifests: [
+        {
+          path: 'list.yaml',
+          content: `apiVersion: v1\nkind: List\nitems:\n${items}\n`,
+        },
+      ],
+      config: { limits: { ...DEFAULT_MANIFEST_LIMITS, maxFileBytes: 8 << 20 } },
+    });
+    expect(result.objects).toHaveLength(1);
+    expect(
+      result.findings.filter(f => f.id === 'manifest-no-kind'),
+    ).toHaveLength(130000);
+  });
+});
+
 describe('readManifests on a large single document', () => {
   const padding = Array.from(
     { length: 4000 },

@@ -247,7 +247,7 @@ function templateLibrary(files: readonly ManifestFile[]): TemplateLibrary {
       text.includes('define') &&
       text.includes('{{')
     ) {
-      definitions.push(...collectDefinitions(file.path, text));
+      for (const d of collectDefinitions(file.path, text)) definitions.push(d);
     }
   }
   return new TemplateLibrary(definitions);
@@ -301,9 +301,10 @@ export function readManifests(
         ],
       };
     }
-    objects.push(...read.objects);
-    findings.push(...read.findings);
-    buildTime.push(...read.buildTime);
+    // One at a time: a List of 100,000 items must not overflow the call stack.
+    for (const object of read.objects) objects.push(object);
+    for (const finding of read.findings) findings.push(finding);
+    for (const file of read.buildTime) buildTime.push(file);
     documents += read.documents;
   }
   const setAside = buildTimeFinding(buildTime);

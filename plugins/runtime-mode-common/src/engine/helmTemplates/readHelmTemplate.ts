@@ -261,6 +261,6 @@ function templateSummary(
   }
   return {
     message: `${parts.join('; ')}.`,
-    line: Math.min(...first.map(o => o.line)),
+    line: first.reduce((min, o) => Math.min(min, o.line), Infinity),
   };
 }

@@ -79,10 +79,11 @@ function resolveKey(lines: readonly KeyLine[], valid: RegExp) {
   }
   const values = knownTexts(candidates).values.filter(v => valid.test(v));
   const lineOf = (value: string) => {
-    const writing = candidates.filter(
-      c => literalValue(c.text ?? '') === value,
-    );
-    return Math.min(...writing.map(c => c.line));
+    let line = Infinity;
+    for (const c of candidates) {
+      if (c.line < line && literalValue(c.text ?? '') === value) line = c.line;
+    }
+    return line;
   };
   return {
     values,

@@ -37,6 +37,8 @@ function sharedPrefixLength(a: string, b: string): number {
 /** The named templates of all files read together, as Helm loads a chart. @internal */
 export class TemplateLibrary {
   private readonly byName = new Map<string, TemplateDefinition[]>();
+  // Per name and including directory: many includes cost one search each.
+  private readonly found = new Map<string, TemplateDefinition | undefined>();
 
   constructor(definitions: readonly TemplateDefinition[]) {
     for (const definition of definitions) {
@@ -54,6 +56,8 @@ export class TemplateLibrary {
     const list = this.byName.get(name);
     if (!list) return undefined;
     const from = directory(fromFile);
+    const key = `${name}\u0000${from}`;
+    if (this.found.has(key)) return this.found.get(key);
     let best = list[list.length - 1];
     let bestShared = -1;
     for (const definition of list) {
@@ -63,10 +67,12 @@ export class TemplateLibrary {
         bestShared = shared;
       }
     }
+    this.found.set(key, best);
     return best;
   }
 }
 
+/** The name of a `define`/`template`/`include` (its first, quoted argument). @internal */
 export function defineName(pipeline: string): string | undefined {
   const match =
     /^"((?:[^"\\]|\\.)*)"/.exec(pipeline) ?? /^`([^`]*)`/.exec(pipeline);
