@@ -83,6 +83,26 @@ const HOSTILE_SHAPES = [
     footer: '',
   },
   {
+    // The same helper defined again and again, and included by every document.
+    name: 'Helm template: redefined helpers, included everywhere',
+    path: 'chart/templates/helpers.yaml',
+    header: '',
+    unit: i =>
+      `{{- define "x.apiVersion" }}{{ if .Capabilities.APIVersions.Has "batch/v1" }}batch/v1{{ else }}batch/v1beta1{{ end }}{{- end }}\napiVersion: {{ include "x.apiVersion" . }}\nkind: CronJob\nmetadata:\n  name: j${i}\n---\n`,
+    footer: '',
+  },
+  {
+    // Conditions nested ever deeper: the branch state is a stack, not a rescan.
+    name: 'Helm template: deeply nested conditions',
+    path: 'chart/templates/nested.yaml',
+    header: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: n\ndata:\n',
+    unit: i =>
+      `{{- if semverCompare ">=1.${
+        i % 30
+      }-0" .Capabilities.KubeVersion.Version }}\n  k${i}: v\n`,
+    footer: '',
+  },
+  {
     name: 'unclosed template actions',
     path: 'chart/templates/open.yaml',
     header: CONFIG_MAP,

@@ -330,6 +330,33 @@ data:
     ]);
   });
 
+  it('says when blocks do not balance, which Helm refuses to render', () => {
+    const unclosed = readAt([
+      {
+        path: 'c/templates/open.yaml',
+        content:
+          '{{- if .Values.on }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+      },
+    ]);
+    expect(unclosed.findings[0]).toMatchObject({
+      id: 'manifest-parse-error',
+      severity: 'warning',
+    });
+    expect(unclosed.findings[0].message).toContain(
+      '1 if/with/range/define block(s) never closed',
+    );
+    const stray = readAt([
+      {
+        path: 'c/templates/stray.yaml',
+        content:
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n{{- end }}\n',
+      },
+    ]);
+    expect(stray.findings[0].message).toContain('{{ end }} without a block');
+    // The object is still recovered for the API check.
+    expect(stray.objects.map(o => o.kind)).toEqual(['ConfigMap']);
+  });
+
   it('applies limits.maxDocuments to template documents', () => {
     const content = Array.from(
       { length: 5 },

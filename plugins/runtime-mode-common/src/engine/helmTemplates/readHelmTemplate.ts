@@ -112,6 +112,9 @@ export function readHelmTemplate(
       unclosedAt,
       overflowLine,
       limits,
+      // Only a file read to its end shows whether its blocks balance.
+      unbalanced:
+        reading && unclosedAt === undefined ? branches.unbalanced : undefined,
     }),
     documents,
   };
@@ -159,7 +162,12 @@ function templateFindings(
   text: string,
   renderer: TemplateRenderer,
   outcomes: readonly DocumentOutcome[],
-  stops: { unclosedAt?: number; overflowLine?: number; limits: ManifestLimits },
+  stops: {
+    unclosedAt?: number;
+    overflowLine?: number;
+    limits: ManifestLimits;
+    unbalanced?: { open: number; strayEnds: number };
+  },
 ): Finding[] {
   const findings: Finding[] = [];
   const kubeTarget = renderer.capabilities.kubeVersion;
@@ -173,6 +181,21 @@ function templateFindings(
         'warning',
         `${path}: a template action opened here is never closed ("{{" without "}}"); Helm cannot render this file and the rest of it was not read`,
         { file: path, line: lineAt(text, stops.unclosedAt) },
+      ),
+    );
+  }
+  const { open = 0, strayEnds = 0 } = stops.unbalanced ?? {};
+  if (open > 0 || strayEnds > 0) {
+    const problem =
+      open > 0
+        ? `${open} if/with/range/define block(s) never closed by {{ end }}`
+        : `${strayEnds} {{ end }} without a block to close`;
+    findings.push(
+      makeFinding(
+        'manifest-parse-error',
+        'warning',
+        `${path}: ${problem}; Helm cannot render this file`,
+        { file: path, line: 1 },
       ),
     );
   }

@@ -47,12 +47,18 @@ export class TemplateBranches {
   private readonly frames: Frame[] = [];
   private definitions = 0;
   private current: Tri = true;
+  private strayEnds = 0;
 
   constructor(private readonly scope: ExpressionScope) {}
 
   /** Whether the target renders the text here. */
   get truth(): Tri {
     return this.current;
+  }
+
+  /** Blocks left open, and `{{ end }}`s that closed nothing: Helm fails on either. */
+  get unbalanced(): { open: number; strayEnds: number } {
+    return { open: this.frames.length, strayEnds: this.strayEnds };
   }
 
   /** Inside a `define` block: text here renders only where it is included. */
@@ -136,7 +142,10 @@ export class TemplateBranches {
 
   private close(): void {
     const top = this.frames.pop();
-    if (!top) return;
+    if (!top) {
+      this.strayEnds++;
+      return;
+    }
     this.current = top.parentTruth;
     this.scope.dotIsRoot = top.dotWasRoot;
     if (top.definition) this.definitions--;
