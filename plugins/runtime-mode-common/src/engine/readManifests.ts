@@ -304,7 +304,7 @@ export function readManifests(
     // One at a time: a List of 100,000 items must not overflow the call stack.
     for (const object of read.objects) objects.push(object);
     for (const finding of read.findings) findings.push(finding);
-    for (const file of read.buildTime) buildTime.push(file);
+    for (const toolFile of read.buildTime) buildTime.push(toolFile);
     documents += read.documents;
   }
   const setAside = buildTimeFinding(buildTime);
