@@ -18,7 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestFile } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
-const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+// `.tpl`: a Helm chart's named templates (`_helpers.tpl`), which templates
+// include for their apiVersions; the engine reads them as helpers, never as objects.
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.tpl']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 // Far above any manifest limit: the engine reports oversized files; this only
 // keeps the CLI from loading something absurd into memory.
@@ -26,7 +28,8 @@ const HARD_READ_LIMIT = 256 * 1024 * 1024;
 
 /**
  * Reads the files named on the command line. Directories are walked
- * recursively and contribute their .yaml/.yml/.json files; a file named
+ * recursively and contribute their .yaml/.yml/.json files and Helm helper
+ * templates (.tpl); a file named
  * explicitly is read whatever its extension. Paths in the result are
  * relative to `cwd` so findings stay readable.
  */

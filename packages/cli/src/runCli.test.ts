@@ -494,6 +494,53 @@ describe('runtime-mode check, CI switches and formats', () => {
   });
 });
 
+describe('runtime-mode check on a Helm chart directory', () => {
+  const chart = {
+    'chart/Chart.yaml': 'apiVersion: v2\nname: jobs\nversion: 1.0.0\n',
+    'chart/values.yaml': 'schedule: "0 3 * * *"\n',
+    'chart/templates/_helpers.tpl':
+      '{{- define "jobs.cronjob.apiVersion" -}}\n{{- if .Capabilities.APIVersions.Has "batch/v1/CronJob" -}}\nbatch/v1\n{{- else -}}\nbatch/v1beta1\n{{- end -}}\n{{- end -}}\n',
+    'chart/templates/cronjob.yaml':
+      'apiVersion: {{ include "jobs.cronjob.apiVersion" . }}\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: {{ .Values.schedule | quote }}\n',
+    'chart/templates/NOTES.txt': 'apiVersion: batch/v1beta1\n',
+  };
+
+  it('walks the chart with its helpers and judges the apiVersion the target renders', async () => {
+    const dir = makeDir(chart);
+    const at = async (k8s: string) =>
+      JSON.parse(
+        (
+          await cli(
+            ['check', 'chart', '--target-kubernetes', k8s, '--format', 'json'],
+            dir,
+          )
+        ).stdout,
+      );
+    const modern = await at('1.34');
+    expect(modern.objects).toEqual([
+      {
+        file: 'chart/templates/cronjob.yaml',
+        line: 1,
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        name: 'report',
+      },
+    ]);
+    expect(
+      modern.findings.filter((f: any) => f.category === 'api-compatibility'),
+    ).toEqual([]);
+    // Below 1.21 the cluster serves no batch/v1 CronJob: the chart renders v1beta1.
+    const old = await at('1.20');
+    expect(old.objects.map((o: any) => o.apiVersion)).toEqual([
+      'batch/v1beta1',
+    ]);
+    // Chart.yaml and values.yaml are set aside in one finding; NOTES.txt is not read.
+    expect(
+      old.findings.filter((f: any) => f.id === 'manifest-build-time-file'),
+    ).toHaveLength(1);
+  });
+});
+
 describe('runtime-mode check --entity', () => {
   const components =
     'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n  annotations:\n    runtime-mode.dev/manifests: manifests/a/*.yaml\n---\napiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: b\n  annotations:\n    runtime-mode.dev/manifests: manifests/b/**\n';

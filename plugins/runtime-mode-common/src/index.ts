@@ -36,7 +36,11 @@ export {
   evaluateApiCompatibility,
   type ApiCompatibilityOptions,
 } from './engine/evaluateApiCompatibility';
-export { RULE_CATALOG, RULE_SET_VERSION } from './engine/ruleCatalog';
+export {
+  RULE_CATALOG,
+  RULE_SET_VERSION,
+  type RuleId,
+} from './engine/ruleCatalog';
 export { makeFinding } from './engine/findings';
 export { SCORING_RULE } from './engine/scoring';
 export {

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { evaluate } from './evaluate';
 
 // The shared corpus of real manifests by others; absent in a fresh clone.
-// RUNTIME_MODE_CORPUS points at it from a checkout elsewhere.
-const corpusDir = path.resolve(
-  process.env.RUNTIME_MODE_CORPUS ??
-    path.join(__dirname, '../../../../../shared/corpus'),
-);
+// RUNTIME_MODE_CORPUS_DIR points at it from a clone that lives elsewhere.
+const corpusDir =
+  process.env.RUNTIME_MODE_CORPUS_DIR ??
+  path.resolve(__dirname, '../../../../../shared/corpus');
 const hasCorpus = fs.existsSync(path.join(corpusDir, 'INDEX.tsv'));
 const describeIfCorpus = hasCorpus ? describe : describe.skip;
 if (!hasCorpus) {

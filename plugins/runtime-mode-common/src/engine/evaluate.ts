@@ -48,6 +48,7 @@ import { ManifestObject, readManifests } from './readManifests';
 import { withConfigDefaults } from './readRuntimeModeConfig';
 import { RULE_SET_VERSION } from './ruleCatalog';
 import { scoreConcerns } from './scoring';
+import { targetCapabilities } from './targetCapabilities';
 import { validateTargets } from './targets';
 import { judgeUpgrade } from './upgradeReadiness';
 
@@ -237,7 +238,12 @@ function answers(
 export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   const given = componentInputs(input);
   const { config, annotations, clusters } = given;
-  const read = readManifests(given.manifests, config.limits);
+  const index = getKnowledgeIndex(config.apiPolicy.extraDeprecations);
+  // Templates are read at the planned versions: their capability checks
+  // choose the branch the target would render.
+  const read = readManifests(given.manifests, config.limits, {
+    capabilities: targetCapabilities(given.targets, index),
+  });
   const objects = objectRefs(read.objects);
   const mode = decideComponentMode(read.objects, clusters, annotations);
   const requirementsRead = readRequirements(annotations);
@@ -260,7 +266,7 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
       lifecycle: input.entity?.spec?.lifecycle,
       currentVersions: given.versions.current,
     },
-    getKnowledgeIndex(config.apiPolicy.extraDeprecations),
+    index,
     true,
   );
   const readiness = checkReadiness({

@@ -15,17 +15,18 @@
  */
 
 import type { Finding, ManifestObjectRef, Severity } from '../types';
-import { RULES_BY_ID } from './ruleCatalog';
+import { RULES_BY_ID, type RuleId } from './ruleCatalog';
 
 /**
  * Builds a finding of a catalogued rule; category, docs link and (unless the
- * finding gives a more specific one) remediation come from the catalog, so a
- * finding of an unknown rule cannot be made. The message says what is wrong,
- * the remediation what to do.
+ * finding gives a more specific one) remediation come from the catalog. The
+ * message says what is wrong, the remediation what to do. An unknown id fails
+ * to compile ({@link RuleId}); the run-time check catches ids that reach it
+ * from untyped code.
  * @public
  */
 export function makeFinding(
-  id: string,
+  id: RuleId,
   severity: Severity,
   message: string,
   extra: Partial<Omit<Finding, 'id' | 'severity' | 'message' | 'waived'>> = {},

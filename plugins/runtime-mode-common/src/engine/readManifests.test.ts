@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { evaluate } from './evaluate';
 import { DEFAULT_MANIFEST_LIMITS } from './readRuntimeModeConfig';
 import { readManifests } from './readManifests';
 
@@ -323,5 +324,206 @@ describe('readManifests depth limit on the fast path', () => {
       limits,
     );
     expect(shallow.objects).toHaveLength(1);
+  });
+});
+
+describe('readManifests limits stop reading when they are hit', () => {
+  const limits = {
+    maxFileBytes: 1024 * 1024,
+    maxDocuments: 3,
+    maxDepth: 10,
+    maxAliasCount: 5,
+  };
+  const docs = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`,
+    ).join('---\n');
+  // A broken document past the limit: reading it would report it.
+  const BROKEN_TAIL = '---\napiVersion: v1\nkind: [unclosed\n';
+
+  it.each([
+    ['plain YAML (fast path)', ''],
+    ['YAML with anchors (full parser)', 'x: &a 1\ny: *a\n'],
+  ])('reads no document past maxDocuments in %s', (_, anchored) => {
+    const r = readManifests(
+      [{ path: 'm.yaml', content: anchored + docs(5) + BROKEN_TAIL }],
+      limits,
+    );
+    expect(r.objects.map(o => o.name)).toEqual(['c0', 'c1', 'c2']);
+    expect(r.findings.map(f => f.id)).toEqual(['manifest-limit-exceeded']);
+    expect(r.findings[0].message).toContain('maxDocuments');
+  });
+
+  it('reports a document nesting past maxDepth, and still reads the next one', () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(
+      5000,
+    )}${']'.repeat(5000)}\n`;
+    const r = readManifests(
+      [{ path: 'm.yaml', content: `${deep}---\n${docs(1)}` }],
+      limits,
+    );
+    expect(r.findings.map(f => [f.id, f.line])).toEqual([
+      ['manifest-limit-exceeded', 1],
+    ]);
+    expect(r.findings[0].message).toContain('maxDepth');
+    expect(r.objects.map(o => o.name)).toEqual(['c0']);
+  });
+
+  it('counts aliases before expanding them', () => {
+    const aliases = Array.from(
+      { length: 8 },
+      (_, i) => `  k${i}: &a${i} v${i}\n  l${i}: *a${i}\n`,
+    ).join('');
+    const r = readManifests(
+      [
+        {
+          path: 'm.yaml',
+          content: `apiVersion: v1\nkind: ConfigMap\ndata:\n${aliases}`,
+        },
+      ],
+      limits,
+    );
+    expect(r.objects).toEqual([]);
+    expect(r.findings[0].message).toContain('maxAliasCount');
+  });
+});
+
+describe('a List larger than a call takes arguments', () => {
+  it('is read and evaluated item by item, without overflowing the stack', () => {
+    const items = Array.from(
+      { length: 130000 },
+      (_, i) => `- {name: item${i}}`,
+    ).join('\n');
+    const result = evaluate({
+      manifests: [
+        {
+          path: 'list.yaml',
+          content: `apiVersion: v1\nkind: List\nitems:\n${items}\n`,
+        },
+      ],
+      config: { limits: { ...DEFAULT_MANIFEST_LIMITS, maxFileBytes: 8 << 20 } },
+    });
+    expect(result.objects).toHaveLength(1);
+    expect(
+      result.findings.filter(f => f.id === 'manifest-no-kind'),
+    ).toHaveLength(130000);
+  });
+});
+
+describe('readManifests on a large single document', () => {
+  const padding = Array.from(
+    { length: 4000 },
+    (_, i) => `  key${i}: "value ${i}"\n`,
+  ).join('');
+
+  it('knows it nests too deep without the full parser, anchors or not', () => {
+    const r = readManifests(
+      [
+        {
+          path: 'big.yaml',
+          content: `# big\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: &n big\ndata:\n${padding}  deep: ${'['.repeat(
+            200,
+          )}${']'.repeat(200)}\n  again: *n\n`,
+        },
+      ],
+      DEFAULT_MANIFEST_LIMITS,
+    );
+    expect(r.objects).toEqual([]);
+    expect(r.findings.map(f => [f.id, f.line])).toEqual([
+      ['manifest-limit-exceeded', 2],
+    ]);
+    expect(r.findings[0].message).toContain('maxDepth');
+  });
+
+  it('leaves other js-yaml objections to the full parser, which reads past an unknown tag', () => {
+    const r = readManifests(
+      [
+        {
+          path: 'big.yaml',
+          content: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: &n big\ndata:\n${padding}  blob: !!binary aGVsbG8=\n  again: *n\n`,
+        },
+      ],
+      DEFAULT_MANIFEST_LIMITS,
+    );
+    expect(r.objects.map(o => o.name)).toEqual(['big']);
+  });
+});
+
+describe('readManifests on hostile input', () => {
+  // The benchmark's shapes (scripts/hostileInputs.js), mixed and sized by fast-check.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { HOSTILE_SHAPES } = require('../../scripts/hostileInputs') as {
+    HOSTILE_SHAPES: Array<{
+      name: string;
+      path: string;
+      header: string;
+      unit: (i: number) => string;
+      footer: string;
+    }>;
+  };
+  const limits = {
+    maxFileBytes: 512 * 1024,
+    maxDocuments: 40,
+    maxDepth: 20,
+    maxAliasCount: 10,
+  };
+  const hostile = fc.record({
+    path: fc.constantFrom(...HOSTILE_SHAPES.map(s => s.path)),
+    segments: fc.array(
+      fc.record({
+        shape: fc.integer({ min: 0, max: HOSTILE_SHAPES.length - 1 }),
+        repeat: fc.integer({ min: 1, max: 400 }),
+        withHeader: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  });
+  const text = (
+    segments: Array<{ shape: number; repeat: number; withHeader: boolean }>,
+  ) =>
+    segments
+      .map(({ shape, repeat, withHeader }) => {
+        const s = HOSTILE_SHAPES[shape];
+        const units = Array.from({ length: repeat }, (_, i) => s.unit(i));
+        return `${withHeader ? s.header : ''}${units.join('')}${s.footer}`;
+      })
+      .join('');
+
+  it('never throws and always says what it read: objects or located findings', () => {
+    fc.assert(
+      fc.property(hostile, ({ path, segments }) => {
+        const content = text(segments);
+        const lines = content.split('\n').length;
+        const r = readManifests([{ path, content }], limits);
+        expect(r.objects.length + r.findings.length).toBeGreaterThan(0);
+        for (const f of r.findings) {
+          expect(f.file).toBe(path);
+          // A finding about the whole file (size, binary) may have no line.
+          expect(f.line ?? 1).toBeGreaterThanOrEqual(1);
+          expect(f.line ?? 1).toBeLessThanOrEqual(lines);
+        }
+        for (const o of r.objects) {
+          expect(o.line).toBeGreaterThanOrEqual(1);
+          expect(o.line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gives the whole engine a result with findings, never an exception', () => {
+    fc.assert(
+      fc.property(hostile, ({ path, segments }) => {
+        const result = evaluate({
+          manifests: [{ path, content: text(segments) }],
+          config: { limits },
+          options: { targets: { k8s: '1.34' } },
+        });
+        expect(result.findings.length).toBeGreaterThan(0);
+        expect(result.schemaVersion).toBe(1);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

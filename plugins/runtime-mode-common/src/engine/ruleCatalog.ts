@@ -66,22 +66,22 @@ export const DOCS = {
 /**
  * A rule and its metadata, side by side: id, category, highest severity,
  * title, description, documentation link, and the general remediation that a
- * finding gives unless it names a more specific one.
+ * finding gives unless it names a more specific one. The id's literal type is
+ * kept so {@link RuleId} can list them.
  */
-function rule(
-  id: string,
+function rule<const Id extends string>(
+  id: Id,
   category: RuleInfo['category'],
   severity: RuleInfo['severity'],
   title: string,
   description: string,
   docsUrl: string,
   remediation: string,
-): RuleInfo {
+): RuleInfo & { readonly id: Id } {
   return { id, category, severity, title, description, docsUrl, remediation };
 }
 
-/** Every rule the engine can raise, with its highest severity. @public */
-export const RULE_CATALOG: readonly RuleInfo[] = [
+const CATALOG = [
   rule(
     'api-removed',
     'api-compatibility',
@@ -465,7 +465,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'manifest',
     'info',
     'Template not rendered',
-    'The document is a Helm/Go template. Only its top-level apiVersion/kind were read.',
+    "The file is a Helm/Go template, read without rendering: each document's column-0 apiVersion and kind (literal, from a helper, or from the branch a capability check takes at the target Kubernetes version) and its literal name are judged, nothing else. An apiVersion the target cannot decide is named, not judged.",
     DOCS.helmTemplate,
     'Render it (helm template) in CI and check the output for a full check.',
   ),
@@ -477,6 +477,15 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'The document has no kind, so it is not a Kubernetes object (Helm values, Chart.yaml, test specs, ...); it was ignored.',
     DOCS.objects,
     'Nothing to do if the file is not a manifest; otherwise add apiVersion and kind.',
+  ),
+  rule(
+    'manifest-build-time-file',
+    'manifest',
+    'info',
+    'Build-time or tool file not judged',
+    'Kustomize files (kustomize.config.k8s.io, config.kubernetes.io), Backstage descriptors (backstage.io), Helm chart metadata and values, and other tool inputs never reach an API server: they are recognised, not counted as objects, and their apiVersions are not judged. One finding per evaluation lists them.',
+    DOCS.objects,
+    'Judge the objects they build: run kustomize build or helm template in CI, then the CLI or POST /v1/evaluate on the output.',
   ),
   rule(
     'manifest-no-api-version',
@@ -604,7 +613,17 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     DOCS.runtimeMode,
     'Write it as runtime-mode.dev/waive.<rule-id>: "until=YYYY-MM-DD; reason=why this is acceptable", with a rule id from the catalog.',
   ),
-];
+] as const;
+
+/**
+ * The id of a catalogued rule. Derived from the catalog, so a finding of an
+ * unknown rule (a typo, a rule that was never catalogued) fails to compile.
+ * @public
+ */
+export type RuleId = (typeof CATALOG)[number]['id'];
+
+/** Every rule the engine can raise, with its highest severity. @public */
+export const RULE_CATALOG: readonly RuleInfo[] = CATALOG;
 
 /** @internal */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(

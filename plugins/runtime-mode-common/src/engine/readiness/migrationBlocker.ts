@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { RuleId } from '../ruleCatalog';
 import { compareVersions } from '../versions';
 
 /**
@@ -23,7 +24,7 @@ import { compareVersions } from '../versions';
  * @internal
  */
 export interface MigrationBlocker {
-  ruleId: string;
+  ruleId: RuleId;
   /** The condition reason in KubeVirt (`HostDeviceNotLiveMigratable`). */
   reason: string;
   /** What is wrong, after the VM's name: `has 2 GPUs`. */

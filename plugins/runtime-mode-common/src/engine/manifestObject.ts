@@ -1,0 +1,24 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { ManifestObjectRef } from '../types';
+
+/** An object read from a manifest, with its parsed body for the rules. @internal */
+export interface ManifestObject extends ManifestObjectRef {
+  body: Record<string, unknown>;
+  /** False for objects recovered from an unrendered template: only apiVersion/kind are known. */
+  rendered: boolean;
+}
