@@ -124,16 +124,22 @@ const HOSTILE: Array<{
     check: s => s.findingIds.includes('manifest-limit-exceeded'),
   },
   {
-    kind: '500 levels of nesting',
-    make: (_entity, dir) =>
+    kind: '500 levels of block nesting, 1,000 of flow nesting',
+    make: (_entity, dir) => {
       fs.writeFileSync(
         path.join(dir, 'deep.yaml'),
         `a:\n${Array.from(
           { length: 500 },
           (_, i) => `${' '.repeat(i + 1)}a:`,
         ).join('\n')}\n`,
-      ),
-    check: s => s.findingIds.includes('manifest-limit-exceeded'),
+      );
+      fs.writeFileSync(
+        path.join(dir, 'flow.yaml'),
+        `${'['.repeat(1000)}${']'.repeat(1000)}\n`,
+      );
+    },
+    check: s =>
+      s.findingIds.filter(id => id === 'manifest-limit-exceeded').length === 2,
   },
   {
     kind: '2,000 documents in one file',

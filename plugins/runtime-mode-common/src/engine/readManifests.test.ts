@@ -225,6 +225,17 @@ describe('readManifests', () => {
     expect(r.objects).toEqual([]);
     expect(r.findings).toHaveLength(1);
   });
+
+  it('bounds flow nesting before the full parser, however often it is read (no out-of-memory crash)', () => {
+    // 1,000 nested brackets used to exhaust V8's regexp compiler inside the
+    // full parser's recursion after a few reads in one process.
+    const flow = `${'['.repeat(1000)}${']'.repeat(1000)}\n`;
+    for (let i = 0; i < 50; i++) {
+      const r = read(flow);
+      expect(r.objects).toEqual([]);
+      expect(r.findings.map(f => f.id)).toEqual(['manifest-limit-exceeded']);
+    }
+  });
 });
 
 describe('readManifests fast path', () => {
