@@ -527,6 +527,27 @@ describe('ManifestReader', () => {
     ]);
   });
 
+  it('walks a Helm chart with its named templates, so included apiVersions resolve', async () => {
+    const urlReader = mockServices.urlReader.mock();
+    urlReader.readTree.mockResolvedValue(
+      readTreeResponse('t1', [
+        { path: 'Chart.yaml', content: 'apiVersion: v2\nname: web\n' },
+        {
+          path: 'templates/_helpers.tpl',
+          content: '{{- define "web.name" -}}web{{- end -}}\n',
+        },
+        { path: 'templates/NOTES.txt', content: 'Thanks\n' },
+        { path: 'templates/deployment.yaml', content: DEPLOYMENT },
+      ]),
+    );
+    const read = await makeReader(urlReader).read(urlEntity('chart/'));
+    expect(manifestsOf(read).map(m => m.path)).toEqual([
+      'services/web/chart/Chart.yaml',
+      'services/web/chart/templates/_helpers.tpl',
+      'services/web/chart/templates/deployment.yaml',
+    ]);
+  });
+
   it('reads file locations from disk, confined to the location directory', async () => {
     const tree = createManifestTree({
       'repo/deploy/web.yaml': DEPLOYMENT,

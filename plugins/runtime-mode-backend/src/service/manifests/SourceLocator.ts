@@ -36,7 +36,12 @@ import {
   UnreadableUrlError,
 } from './sourceUrls';
 
-export const MANIFEST_FILE = /\.(ya?ml|json)$/i;
+/**
+ * Files a source yields: YAML and JSON manifests, and a Helm chart's named
+ * templates (`_helpers.tpl`), which the engine needs to resolve `include`d
+ * apiVersions in the chart's templates.
+ */
+export const MANIFEST_FILE = /\.(ya?ml|json|tpl)$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 /** A `..` path segment, percent-encoded or not, or a backslash (a separator to URL parsers). */
 const ESCAPING_SEGMENT = /(^|[/\\])(\.|%2e){2}($|[/\\])|\\|%5c/i;
