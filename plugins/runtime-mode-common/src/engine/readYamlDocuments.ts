@@ -96,33 +96,18 @@ function withoutErrorStacks<T>(fn: () => T): T {
   }
 }
 
-function documentLimitFinding(
-  path: string,
-  limits: ManifestLimits,
-  line: number,
-): Finding {
-  return makeFinding(
-    'manifest-limit-exceeded',
-    'warning',
+/** The limits a file can hit while it is read, each said in its own words. */
+const LIMIT_MESSAGES = {
+  documents: (path: string, _line: number, limits: ManifestLimits) =>
     `${path} has more than ${limits.maxDocuments} documents (limits.maxDocuments); the rest was not read`,
-    { file: path, line },
-  );
-}
-
-function depthLimitFinding(
-  path: string,
-  limits: ManifestLimits,
-  line: number,
-): Finding {
-  return makeFinding(
-    'manifest-limit-exceeded',
-    'warning',
+  depth: (path: string, line: number, limits: ManifestLimits) =>
     `Document at ${path}:${line} nests deeper than ${limits.maxDepth} levels (limits.maxDepth); not read`,
-    { file: path, line },
-  );
-}
+  aliases: (path: string, line: number, limits: ManifestLimits) =>
+    `Document at ${path}:${line} expands more than ${limits.maxAliasCount} aliases (limits.maxAliasCount); not read`,
+} as const;
 
-function aliasLimitFinding(
+function limitFinding(
+  limit: keyof typeof LIMIT_MESSAGES,
   path: string,
   limits: ManifestLimits,
   line: number,
@@ -130,7 +115,7 @@ function aliasLimitFinding(
   return makeFinding(
     'manifest-limit-exceeded',
     'warning',
-    `Document at ${path}:${line} expands more than ${limits.maxAliasCount} aliases (limits.maxAliasCount); not read`,
+    LIMIT_MESSAGES[limit](path, line, limits),
     { file: path, line },
   );
 }
@@ -458,7 +443,8 @@ function tooDeepLargeDocument(
     if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {
       return undefined;
     }
-    return depthLimitFinding(
+    return limitFinding(
+      'depth',
       path,
       limits,
       countLines(text, 0, content.index) + 1,
@@ -550,7 +536,7 @@ export function readYamlDocuments(
   if (fast) {
     for (const doc of fast.docs) {
       if (doc.tooDeep) {
-        findings.push(depthLimitFinding(path, limits, doc.line));
+        findings.push(limitFinding('depth', path, limits, doc.line));
         continue;
       }
       if (doc.value === null || doc.value === undefined) continue;
@@ -558,7 +544,7 @@ export function readYamlDocuments(
         doc.depthBound > limits.maxDepth &&
         exceedsDepth(doc.value, limits.maxDepth)
       ) {
-        findings.push(depthLimitFinding(path, limits, doc.line));
+        findings.push(limitFinding('depth', path, limits, doc.line));
         continue;
       }
       collector.add(
@@ -571,7 +557,7 @@ export function readYamlDocuments(
       );
     }
     if (fast.overflowLine !== undefined) {
-      findings.push(documentLimitFinding(path, limits, fast.overflowLine));
+      findings.push(limitFinding('documents', path, limits, fast.overflowLine));
     }
     return {
       objects: collector.objects,
@@ -607,7 +593,9 @@ export function readYamlDocuments(
     )) {
       if (!doc.contents && doc.errors.length === 0) continue; // empty document
       if (count >= limits.maxDocuments) {
-        findings.push(documentLimitFinding(path, limits, lineOf(doc.range[0])));
+        findings.push(
+          limitFinding('documents', path, limits, lineOf(doc.range[0])),
+        );
         break;
       }
       count++;
@@ -657,7 +645,7 @@ function readDocument(
     mayHaveAliases &&
     countAliasNodes(doc, limits.maxAliasCount) > limits.maxAliasCount
   ) {
-    return aliasLimitFinding(path, limits, docLine);
+    return limitFinding('aliases', path, limits, docLine);
   }
   let value: unknown;
   try {
@@ -665,7 +653,7 @@ function readDocument(
   } catch (error) {
     const message = firstLine(String((error as Error)?.message ?? error));
     return /alias/i.test(message)
-      ? aliasLimitFinding(path, limits, docLine)
+      ? limitFinding('aliases', path, limits, docLine)
       : makeFinding(
           'manifest-parse-error',
           'warning',
@@ -678,7 +666,7 @@ function readDocument(
   }
   if (value === null || value === undefined) return undefined; // empty document
   if (exceedsDepth(value, limits.maxDepth))
-    return depthLimitFinding(path, limits, docLine);
+    return limitFinding('depth', path, limits, docLine);
   collector.add(value, doc.contents, docLine, lineOf, true);
   return undefined;
 }
