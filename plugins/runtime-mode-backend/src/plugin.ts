@@ -52,7 +52,7 @@ export const PUSH_TASK_ID = 'runtime-mode-pushes';
 const PUSH_TASK_SCHEDULE = {
   frequency: { minutes: 1 },
   timeout: { minutes: 10 },
-  initialDelay: { seconds: 10 },
+  initialDelay: { seconds: 5 },
 };
 
 /** Runs a task function, with the task's name on its failure. */

@@ -15,51 +15,17 @@
  */
 
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ConfigReader } from '@backstage/config';
 import { DatabaseEvaluationStore } from '../../database/DatabaseEvaluationStore';
+import { ChangingCatalog } from '../../testUtils/ChangingCatalog';
 import { FakeScm } from '../../testUtils/FakeScm';
 import { deploymentManifest, silentLogger } from '../../testUtils/estate';
-import { hashOf } from '../hashing';
 import { EvaluationRefresher } from '../EvaluationRefresher';
 import { ManifestReader } from '../ManifestReader';
 import { readPluginConfig } from '../readPluginConfig';
 import { CatalogChanges } from './CatalogChanges';
 
 jest.setTimeout(60_000);
-
-/**
- * A catalog whose Components can be registered and edited while the backend
- * runs; like the real one it stamps each version of an entity with a new
- * `metadata.etag`.
- */
-class ChangingCatalog {
-  private readonly entities = new Map<string, Entity>();
-
-  set(entity: Entity) {
-    const { etag: _, ...metadata } = entity.metadata;
-    const stamped = {
-      ...entity,
-      metadata: { ...metadata, etag: hashOf({ ...entity, metadata }) },
-    };
-    this.entities.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), stamped);
-  }
-
-  get(name: string) {
-    return this.entities.get(`component:default/${name}`)!;
-  }
-
-  readonly service = {
-    streamEntities: async function* stream(this: ChangingCatalog) {
-      yield [...this.entities.values()];
-    }.bind(this),
-    getEntities: async () => ({ items: [...this.entities.values()] }),
-    getEntitiesByRefs: async (request: { entityRefs: string[] }) => ({
-      items: request.entityRefs.map(ref => this.entities.get(ref)),
-    }),
-  } as unknown as CatalogService;
-}
 
 describe('CatalogChanges', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
