@@ -98,7 +98,7 @@ export interface Config {
     catalogChanges?:
       | false
       | {
-          frequency: { [unit: string]: number } | { cron: string } | string;
+          frequency?: { [unit: string]: number } | { cron: string } | string;
           timeout?: { [unit: string]: number } | string;
           initialDelay?: { [unit: string]: number } | string;
         };
