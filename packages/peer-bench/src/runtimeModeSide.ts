@@ -17,10 +17,10 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import runtimeModePlugin from '@runtime-mode/backstage-plugin-runtime-mode-backend';
 import {
   call,
+  indexedCatalog,
   measureEntityCalls,
   measureViews,
   peakRssMiB,
@@ -44,7 +44,7 @@ export async function runRuntimeMode(
   const backend = await startTestBackend({
     features: [
       runtimeModePlugin,
-      catalogServiceMock.factory({ entities }),
+      indexedCatalog(entities),
       actionsRegistryServiceMock.factory(),
       scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootLogger.factory({ level: 'warn' }),

@@ -21,7 +21,6 @@ import {
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import techInsightsPlugin from '@backstage-community/plugin-tech-insights-backend';
 import jsonRulesCheckerModule from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
@@ -29,6 +28,7 @@ import { manifestsOf } from './estate';
 import { CHECKS, manifestFacts } from './facts';
 import {
   call,
+  indexedCatalog,
   measureEntityCalls,
   measureViews,
   peakRssMiB,
@@ -108,7 +108,7 @@ export async function runTechInsights(
       techInsightsPlugin,
       jsonRulesCheckerModule,
       manifestFactsModule(root),
-      catalogServiceMock.factory({ entities }),
+      indexedCatalog(entities),
       scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootLogger.factory({ level: 'warn' }),
       mockServices.rootConfig.factory({
