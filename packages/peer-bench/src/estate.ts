@@ -39,7 +39,10 @@ function random(seed: number) {
   };
 }
 
-const deployment = (name: string, apiVersion: string) => `apiVersion: ${apiVersion}
+const deployment = (
+  name: string,
+  apiVersion: string,
+) => `apiVersion: ${apiVersion}
 kind: Deployment
 metadata:
   name: ${name}
@@ -138,7 +141,9 @@ export function generateEstate(root: string, count: number, seed = 1): Estate {
       else if (pick < 0.62) manifests.push(cronJob(workload, 'batch/v1'));
       else if (pick < 0.67) manifests.push(cronJob(workload, 'batch/v1beta1'));
       else if (pick < 0.9)
-        manifests.push(virtualMachine(workload, 'kubevirt.io/v1', next() < 0.7));
+        manifests.push(
+          virtualMachine(workload, 'kubevirt.io/v1', next() < 0.7),
+        );
       else
         manifests.push(
           virtualMachine(workload, 'kubevirt.io/v1alpha3', next() < 0.7),

@@ -86,16 +86,15 @@ export async function call(
   });
   const text = await res.text();
   if (!res.ok) {
-    throw new Error(`${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`);
+    throw new Error(
+      `${method} ${path} answered ${res.status}: ${text.slice(0, 300)}`,
+    );
   }
   return text;
 }
 
 /** The portfolio view, `views` times: the first (cold) and the median of the rest. */
-export async function measureViews(
-  views: number,
-  view: () => Promise<string>,
-) {
+export async function measureViews(views: number, view: () => Promise<string>) {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < views; i++) {
@@ -144,9 +143,10 @@ export function indexedCatalog(entities: Entity[]) {
   );
   catalog.getEntityByRef = async ref =>
     byRef.get(
-      (typeof ref === 'string' ? ref : stringifyEntityRef(ref)).toLocaleLowerCase(
-        'en-US',
-      ),
+      (typeof ref === 'string'
+        ? ref
+        : stringifyEntityRef(ref)
+      ).toLocaleLowerCase('en-US'),
     );
   return createServiceFactory({
     service: catalogServiceRef,

@@ -29,7 +29,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { componentName, generateEstate, manifestsOf, readEstate } from './estate';
+import {
+  componentName,
+  generateEstate,
+  manifestsOf,
+  readEstate,
+} from './estate';
 import { manifestFacts } from './facts';
 import { SideResult, Workload } from './measure';
 import { runRuntimeMode } from './runtimeModeSide';
@@ -58,8 +63,18 @@ async function runSide(side: string, root: string) {
 function measureInChild(side: string, root: string): SideResult {
   const out = execFileSync(
     process.execPath,
-    [...process.execArgv, __filename, `--side=${side}`, `--root=${root}`, ...(smoke ? ['--smoke'] : [])],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 },
+    [
+      ...process.execArgv,
+      __filename,
+      `--side=${side}`,
+      `--root=${root}`,
+      ...(smoke ? ['--smoke'] : []),
+    ],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   const line = out.trim().split('\n').pop()!;
   return JSON.parse(line) as SideResult;
@@ -71,16 +86,53 @@ const ratio = (peer: number, ours: number) => `${(peer / ours).toFixed(1)}×`;
 
 function table(ours: SideResult, peer: SideResult) {
   const rows: Array<[string, string, string, string]> = [
-    ['Evaluate every component', seconds(ours.evaluateAllMs), seconds(peer.evaluateAllMs), ratio(peer.evaluateAllMs, ours.evaluateAllMs)],
-    ['Portfolio view, first', millis(ours.portfolioColdMs), millis(peer.portfolioColdMs), ratio(peer.portfolioColdMs, ours.portfolioColdMs)],
-    ['Portfolio view, again (median)', millis(ours.portfolioWarmMs), millis(peer.portfolioWarmMs), ratio(peer.portfolioWarmMs, ours.portfolioWarmMs)],
-    ['Portfolio response', `${(ours.portfolioBytes / 1024).toFixed(0)} KiB`, `${(peer.portfolioBytes / 1024).toFixed(0)} KiB`, ratio(peer.portfolioBytes, ours.portfolioBytes)],
-    ['One component, median', millis(ours.oneEntityMedianMs), millis(peer.oneEntityMedianMs), ratio(peer.oneEntityMedianMs, ours.oneEntityMedianMs)],
-    ['One component, p95', millis(ours.oneEntityP95Ms), millis(peer.oneEntityP95Ms), ratio(peer.oneEntityP95Ms, ours.oneEntityP95Ms)],
-    ['Peak RSS', `${ours.peakRssMiB} MiB`, `${peer.peakRssMiB} MiB`, ratio(peer.peakRssMiB, ours.peakRssMiB)],
+    [
+      'Evaluate every component',
+      seconds(ours.evaluateAllMs),
+      seconds(peer.evaluateAllMs),
+      ratio(peer.evaluateAllMs, ours.evaluateAllMs),
+    ],
+    [
+      'Portfolio view, first',
+      millis(ours.portfolioColdMs),
+      millis(peer.portfolioColdMs),
+      ratio(peer.portfolioColdMs, ours.portfolioColdMs),
+    ],
+    [
+      'Portfolio view, again (median)',
+      millis(ours.portfolioWarmMs),
+      millis(peer.portfolioWarmMs),
+      ratio(peer.portfolioWarmMs, ours.portfolioWarmMs),
+    ],
+    [
+      'Portfolio response',
+      `${(ours.portfolioBytes / 1024).toFixed(0)} KiB`,
+      `${(peer.portfolioBytes / 1024).toFixed(0)} KiB`,
+      ratio(peer.portfolioBytes, ours.portfolioBytes),
+    ],
+    [
+      'One component, median',
+      millis(ours.oneEntityMedianMs),
+      millis(peer.oneEntityMedianMs),
+      ratio(peer.oneEntityMedianMs, ours.oneEntityMedianMs),
+    ],
+    [
+      'One component, p95',
+      millis(ours.oneEntityP95Ms),
+      millis(peer.oneEntityP95Ms),
+      ratio(peer.oneEntityP95Ms, ours.oneEntityP95Ms),
+    ],
+    [
+      'Peak RSS',
+      `${ours.peakRssMiB} MiB`,
+      `${peer.peakRssMiB} MiB`,
+      ratio(peer.peakRssMiB, ours.peakRssMiB),
+    ],
   ];
   return [
-    `| | ${ours.tool} | ${peer.tool} | ${peer.tool.split(' ')[0]} ${peer.tool.split(' ')[1]} / ours |`,
+    `| | ${ours.tool} | ${peer.tool} | ${peer.tool.split(' ')[0]} ${
+      peer.tool.split(' ')[1]
+    } / ours |`,
     '|---|---:|---:|---:|',
     ...rows.map(r => `| ${r.join(' | ')} |`),
   ];
@@ -93,7 +145,9 @@ async function main() {
     return;
   }
   const count = Number(
-    option('components') ?? process.env.BENCH_COMPONENTS ?? (smoke ? 200 : 10_000),
+    option('components') ??
+      process.env.BENCH_COMPONENTS ??
+      (smoke ? 200 : 10_000),
   );
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-mode-peers-'));
   try {
@@ -104,12 +158,17 @@ async function main() {
         expectedRemoved += 1;
       }
     }
-    console.log(`# Runtime Mode and Tech Insights side by side${smoke ? ' (smoke)' : ''}`);
+    console.log(
+      `# Runtime Mode and Tech Insights side by side${smoke ? ' (smoke)' : ''}`,
+    );
     console.log(`date: ${new Date().toISOString()}`);
     console.log(
       `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${(
-        os.totalmem() / 2 ** 30
-      ).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`,
+        os.totalmem() /
+        2 ** 30
+      ).toFixed(1)} GiB, ${os.platform()} ${os.release()}, node ${
+        process.version
+      }`,
     );
     console.log(
       `estate: ${count} components, ${estate.files} manifest files on disk; SQLite in memory for both; ${workload.portfolioViews} portfolio views, ${workload.entityCalls} one-component calls each`,
@@ -126,7 +185,9 @@ async function main() {
       ours.removedApiComponents !== expectedRemoved ||
       peer.removedApiComponents !== expectedRemoved
     ) {
-      console.error('The tools disagree with the estate: the figures above compare different work.');
+      console.error(
+        'The tools disagree with the estate: the figures above compare different work.',
+      );
       process.exitCode = 3;
     }
   } finally {

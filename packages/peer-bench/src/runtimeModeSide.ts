@@ -52,7 +52,11 @@ export async function runRuntimeMode(
         data: {
           runtimeMode: {
             clusters: [
-              { name: 'bm-prod', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
+              {
+                name: 'bm-prod',
+                mode: 'bare-metal-container',
+                kubernetesVersion: '1.31',
+              },
               {
                 name: 'kv-prod',
                 mode: 'container-virtualization',
@@ -76,11 +80,22 @@ export async function runRuntimeMode(
     const views = await measureViews(workload.portfolioViews, () =>
       call(backend, 'GET', '/api/runtime-mode/v1/portfolio'),
     );
-    const calls = await measureEntityCalls(entities, workload.entityCalls, name =>
-      call(backend, 'GET', `/api/runtime-mode/v1/entities/default/component/${name}`),
+    const calls = await measureEntityCalls(
+      entities,
+      workload.entityCalls,
+      name =>
+        call(
+          backend,
+          'GET',
+          `/api/runtime-mode/v1/entities/default/component/${name}`,
+        ),
     );
     const exported = JSON.parse(
-      await call(backend, 'GET', '/api/runtime-mode/v1/portfolio/export?format=json'),
+      await call(
+        backend,
+        'GET',
+        '/api/runtime-mode/v1/portfolio/export?format=json',
+      ),
     ) as { items: Array<{ entityRef: string; level: string }> };
     const evaluated = exported.items.filter(r => r.level !== 'unknown');
     if (evaluated.length !== entities.length) {

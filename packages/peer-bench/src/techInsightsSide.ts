@@ -78,7 +78,9 @@ function manifestFactsModule(root: string) {
                     kind: entity.kind,
                     name: entity.metadata.name,
                   },
-                  facts: { ...manifestFacts(manifestsOf(root, entity.metadata.name)) },
+                  facts: {
+                    ...manifestFacts(manifestsOf(root, entity.metadata.name)),
+                  },
                 }));
               },
             },
@@ -140,7 +142,9 @@ export async function runTechInsights(
     ],
   });
   try {
-    const [, evaluateAllMs] = await timed(() => scheduler.triggerTask(RETRIEVER));
+    const [, evaluateAllMs] = await timed(() =>
+      scheduler.triggerTask(RETRIEVER),
+    );
     let lastView = '';
     const views = await measureViews(workload.portfolioViews, async () => {
       lastView = await call(backend, 'POST', '/api/tech-insights/checks/run', {
@@ -154,12 +158,22 @@ export async function runTechInsights(
     }>;
     lastView = '';
     if (rows.length !== entities.length) {
-      throw new Error(`Tech Insights checked ${rows.length} of ${entities.length} components`);
+      throw new Error(
+        `Tech Insights checked ${rows.length} of ${entities.length} components`,
+      );
     }
-    const calls = await measureEntityCalls(entities, workload.entityCalls, name =>
-      call(backend, 'POST', `/api/tech-insights/checks/run/default/component/${name}`, {
-        checks,
-      }),
+    const calls = await measureEntityCalls(
+      entities,
+      workload.entityCalls,
+      name =>
+        call(
+          backend,
+          'POST',
+          `/api/tech-insights/checks/run/default/component/${name}`,
+          {
+            checks,
+          },
+        ),
     );
     const removed = rows.filter(row =>
       row.results.some(r => r.check.id === 'noRemovedApis' && !r.result),

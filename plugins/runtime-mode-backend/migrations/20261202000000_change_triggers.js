@@ -59,14 +59,8 @@ exports.up = async function up(knex) {
       .comment(
         'Ref and path in the repository (main/deploy); null when the URL layout does not tell',
       );
-    table
-      .text('glob')
-      .nullable()
-      .comment('Files below ref_path must match it');
-    table
-      .string('kind', 16)
-      .notNullable()
-      .comment('file | tree');
+    table.text('glob').nullable().comment('Files below ref_path must match it');
+    table.string('kind', 16).notNullable().comment('file | tree');
     table.index(['repository'], 'runtime_mode_watched_locations_repo_idx');
     table.index(['entity_ref'], 'runtime_mode_watched_locations_entity_idx');
   });

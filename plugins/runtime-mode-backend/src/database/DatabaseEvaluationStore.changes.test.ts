@@ -19,7 +19,11 @@ import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
 import type { StoredSources } from './EvaluationStore';
 import type { RepositoryPush } from '../service/changes/pushEvents';
 
-const sources = (name: string, targets: string[], readAt: string): StoredSources => ({
+const sources = (
+  name: string,
+  targets: string[],
+  readAt: string,
+): StoredSources => ({
   entityRef: `component:default/${name}`,
   entityHash: `e-${name}`,
   manifestsHash: 'm',
@@ -83,8 +87,12 @@ describe('DatabaseEvaluationStore change triggers', () => {
           ),
         },
       ]);
-      expect(await store.listWatchedLocations('github.com/acme/shop')).toEqual([]);
-      expect(await store.listWatchedLocations('github.com/acme/platform')).toEqual([
+      expect(await store.listWatchedLocations('github.com/acme/shop')).toEqual(
+        [],
+      );
+      expect(
+        await store.listWatchedLocations('github.com/acme/platform'),
+      ).toEqual([
         {
           entityRef: 'component:default/shop',
           repository: 'github.com/acme/platform',
@@ -94,7 +102,9 @@ describe('DatabaseEvaluationStore change triggers', () => {
       ]);
 
       await store.deleteEntities(['component:default/shop']);
-      expect(await store.listWatchedLocations('github.com/acme/platform')).toEqual([]);
+      expect(
+        await store.listWatchedLocations('github.com/acme/platform'),
+      ).toEqual([]);
     },
   );
 
@@ -108,8 +118,11 @@ describe('DatabaseEvaluationStore change triggers', () => {
           entity_hash: 'e',
           manifests_hash: 'm',
           source_reads: JSON.stringify(
-            sources(name, [`https://github.com/acme/${name}/blob/main/deploy/`], '')
-              .records,
+            sources(
+              name,
+              [`https://github.com/acme/${name}/blob/main/deploy/`],
+              '',
+            ).records,
           ),
           read_at: '2026-11-30T10:00:00.000Z',
           locations_indexed: false,
@@ -120,7 +133,10 @@ describe('DatabaseEvaluationStore change triggers', () => {
       expect(await store.indexWatchedLocations(2)).toBe(1);
       expect(await store.indexWatchedLocations(2)).toBe(0);
       expect(await store.listWatchedLocations('github.com/acme/c')).toEqual([
-        expect.objectContaining({ entityRef: 'component:default/c', refPath: 'main/deploy' }),
+        expect.objectContaining({
+          entityRef: 'component:default/c',
+          refPath: 'main/deploy',
+        }),
       ]);
     },
   );
@@ -148,7 +164,9 @@ describe('DatabaseEvaluationStore change triggers', () => {
         { entityRef: 'component:default/a', etag: '1' },
         { entityRef: 'component:default/b', etag: '1' },
       ]);
-      await store.setCatalogMarks([{ entityRef: 'component:default/a', etag: '2' }]);
+      await store.setCatalogMarks([
+        { entityRef: 'component:default/a', etag: '2' },
+      ]);
       await store.deleteEntities(['component:default/b']);
       expect(await store.getCatalogMarks()).toEqual(
         new Map([['component:default/a', '2']]),

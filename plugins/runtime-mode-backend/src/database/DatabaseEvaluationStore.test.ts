@@ -498,12 +498,10 @@ describe('DatabaseEvaluationStore', () => {
         });
       }
       expect(await knex.schema.hasTable('runtime_mode_changes')).toBe(false);
-      expect(
-        await knex.schema.hasTable('runtime_mode_watched_locations'),
-      ).toBe(false);
-      expect(await knex.schema.hasTable('runtime_mode_push_queue')).toBe(
+      expect(await knex.schema.hasTable('runtime_mode_watched_locations')).toBe(
         false,
       );
+      expect(await knex.schema.hasTable('runtime_mode_push_queue')).toBe(false);
       expect(
         await knex.schema.hasColumn('runtime_mode_evaluations', 'result_hash'),
       ).toBe(true);

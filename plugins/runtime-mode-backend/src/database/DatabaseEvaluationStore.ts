@@ -304,7 +304,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     }
     for (let i = 0; entityRefs && i < entityRefs.length; i += BATCH) {
       rows.push(
-        ...(await select().whereIn('entity_ref', entityRefs.slice(i, i + BATCH))),
+        ...(await select().whereIn(
+          'entity_ref',
+          entityRefs.slice(i, i + BATCH),
+        )),
       );
     }
     return new Map(

@@ -205,7 +205,9 @@ export interface EvaluationStore {
   removePush(queueId: number): Promise<void>;
   /** The catalog etag of each Component when last checked. */
   getCatalogMarks(): Promise<Map<string, string>>;
-  setCatalogMarks(marks: Array<{ entityRef: string; etag: string }>): Promise<void>;
+  setCatalogMarks(
+    marks: Array<{ entityRef: string; etag: string }>,
+  ): Promise<void>;
   /** Removes entities that are gone from the catalog, with their history. */
   deleteEntities(entityRefs: string[]): Promise<void>;
   /**

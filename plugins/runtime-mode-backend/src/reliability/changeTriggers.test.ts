@@ -54,7 +54,8 @@ function databasesOf(knex: { runtimeMode: Knex; events: Knex }) {
     deps: { pluginMetadata: coreServices.pluginMetadata },
     factory: ({ pluginMetadata }) =>
       mockServices.database({
-        knex: pluginMetadata.getId() === 'events' ? knex.events : knex.runtimeMode,
+        knex:
+          pluginMetadata.getId() === 'events' ? knex.events : knex.runtimeMode,
       }),
   });
 }
@@ -150,17 +151,25 @@ describe('change triggers on two backends sharing one PostgreSQL database', () =
       ];
       try {
         expect(
-          await waitFor(async () => (await levelOf('shop')) !== undefined, 30_000),
+          await waitFor(
+            async () => (await levelOf('shop')) !== undefined,
+            30_000,
+          ),
         ).toBe(true);
 
         // A fix pushed to acme/shop; GitHub's delivery reaches one replica,
         // its redelivery the other.
         scm.setFiles('acme/shop', {
-          'deploy/app.yaml': `${deploymentManifest('shop')}---\n${oldIngressManifest('shop')}`,
+          'deploy/app.yaml': `${deploymentManifest(
+            'shop',
+          )}---\n${oldIngressManifest('shop')}`,
         });
         const readsBefore = scm.calls.length;
         const pushedAt = Date.now();
-        const push = githubPush({ repository: 'acme/shop', files: ['deploy/app.yaml'] });
+        const push = githubPush({
+          repository: 'acme/shop',
+          files: ['deploy/app.yaml'],
+        });
         for (const { server } of replicas) {
           await request(server)
             .post('/api/events/http/github')
@@ -169,12 +178,20 @@ describe('change triggers on two backends sharing one PostgreSQL database', () =
             .expect(202);
         }
         expect(
-          await waitFor(async () => (await levelOf('shop')) === 'blocked', 60_000),
+          await waitFor(
+            async () => (await levelOf('shop')) === 'blocked',
+            60_000,
+          ),
         ).toBe(true);
         const pushSeconds = (Date.now() - pushedAt) / 1000;
         expect(
           await waitFor(
-            async () => Number((await knex('runtime_mode_push_queue').count({ n: '*' }))[0].n) === 0,
+            async () =>
+              Number(
+                (
+                  await knex('runtime_mode_push_queue').count({ n: '*' })
+                )[0].n,
+              ) === 0,
             30_000,
           ),
         ).toBe(true);
@@ -191,21 +208,31 @@ describe('change triggers on two backends sharing one PostgreSQL database', () =
           catalog.set(entity);
         }
         expect(
-          await waitFor(async () => (await levelOf('search')) !== undefined, 60_000),
+          await waitFor(
+            async () => (await levelOf('search')) !== undefined,
+            60_000,
+          ),
         ).toBe(true);
         const registrationSeconds = (Date.now() - registeredAt) / 1000;
         await sleep(2500); // a few more passes on both replicas
-        const searchReads = scm.calls.filter(url => url.includes('/acme/search/'));
+        const searchReads = scm.calls.filter(url =>
+          url.includes('/acme/search/'),
+        );
         expect(searchReads).toHaveLength(1);
         expect(await levelOf('billing')).toBeDefined();
 
-        reportMeasurement('push and new component across two backends', databaseId, {
-          pushDeliveries: replicas.length,
-          shopReadsAfterPush: shopReads.length,
-          secondsFromPushToResult: Math.round(pushSeconds * 10) / 10,
-          newComponentReads: searchReads.length,
-          secondsFromRegistrationToResult: Math.round(registrationSeconds * 10) / 10,
-        });
+        reportMeasurement(
+          'push and new component across two backends',
+          databaseId,
+          {
+            pushDeliveries: replicas.length,
+            shopReadsAfterPush: shopReads.length,
+            secondsFromPushToResult: Math.round(pushSeconds * 10) / 10,
+            newComponentReads: searchReads.length,
+            secondsFromRegistrationToResult:
+              Math.round(registrationSeconds * 10) / 10,
+          },
+        );
       } finally {
         for (const replica of replicas) await replica.stop();
       }

@@ -147,7 +147,10 @@ export class EvaluationRefresher {
     const systemDomains = await this.loadSystemDomains(credentials);
     const states = await store.getInputHashes();
     const pass = await this.refreshPages(
-      catalog.streamEntities({ filter: { kind: 'Component' } }, { credentials }),
+      catalog.streamEntities(
+        { filter: { kind: 'Component' } },
+        { credentials },
+      ),
       {
         domainOf: system => systemDomains.get(system),
         states,
@@ -237,7 +240,13 @@ export class EvaluationRefresher {
   ): Promise<RefreshPass> {
     const { store } = this.options;
     const { signal } = context;
-    const counts = { evaluated: 0, unchanged: 0, stale: 0, failed: 0, superseded: 0 };
+    const counts = {
+      evaluated: 0,
+      unchanged: 0,
+      stale: 0,
+      failed: 0,
+      superseded: 0,
+    };
     const seen: string[] = [];
     const failed: string[] = [];
     // Writes are gathered across slices and committed once enough are
@@ -543,9 +552,7 @@ export class EvaluationRefresher {
     entities: Entity[],
     credentials: BackstageCredentials,
   ) {
-    const systems = [
-      ...new Set(entities.flatMap(e => systemRefOf(e) ?? [])),
-    ];
+    const systems = [...new Set(entities.flatMap(e => systemRefOf(e) ?? []))];
     if (!systems.length) return new Map<string, string | undefined>();
     const { items } = await this.options.catalog.getEntitiesByRefs(
       {

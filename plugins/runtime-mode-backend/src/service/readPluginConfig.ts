@@ -144,7 +144,8 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
   return {
     engine,
     engineHash: hashOf(engine),
-    schedule: schedule ?? readSchedule(undefined, 'schedule', DEFAULT_SCHEDULE)!,
+    schedule:
+      schedule ?? readSchedule(undefined, 'schedule', DEFAULT_SCHEDULE)!,
     scheduleEnabled: schedule !== undefined,
     maxRequestBytes: readCount(root, 'api.maxRequestBytes', 5 * MIB),
     maxFilesPerEntity: readCount(root, 'api.maxFilesPerEntity', 200),
@@ -165,7 +166,11 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
     ),
     maxBytesPerRun: readCount(root, 'manifests.maxBytesPerRun', 512 * MIB),
     historyRetentionDays: readCount(root, 'history.retentionDays', 400),
-    catalogChanges: readSchedule(root, 'catalogChanges', DEFAULT_CATALOG_CHANGES),
+    catalogChanges: readSchedule(
+      root,
+      'catalogChanges',
+      DEFAULT_CATALOG_CHANGES,
+    ),
     pushEvents: root?.getOptionalBoolean('pushEvents') ?? true,
   };
 }

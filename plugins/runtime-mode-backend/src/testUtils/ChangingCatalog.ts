@@ -32,7 +32,10 @@ export class ChangingCatalog {
       ...entity,
       metadata: { ...metadata, etag: hashOf({ ...entity, metadata }) },
     };
-    this.entities.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), stamped);
+    this.entities.set(
+      stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      stamped,
+    );
   }
 
   get(name: string) {

@@ -44,7 +44,9 @@ describe('CatalogChanges', () => {
       }
     };
     const config = readPluginConfig(
-      new ConfigReader({ runtimeMode: { apiPolicy: { targets: { k8s: '1.34' } } } }),
+      new ConfigReader({
+        runtimeMode: { apiPolicy: { targets: { k8s: '1.34' } } },
+      }),
     );
     const auth = {
       getOwnServiceCredentials: async () => ({
@@ -138,8 +140,9 @@ describe('CatalogChanges', () => {
   it.each(databases.eachSupportedId())(
     'an edited annotation is evaluated again; an edit the evaluation does not read is only recorded, %p',
     async databaseId => {
-      const { store, scm, catalog, register, refresher, changes } =
-        await setup(databaseId);
+      const { store, scm, catalog, register, refresher, changes } = await setup(
+        databaseId,
+      );
       register(['a', 'b']);
       await refresher.refreshAll();
       await changes.run();
@@ -158,7 +161,10 @@ describe('CatalogChanges', () => {
       const b = catalog.get('b');
       catalog.set({
         ...b,
-        metadata: { ...b.metadata, description: 'Only the description changed' },
+        metadata: {
+          ...b.metadata,
+          description: 'Only the description changed',
+        },
       });
 
       expect(await changes.run()).toMatchObject({

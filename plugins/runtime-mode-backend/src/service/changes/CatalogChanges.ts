@@ -30,7 +30,12 @@ const CHUNK = 200;
  */
 const MAX_EVALUATIONS_PER_PASS = 200;
 /** The fields of a Component that tell whether it changed. */
-const MARK_FIELDS = ['kind', 'metadata.namespace', 'metadata.name', 'metadata.etag'];
+const MARK_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.etag',
+];
 
 /** What one catalog pass found and did. */
 export interface CatalogPassStats {
@@ -154,7 +159,9 @@ export class CatalogChanges {
   private async mark(entities: Entity[]) {
     await this.options.store.setCatalogMarks(
       entities.flatMap(e =>
-        e.metadata.etag ? [{ entityRef: entityRefOf(e), etag: e.metadata.etag }] : [],
+        e.metadata.etag
+          ? [{ entityRef: entityRefOf(e), etag: e.metadata.etag }]
+          : [],
       ),
     );
   }

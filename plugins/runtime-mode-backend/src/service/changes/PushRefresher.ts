@@ -83,7 +83,9 @@ export class PushRefresher {
     } catch (error) {
       // Running already, or the scheduler is busy: the task's next tick
       // (at most a minute away) takes the push from the queue.
-      logger.debug(`Runtime mode push task not triggered: ${stringifyError(error)}`);
+      logger.debug(
+        `Runtime mode push task not triggered: ${stringifyError(error)}`,
+      );
     }
   }
 
@@ -93,7 +95,10 @@ export class PushRefresher {
     const { signal } = options;
     const stats: PushRunStats = { pushes: 0, entities: 0, aborted: false };
     // Sources stored before locations were kept are indexed first, once.
-    while (!signal?.aborted && (await store.indexWatchedLocations(INDEX_CHUNK)));
+    while (
+      !signal?.aborted &&
+      (await store.indexWatchedLocations(INDEX_CHUNK))
+    );
     while (!signal?.aborted) {
       const queued = await store.nextPushes(PUSHES_PER_ROUND);
       if (!queued.length) break;
@@ -106,7 +111,9 @@ export class PushRefresher {
         stats.pushes += 1;
         stats.entities += refs.length;
         logger.info(
-          `Runtime mode refreshed ${refs.length} components after a push to ${push.repository} (${push.refs.join(', ')})`,
+          `Runtime mode refreshed ${refs.length} components after a push to ${
+            push.repository
+          } (${push.refs.join(', ')})`,
         );
       }
     }

@@ -166,7 +166,10 @@ function changedPaths(
   return [...paths].sort();
 }
 
-function withId(push: Omit<RepositoryPush, 'id'>, revision: string | undefined) {
+function withId(
+  push: Omit<RepositoryPush, 'id'>,
+  revision: string | undefined,
+) {
   return { id: hashOf({ ...push, revision }), ...push };
 }
 

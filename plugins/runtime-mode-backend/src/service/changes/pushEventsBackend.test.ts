@@ -55,7 +55,10 @@ async function startBackend(scm: FakeScm) {
     'deploy/app.yaml': deploymentManifest('billing'),
   });
   const entities = [
-    component('shop', { manifests: 'deploy/', annotations: homeOf('acme/shop') }),
+    component('shop', {
+      manifests: 'deploy/',
+      annotations: homeOf('acme/shop'),
+    }),
     component('shop-jobs', {
       manifests: 'jobs/*.yaml',
       annotations: homeOf('acme/shop'),
@@ -119,9 +122,9 @@ describe('push events through the events backend', () => {
     const before = scm.calls.length;
 
     scm.setFiles('acme/shop', {
-      'deploy/app.yaml': `${deploymentManifest('shop')}---\n${oldIngressManifest(
+      'deploy/app.yaml': `${deploymentManifest(
         'shop',
-      )}`,
+      )}---\n${oldIngressManifest('shop')}`,
       'jobs/cron.yaml': deploymentManifest('shop-jobs'),
     });
     const res = await post(

@@ -39,13 +39,19 @@ const [tree, file, glob, head, gitlab] = watchedLocationsOf([
   record('https://github.com/acme/shop/blob/main/k8s/vm.yaml'),
   record('https://github.com/acme/shop/tree/main/overlays/**/prod-*.yaml'),
   record('https://github.com/acme/shop/blob/HEAD/base/app.yaml'),
-  record('https://gitlab.example.com/platform/team/shop/-/tree/release/2.0/k8s'),
+  record(
+    'https://gitlab.example.com/platform/team/shop/-/tree/release/2.0/k8s',
+  ),
 ]);
 
 describe('watchedLocationsOf', () => {
   it('keeps repository, ref and path, kind and glob of each source in a repository', () => {
     expect([tree, file, glob, gitlab]).toEqual([
-      { repository: 'github.com/acme/shop', refPath: 'main/deploy', kind: 'tree' },
+      {
+        repository: 'github.com/acme/shop',
+        refPath: 'main/deploy',
+        kind: 'tree',
+      },
       {
         repository: 'github.com/acme/shop',
         refPath: 'main/k8s/vm.yaml',
@@ -79,9 +85,7 @@ describe('watchedLocationsOf', () => {
 describe('isTouchedBy', () => {
   it('is touched by a changed manifest below its directory', () => {
     expect(isTouchedBy(tree, push())).toBe(true);
-    expect(isTouchedBy(tree, push({ paths: ['deploy/sub/x.yml'] }))).toBe(
-      true,
-    );
+    expect(isTouchedBy(tree, push({ paths: ['deploy/sub/x.yml'] }))).toBe(true);
   });
 
   it('is not touched by files it does not read: other folders, other names, no manifest', () => {
@@ -91,9 +95,7 @@ describe('isTouchedBy', () => {
     expect(isTouchedBy(tree, push({ paths: ['deploy/README.md'] }))).toBe(
       false,
     );
-    expect(isTouchedBy(file, push({ paths: ['k8s/other.yaml'] }))).toBe(
-      false,
-    );
+    expect(isTouchedBy(file, push({ paths: ['k8s/other.yaml'] }))).toBe(false);
     expect(isTouchedBy(file, push({ paths: ['k8s/vm.yaml'] }))).toBe(true);
   });
 

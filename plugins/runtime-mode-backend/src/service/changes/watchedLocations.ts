@@ -58,8 +58,7 @@ function locationOf(target: string): WatchedLocation | undefined {
   const refPath = parsed.ref
     ? [parsed.ref, path].filter(Boolean).join('/')
     : undefined;
-  const kind =
-    !globPart && MANIFEST_FILE.test(url.pathname) ? 'file' : 'tree';
+  const kind = !globPart && MANIFEST_FILE.test(url.pathname) ? 'file' : 'tree';
   return {
     repository: repositoryKey(repository),
     refPath,
@@ -69,9 +68,7 @@ function locationOf(target: string): WatchedLocation | undefined {
 }
 
 /** The repository locations an entity's stored sources read, without repeats. */
-export function watchedLocationsOf(
-  records: SourceRecord[],
-): WatchedLocation[] {
+export function watchedLocationsOf(records: SourceRecord[]): WatchedLocation[] {
   const locations = new Map<string, WatchedLocation>();
   for (const record of records) {
     const location = locationOf(record.target);
