@@ -17,6 +17,8 @@
 import {
   coreServices,
   createServiceFactory,
+  SchedulerService,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -36,6 +38,17 @@ import {
   githubPush,
   WEBHOOK_SECRET,
 } from '../../testUtils/githubPush';
+
+/**
+ * The test backend's scheduler, which runs a task when it is triggered (and,
+ * unless told otherwise, the tasks without initial delay at start-up). Its
+ * `factory` is not in the package's published types.
+ */
+function manualScheduler() {
+  return mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  };
+}
 
 const homeOf = (repository: string) => ({
   'backstage.io/managed-by-location': `url:https://github.com/${repository}/blob/main/catalog-info.yaml`,
@@ -68,7 +81,7 @@ async function startBackend(scm: FakeScm) {
       annotations: homeOf('acme/billing'),
     }),
   ];
-  const scheduler = mockServices.scheduler();
+  const scheduler = manualScheduler();
   const backend = await startTestBackend({
     features: [
       runtimeModePlugin,

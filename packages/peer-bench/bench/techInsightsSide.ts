@@ -29,6 +29,7 @@ import { CHECKS, manifestFacts } from './facts';
 import {
   call,
   indexedCatalog,
+  manualScheduler,
   measureEntityCalls,
   measureViews,
   peakRssMiB,
@@ -103,7 +104,7 @@ export async function runTechInsights(
   entities: Entity[],
   workload: Workload,
 ): Promise<SideResult> {
-  const scheduler = mockServices.scheduler();
+  const scheduler = manualScheduler();
   const checks = Object.keys(CHECKS);
   const backend = await startTestBackend({
     features: [

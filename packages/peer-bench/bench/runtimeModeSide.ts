@@ -21,6 +21,7 @@ import runtimeModePlugin from '@runtime-mode/backstage-plugin-runtime-mode-backe
 import {
   call,
   indexedCatalog,
+  manualScheduler,
   measureEntityCalls,
   measureViews,
   peakRssMiB,
@@ -40,7 +41,7 @@ export async function runRuntimeMode(
   entities: Entity[],
   workload: Workload,
 ): Promise<SideResult> {
-  const scheduler = mockServices.scheduler();
+  const scheduler = manualScheduler();
   const backend = await startTestBackend({
     features: [
       runtimeModePlugin,

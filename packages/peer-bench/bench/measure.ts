@@ -19,7 +19,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  createServiceFactory,
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -129,7 +133,16 @@ export function peakRssMiB() {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
-export { mockServices };
+/**
+ * The test backend's scheduler, which runs a task when it is triggered (and,
+ * unless told otherwise, the tasks without initial delay at start-up). Its
+ * `factory` is not in the package's published types.
+ */
+export function manualScheduler() {
+  return mockServices.scheduler() as SchedulerService & {
+    factory(options?: { skipTaskRunOnStartup?: boolean }): ServiceFactory;
+  };
+}
 
 /**
  * The estate in an in-memory catalog whose lookups by ref are indexed, as
