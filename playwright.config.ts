@@ -44,6 +44,15 @@ export default defineConfig({
     ? []
     : [
         {
+          // A stand-in Git host for the push test (no internet in CI); the
+          // e2e backend config lets the backend read it.
+          command: 'node e2e/fake-scm/server.mjs',
+          cwd: root,
+          url: 'http://localhost:8111/health',
+          reuseExistingServer: !process.env.CI,
+          timeout: 30_000,
+        },
+        {
           // The backend from its sources without a file watcher (a watcher
           // would restart it mid-suite), run from packages/backend so the
           // catalog's file locations resolve as in `yarn start`.

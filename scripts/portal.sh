@@ -80,6 +80,7 @@ test_all() {
   step "Benchmark smoke runs"
   yarn bench:engine --smoke
   yarn bench:backend --smoke
+  yarn bench:peers --smoke
   step "Packages: yarn pack, the CLI through npx on Node 20, a fresh Backstage app (yarn test:packages)"
   yarn test:packages
   step "Production build of the app"

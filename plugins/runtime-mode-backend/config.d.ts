@@ -88,6 +88,27 @@ export interface Config {
           timeout?: { [unit: string]: number } | string;
           initialDelay?: { [unit: string]: number } | string;
         };
+    /**
+     * Schedule of the frequent catalog pass that evaluates newly registered
+     * and edited Components (runs once across all replicas; reads manifests
+     * only of Components whose catalog entry changed), or `false` to leave
+     * them to the scheduled refresh. Defaults: every 20 seconds, 5 minutes
+     * timeout, 15 seconds initial delay.
+     */
+    catalogChanges?:
+      | false
+      | {
+          frequency?: { [unit: string]: number } | { cron: string } | string;
+          timeout?: { [unit: string]: number } | string;
+          initialDelay?: { [unit: string]: number } | string;
+        };
+    /**
+     * Whether SCM push events (`github.push`, `gitlab.push`,
+     * `bitbucketCloud.repo:push` from the events backend's SCM modules)
+     * refresh the components whose manifests the push changed. Default true;
+     * without an events backend nothing arrives and nothing changes.
+     */
+    pushEvents?: boolean;
     /** REST API limits of the backend. */
     api?: {
       /** Maximum POST body (evaluate, what-if) in bytes. Default 5 MiB. */

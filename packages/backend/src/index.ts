@@ -25,6 +25,12 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Events: SCM webhooks arrive at /api/events/http/<topic>. The GitHub module
+// checks their signature (events.modules.github.webhookSecret) and publishes
+// pushes as `github.push`, which Runtime Mode follows.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
+
 // Runtime Mode.
 backend.add(import('@runtime-mode/backstage-plugin-runtime-mode-backend'));
 

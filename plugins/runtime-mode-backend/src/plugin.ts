@@ -21,6 +21,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { runtimeModePermissions } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { createEvaluateManifestsAction } from './actions/createEvaluateManifestsAction';
@@ -33,9 +34,40 @@ import { ReadableEntities } from './service/ReadableEntities';
 import { StoredRowsCache } from './service/StoredRowsCache';
 import { readPluginConfig } from './service/readPluginConfig';
 import { createRouter } from './service/router';
+import { CatalogChanges } from './service/changes/CatalogChanges';
+import { PushRefresher } from './service/changes/PushRefresher';
+import { PUSH_TOPICS } from './service/changes/pushEvents';
 
 /** Id of the scheduled refresh task (one run at a time across all replicas). */
 export const REFRESH_TASK_ID = 'runtime-mode-refresh';
+/** Id of the frequent catalog pass that evaluates new and edited Components. */
+export const CATALOG_CHANGES_TASK_ID = 'runtime-mode-catalog-changes';
+/** Id of the task that refreshes the entities SCM pushes touched. */
+export const PUSH_TASK_ID = 'runtime-mode-pushes';
+
+/**
+ * The push task runs when a push arrives; this tick only catches a push whose
+ * trigger was missed (the task was running when it came).
+ */
+const PUSH_TASK_SCHEDULE = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 10 },
+  initialDelay: { seconds: 5 },
+};
+
+/** Runs a task function, with the task's name on its failure. */
+function failingAs(
+  message: string,
+  fn: (signal: AbortSignal) => Promise<unknown>,
+) {
+  return async (signal: AbortSignal) => {
+    try {
+      await fn(signal);
+    } catch (error) {
+      throw new ForwardedError(message, error);
+    }
+  };
+}
 
 /**
  * The Runtime Mode backend plugin: stored, incremental, permission-aware
@@ -60,6 +92,7 @@ export const runtimeModePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        events: eventsServiceRef,
       },
       async init({
         logger,
@@ -74,6 +107,7 @@ export const runtimeModePlugin = createBackendPlugin({
         urlReader,
         catalog,
         actionsRegistry,
+        events,
       }) {
         const pluginConfig = readPluginConfig(config);
         const store = await DatabaseEvaluationStore.create({ database });
@@ -106,18 +140,66 @@ export const runtimeModePlugin = createBackendPlugin({
             scope: 'global',
             // The scheduler aborts the signal at the timeout: the run stops
             // then, so no other replica's run overlaps it.
-            fn: async signal => {
-              try {
-                await refresher.refreshAll({ signal });
-              } catch (error) {
-                throw new ForwardedError('Runtime mode refresh failed', error);
-              }
-            },
+            fn: failingAs('Runtime mode refresh failed', signal =>
+              refresher.refreshAll({ signal }),
+            ),
           });
         } else {
           logger.warn(
             'Scheduled runtime mode refresh is disabled (runtimeMode.schedule: false); results change only on demand',
           );
+        }
+
+        if (pluginConfig.catalogChanges) {
+          const catalogChanges = new CatalogChanges({
+            catalog,
+            auth,
+            store,
+            refresher,
+            logger,
+            requestFullRefresh: async () => {
+              if (!pluginConfig.scheduleEnabled) return false;
+              await scheduler.triggerTask(REFRESH_TASK_ID).catch(error => {
+                // Running already: it, or the next pass, takes them.
+                if (error?.name !== 'ConflictError') throw error;
+              });
+              return true;
+            },
+          });
+          await scheduler.scheduleTask({
+            id: CATALOG_CHANGES_TASK_ID,
+            ...pluginConfig.catalogChanges,
+            scope: 'global',
+            fn: failingAs('Runtime mode catalog changes failed', signal =>
+              catalogChanges.run({ signal }),
+            ),
+          });
+        }
+
+        if (pluginConfig.pushEvents) {
+          const pushes = new PushRefresher({
+            catalog,
+            auth,
+            store,
+            refresher,
+            logger,
+            requestRun: () => scheduler.triggerTask(PUSH_TASK_ID),
+          });
+          await scheduler.scheduleTask({
+            id: PUSH_TASK_ID,
+            ...PUSH_TASK_SCHEDULE,
+            scope: 'global',
+            fn: failingAs('Runtime mode push refresh failed', signal =>
+              pushes.run({ signal }),
+            ),
+          });
+          // Without an events backend and an SCM events module nothing is
+          // published on these topics, and the plugin works as before.
+          await events.subscribe({
+            id: 'runtime-mode-pushes',
+            topics: [...PUSH_TOPICS],
+            onEvent: event => pushes.onEvent(event),
+          });
         }
 
         const deps = { auth, readable, store, evaluations, rowsCache };

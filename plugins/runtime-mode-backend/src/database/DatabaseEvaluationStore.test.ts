@@ -492,12 +492,16 @@ describe('DatabaseEvaluationStore', () => {
           },
         },
       ]);
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         await knex.migrate.down({
           directory: `${__dirname}/../../migrations`,
         });
       }
       expect(await knex.schema.hasTable('runtime_mode_changes')).toBe(false);
+      expect(await knex.schema.hasTable('runtime_mode_watched_locations')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('runtime_mode_push_queue')).toBe(false);
       expect(
         await knex.schema.hasColumn('runtime_mode_evaluations', 'result_hash'),
       ).toBe(true);

@@ -33,15 +33,20 @@ import { Knex } from 'knex';
 import {
   BatchOutcome,
   DataVersion,
+  EntityLocation,
   EntitySummaryFields,
   EntityWrite,
   EvaluationStore,
   HistoryPoint,
+  QueuedPush,
   RefreshState,
+  SourceRecord,
   StoredEvaluationRecord,
   StoredSources,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
+import type { RepositoryPush } from '../service/changes/pushEvents';
+import { watchedLocationsOf } from '../service/changes/watchedLocations';
 
 const migrationsDir = resolvePackagePath(
   '@runtime-mode/backstage-plugin-runtime-mode-backend',
@@ -52,6 +57,9 @@ const EVALUATIONS = 'runtime_mode_evaluations';
 const HISTORY = 'runtime_mode_history';
 const SOURCES = 'runtime_mode_sources';
 const CHANGES = 'runtime_mode_changes';
+const LOCATIONS = 'runtime_mode_watched_locations';
+const PUSHES = 'runtime_mode_push_queue';
+const MARKS = 'runtime_mode_catalog_marks';
 
 /** Keeps IN lists below every engine's bound-parameter limit. */
 const BATCH = 500;
@@ -279,12 +287,29 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     };
   }
 
-  async getInputHashes(): Promise<Map<string, RefreshState>> {
-    const rows = await this.db<EvaluationRow>(EVALUATIONS).select(
-      'entity_ref',
-      'input_hash',
-      'status',
-    );
+  async getInputHashes(
+    entityRefs?: string[],
+  ): Promise<Map<string, RefreshState>> {
+    const select = () =>
+      this.db<EvaluationRow>(EVALUATIONS).select(
+        'entity_ref',
+        'input_hash',
+        'status',
+      );
+    let rows: Array<
+      Pick<EvaluationRow, 'entity_ref' | 'input_hash' | 'status'>
+    > = [];
+    if (!entityRefs) {
+      rows = await select();
+    }
+    for (let i = 0; entityRefs && i < entityRefs.length; i += BATCH) {
+      rows.push(
+        ...(await select().whereIn(
+          'entity_ref',
+          entityRefs.slice(i, i + BATCH),
+        )),
+      );
+    }
     return new Map(
       rows.map(row => [
         row.entity_ref,
@@ -520,18 +545,49 @@ export class DatabaseEvaluationStore implements EvaluationStore {
 
   private async writeSources(tx: Knex.Transaction, sources: StoredSources[]) {
     for (let i = 0; i < sources.length; i += ROWS_PER_INSERT) {
-      const rows = sources.slice(i, i + ROWS_PER_INSERT).map(s => ({
+      const chunk = sources.slice(i, i + ROWS_PER_INSERT);
+      const rows = chunk.map(s => ({
         entity_ref: s.entityRef,
         entity_hash: s.entityHash,
         manifests_hash: s.manifestsHash,
         source_reads: JSON.stringify(s.records),
         read_at: s.readAt,
+        locations_indexed: true,
       }));
       await tx(SOURCES)
         .insert(rows)
         .onConflict('entity_ref')
         .merge()
         .whereRaw('?? <= excluded.read_at', [`${SOURCES}.read_at`]);
+      await this.replaceLocations(
+        tx,
+        chunk.map(s => ({ entityRef: s.entityRef, records: s.records })),
+      );
+    }
+  }
+
+  /** Replaces the watched locations of the given entities with those of their records. */
+  private async replaceLocations(
+    tx: Knex.Transaction,
+    entities: Array<{ entityRef: string; records: SourceRecord[] }>,
+  ) {
+    await tx(LOCATIONS)
+      .whereIn(
+        'entity_ref',
+        entities.map(e => e.entityRef),
+      )
+      .delete();
+    const rows = entities.flatMap(({ entityRef, records }) =>
+      watchedLocationsOf(records).map(l => ({
+        entity_ref: entityRef,
+        repository: l.repository,
+        ref_path: l.refPath ?? null,
+        glob: l.glob ?? null,
+        kind: l.kind,
+      })),
+    );
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await tx(LOCATIONS).insert(rows.slice(i, i + ROWS_PER_INSERT));
     }
   }
 
@@ -708,6 +764,107 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     return out;
   }
 
+  async getEntityHashes(entityRefs: string[]) {
+    const out = new Map<string, string>();
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(SOURCES)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .select('entity_ref', 'entity_hash');
+      for (const row of rows) out.set(row.entity_ref, row.entity_hash);
+    }
+    return out;
+  }
+
+  async listWatchedLocations(repository: string): Promise<EntityLocation[]> {
+    const rows = await this.db(LOCATIONS)
+      .where({ repository })
+      .select('entity_ref', 'repository', 'ref_path', 'glob', 'kind');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      repository: row.repository,
+      refPath: orUndefined(row.ref_path),
+      glob: orUndefined(row.glob),
+      kind: row.kind,
+    }));
+  }
+
+  async indexWatchedLocations(limit: number): Promise<number> {
+    const rows = await this.db(SOURCES)
+      .where({ locations_indexed: false })
+      .orderBy('entity_ref')
+      .limit(limit)
+      .select('entity_ref', 'read_at', 'source_reads');
+    if (!rows.length) return 0;
+    await this.db.transaction(async tx => {
+      const unchanged = [];
+      for (const row of rows) {
+        // A row written since the read above has indexed itself: leave it.
+        const claimed = await tx(SOURCES)
+          .where({
+            entity_ref: row.entity_ref,
+            read_at: row.read_at,
+            locations_indexed: false,
+          })
+          .update({ locations_indexed: true });
+        if (claimed) unchanged.push(row);
+      }
+      await this.replaceLocations(
+        tx,
+        unchanged.map(row => ({
+          entityRef: row.entity_ref,
+          records: JSON.parse(row.source_reads ?? '[]'),
+        })),
+      );
+    });
+    return rows.length;
+  }
+
+  async enqueuePush(push: RepositoryPush): Promise<boolean> {
+    const inserted = await this.db(PUSHES)
+      .insert({
+        push_key: push.id,
+        repository: push.repository,
+        push: JSON.stringify(push),
+      })
+      .onConflict('push_key')
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
+  }
+
+  async nextPushes(limit: number): Promise<QueuedPush[]> {
+    const rows = await this.db(PUSHES)
+      .orderBy('id')
+      .limit(limit)
+      .select('id', 'push');
+    return rows.map(row => ({
+      queueId: Number(row.id),
+      push: JSON.parse(row.push) as RepositoryPush,
+    }));
+  }
+
+  async removePush(queueId: number): Promise<void> {
+    await this.db(PUSHES).where({ id: queueId }).delete();
+  }
+
+  async getCatalogMarks(): Promise<Map<string, string>> {
+    const rows = await this.db(MARKS).select('entity_ref', 'etag');
+    return new Map(rows.map(row => [row.entity_ref, row.etag]));
+  }
+
+  async setCatalogMarks(marks: Array<{ entityRef: string; etag: string }>) {
+    for (let i = 0; i < marks.length; i += ROWS_PER_INSERT) {
+      await this.db(MARKS)
+        .insert(
+          marks
+            .slice(i, i + ROWS_PER_INSERT)
+            .map(m => ({ entity_ref: m.entityRef, etag: m.etag })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
   async getSources(entityRef: string) {
     return (await this.getSourcesFor([entityRef])).get(entityRef);
   }
@@ -740,6 +897,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         await tx(EVALUATIONS).whereIn('entity_ref', batch).delete();
         await tx(SOURCES).whereIn('entity_ref', batch).delete();
         await tx(HISTORY).whereIn('entity_ref', batch).delete();
+        await tx(LOCATIONS).whereIn('entity_ref', batch).delete();
+        await tx(MARKS).whereIn('entity_ref', batch).delete();
         await tx(CHANGES)
           .where({ id: 1 })
           .update({ rows_removed_seq: seq, history_removed_seq: seq });

@@ -22,6 +22,8 @@ import type {
   ManifestFile,
   PortfolioRow,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import type { RepositoryPush } from '../service/changes/pushEvents';
+import type { WatchedLocation } from '../service/changes/watchedLocations';
 
 /** Catalog fields kept next to a result so the portfolio never reads the catalog rows again. */
 export interface EntitySummaryFields {
@@ -132,11 +134,22 @@ export interface HistoryPoint {
   changeSeq: number;
 }
 
+/** A watched location with the entity that reads it. */
+export interface EntityLocation extends WatchedLocation {
+  entityRef: string;
+}
+
+/** A push waiting in the queue. */
+export interface QueuedPush {
+  queueId: number;
+  push: RepositoryPush;
+}
+
 /** Persistence of results, history and the inputs last read. */
 export interface EvaluationStore {
   getEvaluation(entityRef: string): Promise<StoredEvaluationRecord | undefined>;
-  /** Input hash and status of every stored evaluation, for the incremental refresh. */
-  getInputHashes(): Promise<Map<string, RefreshState>>;
+  /** Input hash and status of every stored evaluation (or of the given entities), for the incremental refresh. */
+  getInputHashes(entityRefs?: string[]): Promise<Map<string, RefreshState>>;
   /**
    * Applies the writes of many entities in one transaction: one commit per
    * batch instead of one per entity is what makes a 10,000-component refresh
@@ -173,8 +186,28 @@ export interface EvaluationStore {
   listResults(
     entityRefs: string[],
   ): Promise<Array<{ entityRef: string; result: EvaluationResult }>>;
+  /** Entity hash of the inputs last read, per entity that has stored sources. */
+  getEntityHashes(entityRefs: string[]): Promise<Map<string, string>>;
   getSources(entityRef: string): Promise<StoredSources | undefined>;
   getSourcesFor(entityRefs: string[]): Promise<Map<string, StoredSources>>;
+  /** Locations in a repository that stored sources read, with their entities. */
+  listWatchedLocations(repository: string): Promise<EntityLocation[]>;
+  /**
+   * Indexes the locations of up to `limit` sources stored before locations
+   * were kept; returns how many it indexed (0 once all are).
+   */
+  indexWatchedLocations(limit: number): Promise<number>;
+  /** Queues a push; false when the same push (a redelivery) is queued already. */
+  enqueuePush(push: RepositoryPush): Promise<boolean>;
+  /** The oldest queued pushes. */
+  nextPushes(limit: number): Promise<QueuedPush[]>;
+  /** Removes a handled push from the queue. */
+  removePush(queueId: number): Promise<void>;
+  /** The catalog etag of each Component when last checked. */
+  getCatalogMarks(): Promise<Map<string, string>>;
+  setCatalogMarks(
+    marks: Array<{ entityRef: string; etag: string }>,
+  ): Promise<void>;
   /** Removes entities that are gone from the catalog, with their history. */
   deleteEntities(entityRefs: string[]): Promise<void>;
   /**

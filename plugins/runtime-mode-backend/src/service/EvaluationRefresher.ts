@@ -46,6 +46,7 @@ import {
 import { hashOf } from './hashing';
 import { EntityRead, ManifestReader, SourceRead } from './ManifestReader';
 import { ByteBudget } from './manifests/ByteBudget';
+import { mapUntilAborted } from './mapUntilAborted';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 
 /** Counts of one refresh run, for logs and the benchmark. */
@@ -63,6 +64,15 @@ export interface RefreshStats {
   /** True when the run stopped early (the scheduler's timeout, or shutdown). */
   aborted: boolean;
   durationMs: number;
+}
+
+/** What a pass over some entities did. */
+export interface RefreshPass {
+  counts: Pick<RefreshStats, (typeof TALLIED)[number]>;
+  /** Entities read and decided on (not those left when the pass was aborted). */
+  seen: string[];
+  /** Entities whose writes could not be stored. */
+  failed: string[];
 }
 
 /** What refreshing one entity decided. */
@@ -87,7 +97,7 @@ const FLUSH_BYTES = 32 * 1024 * 1024;
  * waiting (a conditional request per source to the SCM), so a few in flight
  * hide the latency; more would only invite the SCM's rate limits.
  */
-const READ_CONCURRENCY = 8;
+export const READ_CONCURRENCY = 8;
 const DAY_MS = 86_400_000;
 
 /** The counts a batch of refreshes adds to a run's stats. */
@@ -133,71 +143,29 @@ export class EvaluationRefresher {
     const { catalog, auth, store, logger, config } = this.options;
     const { signal } = options;
     const started = Date.now();
+    const credentials = await auth.getOwnServiceCredentials();
+    const systemDomains = await this.loadSystemDomains(credentials);
+    const states = await store.getInputHashes();
+    const pass = await this.refreshPages(
+      catalog.streamEntities(
+        { filter: { kind: 'Component' } },
+        { credentials },
+      ),
+      {
+        domainOf: system => systemDomains.get(system),
+        states,
+        runBudget: new ByteBudget(config.maxBytesPerRun),
+        signal,
+      },
+    );
     const stats: RefreshStats = {
-      seen: 0,
-      evaluated: 0,
-      unchanged: 0,
-      stale: 0,
+      seen: pass.seen.length,
+      ...pass.counts,
       removed: 0,
-      failed: 0,
-      superseded: 0,
       prunedHistory: 0,
       aborted: false,
       durationMs: 0,
     };
-    const credentials = await auth.getOwnServiceCredentials();
-    const systemDomains = await this.loadSystemDomains(credentials);
-    const states = await store.getInputHashes();
-    const runBudget = new ByteBudget(config.maxBytesPerRun);
-    const seen = new Set<string>();
-    // Writes are gathered across slices and committed once enough are
-    // pending: a run where 1% changed commits once, not once per slice.
-    let pending: EntityRefresh[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      const refreshes = pending;
-      pending = [];
-      pendingBytes = 0;
-      const counts = tally(refreshes, await this.storeRefreshes(refreshes));
-      for (const key of TALLIED) stats[key] += counts[key];
-    };
-
-    for await (const page of catalog.streamEntities(
-      { filter: { kind: 'Component' } },
-      { credentials },
-    )) {
-      for (let i = 0; i < page.length && !signal?.aborted; i += BATCH_SIZE) {
-        const slice = page.slice(i, i + BATCH_SIZE);
-        const sources = await store.getSourcesFor(slice.map(entityRefOf));
-        const refreshes = await mapUntilAborted(
-          slice,
-          READ_CONCURRENCY,
-          signal,
-          entity => {
-            const ref = entityRefOf(entity);
-            return this.refreshOne(entity, {
-              domainOf: system => systemDomains.get(system),
-              previousSources: sources.get(ref),
-              previousState: states.get(ref),
-              force: false,
-              runBudget,
-              signal,
-            });
-          },
-        );
-        for (const refresh of refreshes) {
-          seen.add(refresh.entityRef);
-          pending.push(refresh);
-          pendingBytes += writeBytes(refresh.write);
-        }
-        stats.seen += refreshes.length;
-        if (pending.length >= BATCH_SIZE || pendingBytes >= FLUSH_BYTES) {
-          await flush();
-        }
-      }
-      if (signal?.aborted) break;
-    }
-    await flush();
 
     if (signal?.aborted) {
       // Only part of the catalog was seen: nothing may be deleted on that basis.
@@ -209,10 +177,125 @@ export class EvaluationRefresher {
       );
       return stats;
     }
-    Object.assign(stats, await this.completeRun([...states.keys()], seen));
+    Object.assign(
+      stats,
+      await this.completeRun([...states.keys()], new Set(pass.seen)),
+    );
     stats.durationMs = Date.now() - started;
     logger.info('Runtime mode refresh finished', { ...stats });
     return stats;
+  }
+
+  /**
+   * Refreshes some entities as the scheduled run does (bounded reads,
+   * batched writes), for the catalog pass that found them changed.
+   */
+  async refreshEntities(
+    entities: Entity[],
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RefreshPass> {
+    const { auth, store, config } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const systemDomains = await this.loadSystemDomainsOf(entities, credentials);
+    return this.refreshPages([entities], {
+      domainOf: system => systemDomains.get(system),
+      states: await store.getInputHashes(entities.map(entityRefOf)),
+      runBudget: new ByteBudget(config.maxBytesPerRun),
+      signal: options.signal,
+    });
+  }
+
+  /**
+   * The entities whose evaluation inputs in the catalog (annotations, spec,
+   * ownership, uid) differ from those last read, or that were never read.
+   * Nothing is read from the SCM to decide.
+   */
+  async changedEntities(entities: Entity[]): Promise<Entity[]> {
+    const { auth, store } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const [systemDomains, stored] = await Promise.all([
+      this.loadSystemDomainsOf(entities, credentials),
+      store.getEntityHashes(entities.map(entityRefOf)),
+    ]);
+    return entities.filter(
+      entity =>
+        stored.get(entityRefOf(entity)) !==
+        entityHashOf(entity, summarizeEntity(entity, systemDomains)),
+    );
+  }
+
+  /**
+   * Reads and evaluates entities slice by slice, with bounded concurrency,
+   * and commits their writes in batches. Stops between entities when
+   * `signal` aborts, keeping what was already evaluated.
+   */
+  private async refreshPages(
+    pages: AsyncIterable<Entity[]> | Iterable<Entity[]>,
+    context: {
+      domainOf: (system: string) => string | undefined;
+      states: Map<string, RefreshState>;
+      runBudget: ByteBudget;
+      signal?: AbortSignal;
+    },
+  ): Promise<RefreshPass> {
+    const { store } = this.options;
+    const { signal } = context;
+    const counts = {
+      evaluated: 0,
+      unchanged: 0,
+      stale: 0,
+      failed: 0,
+      superseded: 0,
+    };
+    const seen: string[] = [];
+    const failed: string[] = [];
+    // Writes are gathered across slices and committed once enough are
+    // pending: a run where 1% changed commits once, not once per slice.
+    let pending: EntityRefresh[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      const refreshes = pending;
+      pending = [];
+      pendingBytes = 0;
+      const stored = await this.storeRefreshes(refreshes);
+      const tallied = tally(refreshes, stored);
+      for (const key of TALLIED) counts[key] += tallied[key];
+      failed.push(...stored.failed.map(f => f.entityRef));
+    };
+
+    for await (const page of pages) {
+      for (let i = 0; i < page.length && !signal?.aborted; i += BATCH_SIZE) {
+        const slice = page.slice(i, i + BATCH_SIZE);
+        const sources = await store.getSourcesFor(slice.map(entityRefOf));
+        const refreshes = await mapUntilAborted(
+          slice,
+          READ_CONCURRENCY,
+          signal,
+          entity => {
+            const ref = entityRefOf(entity);
+            return this.refreshOne(entity, {
+              domainOf: context.domainOf,
+              previousSources: sources.get(ref),
+              previousState: context.states.get(ref),
+              force: false,
+              runBudget: context.runBudget,
+              signal,
+            });
+          },
+        );
+        for (const refresh of refreshes) {
+          seen.push(refresh.entityRef);
+          pending.push(refresh);
+          pendingBytes += writeBytes(refresh.write);
+        }
+        if (pending.length >= BATCH_SIZE || pendingBytes >= FLUSH_BYTES) {
+          await flush();
+        }
+      }
+      if (signal?.aborted) break;
+    }
+    await flush();
+    return { counts, seen, failed };
   }
 
   /**
@@ -260,6 +343,19 @@ export class EvaluationRefresher {
     );
     this.forced.set(ref, run);
     return run;
+  }
+
+  /**
+   * Refresh of one entity after a change was reported (a push). A refresh of
+   * it already running may have read before the change: this one waits for it
+   * and then reads again (later requests join it).
+   */
+  async refreshEntityAfterChange(entity: Entity): Promise<RefreshOutcome> {
+    const running = this.forced.get(entityRefOf(entity));
+    if (running) {
+      await running.catch(() => undefined);
+    }
+    return this.refreshEntity(entity, { force: false });
   }
 
   private async refreshEntityNow(
@@ -451,6 +547,23 @@ export class EvaluationRefresher {
     return domains;
   }
 
+  /** Domains of the Systems some entities are part of, and of no other. */
+  private async loadSystemDomainsOf(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ) {
+    const systems = [...new Set(entities.flatMap(e => systemRefOf(e) ?? []))];
+    if (!systems.length) return new Map<string, string | undefined>();
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs: systems,
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'],
+      },
+      { credentials },
+    );
+    return systemDomainsOf(items.flatMap(e => (e ? [e] : [])));
+  }
+
   /** Domain of one System: a forced refresh needs no other. */
   private async loadSystemDomain(
     system: string | undefined,
@@ -504,35 +617,6 @@ function writeBytes(write?: EntityWrite) {
       sum + record.manifests.reduce((n, m) => n + m.content.length, 0),
     0,
   );
-}
-
-/**
- * Maps with at most `limit` calls in flight. Once `signal` aborts no item is
- * started, and items whose call was aborted are left out of the results.
- */
-async function mapUntilAborted<T, R>(
-  items: T[],
-  limit: number,
-  signal: AbortSignal | undefined,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !signal?.aborted) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index]);
-      } catch (error) {
-        if (signal?.aborted || isAbortError(error)) return;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return results.filter(r => r !== undefined);
 }
 
 function hasWaivers(entity: Entity) {

@@ -53,6 +53,24 @@ describe('readPluginConfig', () => {
     expect(Object.keys(config.engine)).not.toContain('manifests');
   });
 
+  it('runs the catalog pass every 20 seconds and follows pushes unless told otherwise', () => {
+    expect(read({})).toMatchObject({
+      catalogChanges: {
+        frequency: { seconds: 20 },
+        timeout: { minutes: 5 },
+        initialDelay: { seconds: 15 },
+      },
+      pushEvents: true,
+    });
+    expect(
+      read({ catalogChanges: { frequency: { seconds: 45 } } }).catalogChanges,
+    ).toMatchObject({ frequency: { seconds: 45 }, timeout: { minutes: 5 } });
+    const off = read({ catalogChanges: false, pushEvents: false });
+    expect(off.catalogChanges).toBeUndefined();
+    expect(off.pushEvents).toBe(false);
+    expect(Object.keys(off.engine)).not.toContain('catalogChanges');
+  });
+
   it.each([
     [{ history: { retentionDays: 0 } }, 'runtimeMode.history.retentionDays'],
     [

@@ -53,6 +53,13 @@ export interface RuntimeModePluginConfig {
   maxBytesPerRun: number;
   /** History rows older than this many days are deleted (each entity's latest row stays). */
   historyRetentionDays: number;
+  /**
+   * Schedule of the frequent catalog pass that evaluates new and edited
+   * Components (runs once across replicas); undefined when turned off.
+   */
+  catalogChanges?: SchedulerServiceTaskScheduleDefinition;
+  /** Whether SCM push events (events backend + an SCM events module) refresh the entities they touch. */
+  pushEvents: boolean;
 }
 
 const DEFAULT_SCHEDULE = {
@@ -61,8 +68,21 @@ const DEFAULT_SCHEDULE = {
   initialDelay: { seconds: 30 },
 };
 
+const DEFAULT_CATALOG_CHANGES = {
+  frequency: { seconds: 20 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 15 },
+};
+
 /** Keys under `runtimeMode` that belong to the backend, not the engine. */
-const BACKEND_KEYS = ['schedule', 'api', 'manifests', 'history'];
+const BACKEND_KEYS = [
+  'schedule',
+  'api',
+  'manifests',
+  'history',
+  'catalogChanges',
+  'pushEvents',
+];
 
 const MIB = 1024 * 1024;
 
@@ -85,6 +105,31 @@ function readCount(
   return value;
 }
 
+/**
+ * A task schedule under `runtimeMode.<key>`, or undefined when the key is
+ * `false`. Any key left out keeps its default, so `{ frequency: ... }` alone
+ * is valid.
+ */
+function readSchedule(
+  root: Config | undefined,
+  key: string,
+  defaults: JsonObject,
+): SchedulerServiceTaskScheduleDefinition | undefined {
+  const raw = root?.getOptional(key);
+  if (raw === false) return undefined;
+  return readSchedulerServiceTaskScheduleDefinitionFromConfig(
+    new ConfigReader(
+      {
+        ...defaults,
+        ...(raw && typeof raw === 'object' && !Array.isArray(raw)
+          ? (raw as JsonObject)
+          : {}),
+      },
+      `runtimeMode.${key}`,
+    ),
+  );
+}
+
 /** Reads and validates `runtimeMode`; a bad value stops the plugin with the engine's clear message. */
 export function readPluginConfig(config: Config): RuntimeModePluginConfig {
   const root = config.getOptionalConfig('runtimeMode');
@@ -94,29 +139,14 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
   }
   const engine = readRuntimeModeConfig(raw);
 
-  const rawSchedule = root?.getOptional('schedule');
-  const scheduleEnabled = rawSchedule !== false;
-  // Any key left out keeps its default, so `schedule: { frequency: ... }` alone is valid.
-  const schedule: SchedulerServiceTaskScheduleDefinition =
-    readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      new ConfigReader(
-        {
-          ...DEFAULT_SCHEDULE,
-          ...(rawSchedule &&
-          typeof rawSchedule === 'object' &&
-          !Array.isArray(rawSchedule)
-            ? (rawSchedule as JsonObject)
-            : {}),
-        },
-        'runtimeMode.schedule',
-      ),
-    );
+  const schedule = readSchedule(root, 'schedule', DEFAULT_SCHEDULE);
 
   return {
     engine,
     engineHash: hashOf(engine),
-    schedule,
-    scheduleEnabled,
+    schedule:
+      schedule ?? readSchedule(undefined, 'schedule', DEFAULT_SCHEDULE)!,
+    scheduleEnabled: schedule !== undefined,
     maxRequestBytes: readCount(root, 'api.maxRequestBytes', 5 * MIB),
     maxFilesPerEntity: readCount(root, 'api.maxFilesPerEntity', 200),
     readableCacheMs: readCount(root, 'api.readableCacheMs', 10_000, 0),
@@ -136,5 +166,11 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
     ),
     maxBytesPerRun: readCount(root, 'manifests.maxBytesPerRun', 512 * MIB),
     historyRetentionDays: readCount(root, 'history.retentionDays', 400),
+    catalogChanges: readSchedule(
+      root,
+      'catalogChanges',
+      DEFAULT_CATALOG_CHANGES,
+    ),
+    pushEvents: root?.getOptionalBoolean('pushEvents') ?? true,
   };
 }

@@ -189,6 +189,13 @@ export function inMemoryCatalog(entities: Entity[]): CatalogService {
     async getEntities(request?: { filter?: Record<string, unknown> }) {
       return { items: ofKind(request?.filter?.kind) };
     },
+    async getEntitiesByRefs(request: { entityRefs: string[] }) {
+      return {
+        items: request.entityRefs.map(ref =>
+          byRef.get(ref.toLocaleLowerCase('en-US')),
+        ),
+      };
+    },
     async *streamEntities(request?: { filter?: Record<string, unknown> }) {
       const items = ofKind(request?.filter?.kind);
       for (let i = 0; i < items.length; i += 500) {

@@ -180,6 +180,13 @@ export function visibilityAwareCatalog(
       const isHidden = hiddenFor(credentialsOf(options), hiddenSet);
       return isHidden(entity) ? undefined : entity;
     },
+    getEntitiesByRefs: async (request, options) => {
+      const response = await inner.getEntitiesByRefs(request);
+      const isHidden = hiddenFor(credentialsOf(options), hiddenSet);
+      return {
+        items: response.items.map(e => (isHidden(e) ? undefined : e)),
+      };
+    },
     getEntities: async (request, options) => {
       const response = await inner.getEntities(request);
       const isHidden = hiddenFor(credentialsOf(options), hiddenSet);

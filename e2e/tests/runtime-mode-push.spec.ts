@@ -1,0 +1,153 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { createHmac, randomBytes } from 'node:crypto';
+import { LEVEL_LABELS } from '../../plugins/runtime-mode/src/components/common/labels';
+import { api, guestToken, signInAsGuest, storedEvaluation } from './helpers';
+
+/** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
+const SCM = 'http://localhost:8111';
+const REPOSITORY = 'acme/push-demo';
+const MANIFEST = 'deploy/app.yaml';
+/** events.modules.github.webhookSecret in e2e/app-config.e2e.yaml. */
+const WEBHOOK_SECRET = 'e2e-webhook-secret';
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: push-demo
+  labels: { app: push-demo }
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: push-demo }
+  template:
+    metadata:
+      labels: { app: push-demo }
+    spec:
+      containers:
+        - name: push-demo
+          image: registry.example.com/push-demo:1.0.0
+`;
+
+/** The same workload with an Ingress in extensions/v1beta1, removed in Kubernetes 1.22. */
+const withRemovedApi = `${deployment}---
+apiVersion: extensions/v1beta1
+kind: Ingress
+metadata:
+  name: push-demo
+spec:
+  backend:
+    serviceName: push-demo
+    servicePort: 80
+`;
+
+/** Commits a file to the stand-in Git host. */
+async function commit(request: APIRequestContext, content: string) {
+  const res = await request.put(`${SCM}/${REPOSITORY}/blob/main/${MANIFEST}`, {
+    data: content,
+  });
+  expect(res.status()).toBe(204);
+}
+
+/** Delivers a GitHub push webhook to the portal, signed as GitHub signs it. */
+async function deliverPush(request: APIRequestContext) {
+  const body = JSON.stringify({
+    ref: 'refs/heads/main',
+    before: randomBytes(20).toString('hex'),
+    after: randomBytes(20).toString('hex'),
+    created: false,
+    deleted: false,
+    forced: false,
+    repository: {
+      full_name: REPOSITORY,
+      html_url: `${SCM}/${REPOSITORY}`,
+      default_branch: 'main',
+    },
+    commits: [{ added: [], removed: [], modified: [MANIFEST] }],
+  });
+  const signature = createHmac('sha256', WEBHOOK_SECRET)
+    .update(body)
+    .digest('hex');
+  const res = await request.post(api('/api/events/http/github'), {
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-github-delivery': randomBytes(8).toString('hex'),
+      'x-hub-signature-256': `sha256=${signature}`,
+    },
+    data: body,
+  });
+  expect(res.status()).toBe(202);
+}
+
+async function levelOf(request: APIRequestContext, token: string) {
+  const res = await request.get(
+    api('/api/runtime-mode/v1/entities/default/component/push-demo'),
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  return (await res.json()).result?.readiness.level as string | undefined;
+}
+
+test.describe('A pushed change reaches the page', () => {
+  test.skip(
+    Boolean(process.env.PLAYWRIGHT_URL),
+    'needs the stand-in Git host and e2e/app-config.e2e.yaml that the suite starts itself',
+  );
+
+  test('a push webhook re-evaluates the component and its card changes within a minute', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const token = await guestToken(request);
+    // Start from the clean manifest, whatever an earlier attempt left.
+    await commit(request, deployment);
+    await deliverPush(request);
+    await storedEvaluation(request, 'push-demo');
+    await expect
+      .poll(() => levelOf(request, token), { timeout: 60_000 })
+      .not.toBe('blocked');
+    const before = (await levelOf(request, token)) as keyof typeof LEVEL_LABELS;
+
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/component/push-demo');
+    const level = page.getByTestId('runtime-mode-level').first();
+    await expect(level).toContainText(LEVEL_LABELS[before]);
+
+    // The fix that breaks it: an API removed long before the target version.
+    await commit(request, withRemovedApi);
+    const pushedAt = Date.now();
+    await deliverPush(request);
+
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return (await level.textContent({ timeout: 15_000 })) ?? '';
+        },
+        { timeout: 60_000, intervals: [2_000] },
+      )
+      .toContain(LEVEL_LABELS.blocked);
+    const seconds = (Date.now() - pushedAt) / 1000;
+    expect(seconds).toBeLessThan(60);
+    test.info().annotations.push({
+      type: 'push to card',
+      description: `${seconds.toFixed(1)} s`,
+    });
+  });
+});
