@@ -101,6 +101,7 @@ describe('actions', () => {
     createSummarisePortfolioAction({
       readable,
       rowsCache: new StoredRowsCache(store),
+      plannedTargets: config.engine.apiPolicy.targets,
       actionsRegistry,
     });
     createEvaluateManifestsAction({

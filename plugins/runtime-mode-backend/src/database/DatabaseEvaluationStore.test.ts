@@ -392,10 +392,16 @@ describe('DatabaseEvaluationStore', () => {
         (await store.listResults(['component:default/b']))[0].result.objects[0]
           .kind,
       ).toBe('Ingress');
-      expect(await store.listApiKinds()).toEqual(
+      expect(await store.listApiUsage()).toEqual(
         new Map([
-          ['component:default/a', ['apps/v1\tDeployment']],
-          ['component:default/b', ['extensions/v1beta1\tIngress']],
+          [
+            'component:default/a',
+            { apiKinds: ['apps/v1\tDeployment'], currentVersions: {} },
+          ],
+          [
+            'component:default/b',
+            { apiKinds: ['extensions/v1beta1\tIngress'], currentVersions: {} },
+          ],
         ]),
       );
 
@@ -492,7 +498,7 @@ describe('DatabaseEvaluationStore', () => {
           },
         },
       ]);
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         await knex.migrate.down({
           directory: `${__dirname}/../../migrations`,
         });
