@@ -67,9 +67,7 @@ describe('topBlockerOf', () => {
       waived: true,
     };
     expect(
-      topBlockerOf(
-        withFindings([waived, finding('api-superseded', 'info')]),
-      ),
+      topBlockerOf(withFindings([waived, finding('api-superseded', 'info')])),
     ).toBeNull();
   });
 

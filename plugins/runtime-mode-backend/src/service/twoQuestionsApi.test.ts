@@ -329,17 +329,14 @@ describe('REST API v1: the two questions', () => {
     });
 
     it('accepts every platform component of the knowledge base, and their aliases in any case', async () => {
-      for (const component of KNOWLEDGE_BASE_COMPONENTS) {
+      for (const id of KNOWLEDGE_BASE_COMPONENTS) {
         const res = await request(server).get(
-          `${API}/blast-radius?component=${component}&version=1.0`,
+          `${API}/blast-radius?component=${id}&version=1.0`,
         );
-        expect({ component, status: res.status }).toEqual({
-          component,
-          status: 200,
-        });
-        expect(res.body.component).toBe(component);
+        expect({ id, status: res.status }).toEqual({ id, status: 200 });
+        expect(res.body.component).toBe(id);
       }
-      for (const [alias, component] of [
+      for (const [alias, id] of [
         ['Kubernetes', 'k8s'],
         ['KubeVirt', 'kubevirt'],
         ['CDI', 'cdi'],
@@ -350,7 +347,7 @@ describe('REST API v1: the two questions', () => {
         const res = await request(server).get(
           `${API}/blast-radius?component=${alias}&version=1.6.0`,
         );
-        expect(res.body.component).toBe(component);
+        expect(res.body.component).toBe(id);
       }
       const cdi = await request(server).get(
         `${API}/blast-radius?component=cdi&version=1.60.0`,

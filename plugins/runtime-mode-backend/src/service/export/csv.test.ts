@@ -31,12 +31,14 @@ describe('rowsToCsv', () => {
         critical: 2,
         topBlocker: {
           ruleId: 'api-removed',
-          message: 'Ingress "cart" uses networking.k8s.io/v1beta1, no longer served',
+          message:
+            'Ingress "cart" uses networking.k8s.io/v1beta1, no longer served',
           file: 'manifests/cart-service/ingress.yaml',
           line: 1,
         },
       }),
-      runtimeTabUrl: 'https://portal.example/catalog/default/component/cart-service/runtime',
+      runtimeTabUrl:
+        'https://portal.example/catalog/default/component/cart-service/runtime',
     },
     {
       ...portfolioRow('ledger', {
@@ -48,10 +50,14 @@ describe('rowsToCsv', () => {
         suggestedMode: 'container-virtualization',
       }),
     },
-    portfolioRow('pending', { upgradeLevel: undefined, migrationLevel: undefined }),
+    portfolioRow('pending', {
+      upgradeLevel: undefined,
+      migrationLevel: undefined,
+    }),
   ];
   const [header, ...records] = parse(rowsToCsv(rows)) as string[][];
-  const column = (record: string[], name: string) => record[header.indexOf(name)];
+  const column = (record: string[], name: string) =>
+    record[header.indexOf(name)];
 
   it("keeps v1's columns first, in their order", () => {
     expect(header.slice(0, 19)).toEqual([

@@ -66,7 +66,9 @@ function migrationTest(
 ): RowTest | undefined {
   if (!migration) return undefined;
   const planned = migration === 'planned';
-  return row => (row.migrationLevel != null) === planned;
+  return row =>
+    (row.migrationLevel !== null && row.migrationLevel !== undefined) ===
+    planned;
 }
 
 function textTest(q: string | undefined): RowTest | undefined {
