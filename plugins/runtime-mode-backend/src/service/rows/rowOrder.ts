@@ -55,18 +55,9 @@ function compareScalars(a: SortKey, b: SortKey): number {
   return a < b ? -1 : 1;
 }
 
-/**
- * What the table shows in the component column, the title else the name,
- * lower-cased; kept per row object, since the cached rows outlive requests.
- */
-const displayKeys = new WeakMap<PortfolioRow, string>();
+/** What the table shows in the component column: the title, else the name. */
 function displayName(row: PortfolioRow): string {
-  let key = displayKeys.get(row);
-  if (key === undefined) {
-    key = (row.title || row.name).toLowerCase();
-    displayKeys.set(row, key);
-  }
-  return key;
+  return (row.title || row.name).toLowerCase();
 }
 
 const MODE_KEYS: Record<string, string> = Object.fromEntries(
