@@ -60,6 +60,8 @@ export interface RuntimeModePluginConfig {
   catalogChanges?: SchedulerServiceTaskScheduleDefinition;
   /** Whether SCM push events (events backend + an SCM events module) refresh the entities they touch. */
   pushEvents: boolean;
+  /** The portal's address (`app.baseUrl`), for links to components in exports; undefined when not configured. */
+  appBaseUrl?: string;
 }
 
 const DEFAULT_SCHEDULE = {
@@ -172,5 +174,6 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
       DEFAULT_CATALOG_CHANGES,
     ),
     pushEvents: root?.getOptionalBoolean('pushEvents') ?? true,
+    appBaseUrl: config.getOptionalString('app.baseUrl'),
   };
 }
