@@ -81,7 +81,12 @@ function rule<const Id extends string>(
   return { id, category, severity, title, description, docsUrl, remediation };
 }
 
-const CATALOG = [
+/**
+ * Every rule the engine can raise, with its highest severity, beside its
+ * title, description, documentation link and general remediation.
+ * @public
+ */
+export const RULE_CATALOG = [
   rule(
     'api-removed',
     'api-compatibility',
@@ -620,12 +625,9 @@ const CATALOG = [
  * unknown rule (a typo, a rule that was never catalogued) fails to compile.
  * @public
  */
-export type RuleId = (typeof CATALOG)[number]['id'];
-
-/** Every rule the engine can raise, with its highest severity. @public */
-export const RULE_CATALOG: readonly RuleInfo[] = CATALOG;
+export type RuleId = (typeof RULE_CATALOG)[number]['id'];
 
 /** @internal */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
-  RULE_CATALOG.map(r => [r.id, r]),
+  RULE_CATALOG.map((r): [string, RuleInfo] => [r.id, r]),
 );
