@@ -73,6 +73,15 @@ export interface TopBlocker {
 /** A migration level, or `none` when no move is planned (portfolio counts). @public */
 export type MigrationLevelKey = ReadinessLevel | 'none';
 
+/** Migration level keys, worst first, `none` (no move planned) last. @public */
+export const MIGRATION_LEVEL_KEYS = [
+  'blocked',
+  'ready-with-warnings',
+  'unknown',
+  'ready',
+  'none',
+] as const satisfies readonly MigrationLevelKey[];
+
 /**
  * One component's row in the portfolio. Fields added for the two questions
  * (upgrade, migration) are optional: an older backend, or a result stored by
@@ -120,6 +129,26 @@ export interface PortfolioRow {
   topBlocker?: TopBlocker | null;
 }
 
+/**
+ * A row of GET /v1/portfolio/export (JSON; the CSV has the same columns):
+ * a portfolio row with a link to the component's Runtime tab.
+ * @public
+ */
+export interface PortfolioExportRow extends PortfolioRow {
+  /** The component's Runtime tab in the portal (from `app.baseUrl`); absent when no base URL is configured. */
+  runtimeTabUrl?: string;
+}
+
+/** GET /v1/portfolio/export?format=json @public */
+export interface PortfolioExport {
+  ruleSetVersion: string;
+  knowledgeBaseAsOf: string;
+  exportedAt: string;
+  total: number;
+  /** In the order asked for (`sort`, `order`), filtered like the portfolio. */
+  items: PortfolioExportRow[];
+}
+
 /** Filters accepted by the portfolio, export and blast-radius endpoints. @public */
 export interface PortfolioFilter {
   owner?: string[];
@@ -138,13 +167,27 @@ export interface PortfolioFilter {
   migrationLevel?: ReadinessLevel[];
 }
 
+/** Blast-radius statuses, worst first. @public */
+export const BLAST_RADIUS_STATUSES = [
+  'already-broken',
+  'newly-breaks',
+  'deprecated',
+] as const satisfies readonly BlastRadiusStatus[];
+
 /** How the portfolio heatmap can be grouped. @public */
 export const PORTFOLIO_GROUP_BYS = ['owner', 'system', 'domain'] as const;
 
 /** @public */
 export type PortfolioGroupBy = (typeof PORTFOLIO_GROUP_BYS)[number];
 
-/** Fields the portfolio table can be sorted by. @public */
+/**
+ * Fields the portfolio table can be sorted by. `name` sorts by what the
+ * table shows (the title where there is one, else the name); `mode` by the
+ * mode's label. `worst` puts first what needs work most: broken now, then
+ * breaks at the upgrade, then a blocked migration, then the most critical
+ * and warning concerns (`order=asc`, the default, is worst first).
+ * @public
+ */
 export const PORTFOLIO_SORT_FIELDS = [
   'name',
   'owner',
@@ -154,6 +197,10 @@ export const PORTFOLIO_SORT_FIELDS = [
   'score',
   'critical',
   'evaluatedAt',
+  'worst',
+  'upgradeLevel',
+  'migrationLevel',
+  'topBlocker',
 ] as const;
 
 /** @public */
@@ -161,6 +208,62 @@ export type PortfolioSortField = (typeof PORTFOLIO_SORT_FIELDS)[number];
 
 /** Counts of components per mode and readiness level. @public */
 export type ModeLevelCounts = Record<ModeValue, Record<ReadinessLevel, number>>;
+
+/** Counts of components per mode and upgrade level. @public */
+export type ModeUpgradeLevelCounts = Record<
+  ModeValue,
+  Record<UpgradeLevel, number>
+>;
+
+/** Counts of components per mode and migration level (`none`: no move planned). @public */
+export type ModeMigrationLevelCounts = Record<
+  ModeValue,
+  Record<MigrationLevelKey, number>
+>;
+
+/**
+ * What the heatmap counts besides mode × readiness level (`cells`, always):
+ * `upgrade` adds `upgradeCells`, `migration` adds `migrationCells`.
+ * @public
+ */
+export const PORTFOLIO_HEATMAP_BYS = [
+  'readiness',
+  'upgrade',
+  'migration',
+] as const;
+
+/** @public */
+export type PortfolioHeatmapBy = (typeof PORTFOLIO_HEATMAP_BYS)[number];
+
+/** The portfolio facets, each counted with every filter except its own. @public */
+export const PORTFOLIO_FACETS = [
+  'owner',
+  'system',
+  'domain',
+  'lifecycle',
+  'mode',
+  'level',
+  'upgradeLevel',
+  'migrationLevel',
+  'category',
+] as const;
+
+/** @public */
+export type PortfolioFacet = (typeof PORTFOLIO_FACETS)[number];
+
+/**
+ * Per facet, components per value, counted with every filter except the
+ * facet's own (and with `q`): picking a value does not shrink its own facet.
+ * Enumerated facets list every value (zeros included); owner, system, domain
+ * and lifecycle list the values present, and do not count components
+ * without one. `migrationLevel` counts `none` for no move planned; the
+ * `migration` and `migrationLevel` filters both belong to it.
+ * @public
+ */
+export type PortfolioFacetCounts = Record<
+  PortfolioFacet,
+  Record<string, number>
+>;
 
 /** GET /v1/portfolio @public */
 export interface PortfolioSummary {
@@ -182,8 +285,21 @@ export interface PortfolioSummary {
   };
   heatmap: {
     groupBy: PortfolioGroupBy;
-    groups: Array<{ key: string; total: number; cells: ModeLevelCounts }>;
+    /** What was asked for besides readiness (`heatmapBy`); `readiness` when nothing else. */
+    by?: PortfolioHeatmapBy;
+    groups: Array<{
+      key: string;
+      total: number;
+      /** Mode × readiness level. */
+      cells: ModeLevelCounts;
+      /** Mode × upgrade level, with `heatmapBy=upgrade`. */
+      upgradeCells?: ModeUpgradeLevelCounts;
+      /** Mode × migration level, with `heatmapBy=migration`. */
+      migrationCells?: ModeMigrationLevelCounts;
+    }>;
   };
+  /** Facet counts that do not shrink their own facet. */
+  facets?: PortfolioFacetCounts;
   /** Daily counts per level, oldest first, from the stored history. */
   trend: Array<{ date: string; byLevel: Record<ReadinessLevel, number> }>;
 }
@@ -204,11 +320,15 @@ export type BlastRadiusStatus =
 export interface BlastRadiusItem {
   entityRef: string;
   name: string;
+  /** The catalog title, where there is one. */
+  title?: string;
   owner?: string;
   system?: string;
   mode: ModeValue;
   /** The worst status of its findings. */
   status?: BlastRadiusStatus;
+  /** The version of the chosen component its clusters run today (the highest); null when none is stated. */
+  currentVersion?: string | null;
   /** Objects removed at the target (critical) or deprecated (warning). */
   findings: Array<{
     severity: 'critical' | 'warning';
@@ -224,23 +344,33 @@ export interface BlastRadiusItem {
   }>;
 }
 
-/** GET /v1/blast-radius?component=k8s&version=1.32 @public */
+/**
+ * GET /v1/blast-radius?component=k8s&version=1.32. Each component is judged
+ * at the chosen version, or at the version its clusters run today when that
+ * is higher (a cluster already past the choice is judged at its own
+ * version), so a removal it already suffers is `already-broken`, apart from
+ * one that `newly-breaks` at the chosen version.
+ * @public
+ */
 export interface BlastRadius {
+  /** The knowledge-base component judged (an alias such as `kubernetes` is answered as `k8s`). */
   component: string;
   version: string;
   knowledgeBaseAsOf: string;
   /** Components examined (after filters and permissions). */
   examined: number;
+  /** Components with an object that cannot be applied at the version judged (`alreadyBroken + newlyBreaking`). */
   breaking: number;
+  /** Components with deprecated APIs only. */
   deprecatedOnly: number;
-  /** Components that break or warn (`breaking + deprecatedOnly`), over all pages. */
+  /** Components listed over all pages: `breaking + deprecatedOnly`, or those of the `status` asked for. */
   total?: number;
-  /** The page of `items` (1-based) and its size; rows come critical first, then by ref. */
+  /** The page of `items` (1-based) and its size; rows come worst status first, then by ref. */
   page?: number;
   pageSize?: number;
-  /** Components already broken at the version their clusters run today. */
+  /** Components with an object already broken at the version their clusters run today. */
   alreadyBroken?: number;
-  /** Components served today that break at the chosen version. */
+  /** Components not broken today with an object that breaks at the chosen version. */
   newlyBreaking?: number;
   /** Each configured cluster's current version of the chosen component (null when not stated). */
   clusters?: Array<{

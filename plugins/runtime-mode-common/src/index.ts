@@ -47,6 +47,11 @@ export {
 export { resolveModeProfiles } from './engine/profileOverrides';
 export { validateTargets } from './engine/targets';
 export {
+  compareVersions,
+  parseVersion,
+  type ParsedVersion,
+} from './engine/versions';
+export {
   parseManifestsAnnotation,
   type ManifestSource,
 } from './engine/parseManifestsAnnotation';

@@ -19,6 +19,7 @@
  * the tab, the portfolio, the CSV export, the CLI and API labels.
  */
 
+import type { MigrationLevelKey } from './api';
 import type { ModeValue, ReadinessLevel, UpgradeLevel } from './types';
 
 /** People-facing names of the runtime modes. @public */
@@ -73,4 +74,12 @@ export const UPGRADE_LEVEL_DESCRIPTIONS: Readonly<
     'An object uses an API that a cluster it runs on no longer serves: it cannot be applied there today',
   unknown:
     'Not judged: no object was read, or a component of its objects has no version (this is not a pass)',
+};
+
+/** People-facing names of the migration levels; `none` when no move is planned. @public */
+export const MIGRATION_LEVEL_LABELS: Readonly<
+  Record<MigrationLevelKey, string>
+> = {
+  ...READINESS_LEVEL_LABELS,
+  none: 'No move planned',
 };

@@ -17,12 +17,15 @@
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
+  BLAST_RADIUS_STATUSES,
   CONCERN_CATEGORIES,
   MODE_VALUES,
   PORTFOLIO_GROUP_BYS,
+  PORTFOLIO_HEATMAP_BYS,
   PORTFOLIO_SORT_FIELDS,
   READINESS_LEVELS,
   RUNTIME_MODES,
+  UPGRADE_LEVELS,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /**
@@ -103,16 +106,24 @@ const filterShape = {
   level: listOf([...READINESS_LEVELS]),
   category: listOf([...CONCERN_CATEGORIES]),
   q: z.string().max(200).optional(),
+  upgradeLevel: listOf([...UPGRADE_LEVELS]),
+  migration: z.enum(['planned', 'none']).optional(),
+  migrationLevel: listOf([...READINESS_LEVELS]),
+};
+
+const sortShape = {
+  sort: z.enum(PORTFOLIO_SORT_FIELDS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
 };
 
 export const portfolioQuerySchema = z
   .object({
     ...filterShape,
     groupBy: z.enum(PORTFOLIO_GROUP_BYS).default('owner'),
+    heatmapBy: z.enum(PORTFOLIO_HEATMAP_BYS).default('readiness'),
     page: wholeNumber(1, 100_000, 1),
     pageSize: wholeNumber(1, 500, 25),
-    sort: z.enum(PORTFOLIO_SORT_FIELDS).default('name'),
-    order: z.enum(['asc', 'desc']).default('asc'),
+    ...sortShape,
     trendDays: wholeNumber(1, 365, 30),
   })
   .strict();
@@ -120,6 +131,7 @@ export const portfolioQuerySchema = z
 export const exportQuerySchema = z
   .object({
     ...filterShape,
+    ...sortShape,
     format: z.enum(['csv', 'json']).default('json'),
   })
   .strict();
@@ -131,7 +143,10 @@ export const blastRadiusQuerySchema = z
       .string()
       .min(1)
       .max(64)
-      .regex(/^[a-z0-9-]+$/, 'must be a knowledge-base component id, e.g. k8s'),
+      .regex(
+        /^[A-Za-z0-9-]+$/,
+        'must be a knowledge-base component id, e.g. k8s',
+      ),
     version: z
       .string()
       .regex(
@@ -141,6 +156,7 @@ export const blastRadiusQuerySchema = z
       .transform(v => v.replace(/^v/, '')),
     page: wholeNumber(1, 100_000, 1),
     pageSize: wholeNumber(1, 1000, 500),
+    status: listOf([...BLAST_RADIUS_STATUSES]),
   })
   .strict();
 
@@ -193,7 +209,11 @@ export const evaluateRequestSchema = z
   .strict();
 
 export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;
-export type FilterQuery = z.infer<typeof exportQuerySchema>;
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+/** The filters every portfolio route takes. */
+export type FilterQuery = Pick<ExportQuery, keyof typeof filterShape>;
+/** How rows are ordered (portfolio and export). */
+export type SortQuery = Pick<ExportQuery, keyof typeof sortShape>;
 export type BlastRadiusQuery = z.infer<typeof blastRadiusQuerySchema>;
 export type WhatIfBody = z.infer<typeof whatIfRequestSchema>;
 export type EvaluateBody = z.infer<typeof evaluateRequestSchema>;
