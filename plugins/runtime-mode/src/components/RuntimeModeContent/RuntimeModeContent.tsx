@@ -141,8 +141,7 @@ function useRuleTitles(): Record<string, string> {
   const api = useApi(runtimeModeApiRef);
   const { value } = useAsync(() => api.getRules(), [api]);
   return useMemo(
-    () =>
-      Object.fromEntries((value?.rules ?? []).map(r => [r.id, r.title])),
+    () => Object.fromEntries((value?.rules ?? []).map(r => [r.id, r.title])),
     [value],
   );
 }

@@ -262,8 +262,9 @@ export function WhatIfPanel(props: {
   const [searchParams, setSearchParams] = useSearchParams();
   const choice = whatIfChoiceOf(searchParams);
   const { current } = props;
-  const plannedK8s = current.upgrade?.versions.find(v => v.component === 'k8s')
-    ?.planned;
+  const plannedK8s = current.upgrade?.versions.find(
+    v => v.component === 'k8s',
+  )?.planned;
   const configuredK8s =
     plannedK8s ?? current.targets.find(t => t.component === 'k8s')?.version;
   const planned = answersOf(current).move?.targetMode;
@@ -320,8 +321,7 @@ export function WhatIfPanel(props: {
           inputProps={{ 'data-testid': 'what-if-mode' }}
         >
           <MenuItem value={AS_PLANNED}>
-            As planned (
-            {planned ? moveWords(planned) : 'no move planned'})
+            As planned ({planned ? moveWords(planned) : 'no move planned'})
           </MenuItem>
           {RUNTIME_MODES.map(id => (
             <MenuItem key={id} value={id}>
@@ -352,7 +352,9 @@ export function WhatIfPanel(props: {
           ))}
         </TextField>
         {(choice.targetMode || choice.k8s) && (
-          <Button onClick={() => choose({ targetMode: undefined, k8s: undefined })}>
+          <Button
+            onClick={() => choose({ targetMode: undefined, k8s: undefined })}
+          >
             Reset
           </Button>
         )}

@@ -66,7 +66,12 @@ export function EvidenceLink(props: {
   const classes = useStyles();
   const { file, line, short } = props;
   const url = useSourceUrl()(file, line);
-  const shown = short ? file.replace(/[?#].*$/, '').split('/').pop() : file;
+  const shown = short
+    ? file
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .pop()
+    : file;
   const text = fileLine(shown || file, line);
   if (!url) {
     return (

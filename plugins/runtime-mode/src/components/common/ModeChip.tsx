@@ -62,8 +62,8 @@ function ModeEvidence(props: { verdict: ModeVerdict }) {
         {labelOf(MODE_DESCRIPTIONS, verdict.value)}
       </Typography>
       <Typography variant="caption" component="p">
-        Decided by: {SOURCE_WORDS[verdict.source] ?? verdict.source},
-        confidence {verdict.confidence}
+        Decided by: {SOURCE_WORDS[verdict.source] ?? verdict.source}, confidence{' '}
+        {verdict.confidence}
       </Typography>
       {verdict.conflict && (
         <Typography variant="caption" component="p">

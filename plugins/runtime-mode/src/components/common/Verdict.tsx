@@ -149,8 +149,8 @@ function UpgradeAnswer(props: {
   if (!upgrade) {
     return (
       <Typography variant="body2">
-        Not answered by this result: rules {props.result.ruleSetVersion}{' '}
-        judged every concern together. Refresh to judge the upgrade on its own.
+        Not answered by this result: rules {props.result.ruleSetVersion} judged
+        every concern together. Refresh to judge the upgrade on its own.
       </Typography>
     );
   }
@@ -304,7 +304,10 @@ function MigrationAnswer(props: {
   );
 }
 
-function NextStep(props: { result: EvaluationResult; variant: VerdictVariant }) {
+function NextStep(props: {
+  result: EvaluationResult;
+  variant: VerdictVariant;
+}) {
   const step = nextStep(props.result.findings);
   if (!step) return null;
   const { finding } = step;

@@ -43,7 +43,10 @@ export function sourceUrlOf(options: {
     if (!scm?.byUrl(file)) return file;
     // resolveUrl keeps an absolute URL as it is; resolving its own file
     // name against it lets the integration add the line anchor.
-    const name = file.replace(/[?#].*$/, '').split('/').pop();
+    const name = file
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop();
     return name
       ? scm.resolveUrl({ url: `./${name}`, base: file, lineNumber: line })
       : file;
