@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -49,7 +49,13 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   select: { minWidth: 200, maxWidth: 320 },
-  chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+  chips: {
+    display: 'flex',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+    marginBottom: theme.spacing(1),
+  },
+  actions: { marginLeft: 'auto' },
 }));
 
 const CHIP_WORDS: Partial<Record<ListFilter, string>> = {
@@ -122,6 +128,8 @@ export function FilterBar(props: {
   query: PortfolioQuery;
   onChange: (patch: Partial<PortfolioQuery>) => void;
   onClear: () => void;
+  /** Actions at the end of the bar (the exports). */
+  actions?: ReactNode;
 }) {
   const classes = useStyles();
   const { query, onChange } = props;
@@ -217,6 +225,9 @@ export function FilterBar(props: {
           <Button size="small" onClick={props.onClear}>
             Clear filters
           </Button>
+        )}
+        {props.actions && (
+          <div className={classes.actions}>{props.actions}</div>
         )}
       </div>
       {chips.length > 0 && <div className={classes.chips}>{chips}</div>}

@@ -26,7 +26,6 @@ import { makeStyles } from '@material-ui/core/styles';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import {
   Content,
-  ContentHeader,
   Header,
   HeaderLabel,
   InfoCard,
@@ -217,10 +216,7 @@ function Overview(props: {
   return (
     <>
       <Grid item xs={12} lg={6}>
-        <InfoCard
-          title="Planned upgrade"
-          subheader="Does it break at the planned versions?"
-        >
+        <InfoCard title="Planned upgrade">
           <UpgradeOverview
             summary={summary}
             selected={query.upgradeLevel ?? []}
@@ -231,10 +227,7 @@ function Overview(props: {
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={6}>
-        <InfoCard
-          title="Migration"
-          subheader="Can it move to the mode chosen for it?"
-        >
+        <InfoCard title="Migration">
           <MigrationOverview
             summary={summary}
             selected={migration}
@@ -245,10 +238,7 @@ function Overview(props: {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard
-          title="Mode × readiness"
-          subheader="Per owner, system or domain"
-        >
+        <InfoCard title="Mode × readiness">
           <Heatmap
             heatmap={summary.heatmap}
             view={query.heatmapBy === 'migration' ? 'migration' : 'upgrade'}
@@ -309,10 +299,12 @@ function PortfolioTabContent(props: {
       >
         Skip to the component list
       </a>
-      <ContentHeader title="Portfolio">
-        <ExportButtons query={query} />
-      </ContentHeader>
-      <FilterBar query={query} onChange={update} onClear={props.onClear} />
+      <FilterBar
+        query={query}
+        onChange={update}
+        onClear={props.onClear}
+        actions={<ExportButtons query={query} />}
+      />
       <Grid container spacing={3}>
         {state.error && (
           <Grid item xs={12}>

@@ -112,7 +112,6 @@ export function RuntimeModeCard() {
   return (
     <InfoCard
       title="Runtime mode"
-      subheader="Upgrade and migration readiness"
       deepLink={
         tabLink && annotated
           ? { title: 'Details, what-if and history', link: tabLink }

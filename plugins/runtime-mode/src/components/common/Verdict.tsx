@@ -32,7 +32,7 @@ import { ModeChip } from './ModeChip';
 import { LevelChip, UpgradeChip } from './LevelChip';
 import { SeverityLabel } from './SeverityLabel';
 import { EvidenceLink } from './EvidenceLink';
-import { MOVE_SOURCE_WORDS, labelOf, plural } from './labels';
+import { MOVE_SOURCE_WORDS, labelOf } from './labels';
 import {
   answersOf,
   checksWords,
@@ -41,6 +41,7 @@ import {
   nextStep,
   objectWords,
   topConcerns,
+  byChange,
   versionWords,
   type Answers,
   type SuggestionAnswer,
@@ -55,7 +56,7 @@ const useStyles = makeStyles(theme => ({
     margin: 0,
     [theme.breakpoints.down('xs')]: {
       gridTemplateColumns: 'minmax(0, 1fr)',
-      rowGap: theme.spacing(0.5),
+      rowGap: 0,
     },
   },
   term: {
@@ -66,7 +67,7 @@ const useStyles = makeStyles(theme => ({
   definition: {
     margin: 0,
     minWidth: 0,
-    [theme.breakpoints.down('xs')]: { marginBottom: theme.spacing(1) },
+    [theme.breakpoints.down('xs')]: { marginBottom: theme.spacing(0.75) },
   },
   line: {
     display: 'flex',
@@ -84,7 +85,8 @@ const useStyles = makeStyles(theme => ({
   },
   list: { margin: 0, paddingLeft: theme.spacing(2.5) },
   concerns: { margin: 0, padding: 0, listStyle: 'none' },
-  concern: { marginTop: theme.spacing(0.75) },
+  concern: { marginTop: theme.spacing(0.5) },
+  top: { marginTop: theme.spacing(1.5) },
   code: { fontFamily: 'monospace', fontSize: '0.85em' },
 }));
 
@@ -114,7 +116,9 @@ function RunsOn(props: { result: EvaluationResult }) {
         {mode.value === 'unknown'
           ? 'no manifest, cluster or annotation tells'
           : clusters.length > 0 &&
-            `on ${plural(clusters.length, 'cluster')}: ${clusters.join(', ')}`}
+            `on ${
+              clusters.length === 1 ? 'cluster' : 'clusters'
+            } ${clusters.join(', ')}`}
       </Typography>
     </div>
   );
@@ -179,7 +183,7 @@ function UpgradeAnswer(props: {
           color="textSecondary"
           data-testid="runtime-mode-upgrade-versions"
         >
-          {versions.map(versionWords).join(' · ')}
+          {byChange(versions).map(versionWords).join(' · ')}
         </Typography>
       )}
     </>
@@ -226,14 +230,14 @@ function Suggestion(props: {
         ))}
       {!props.planned && (
         <Typography variant="body2">
-          To plan it, set{' '}
+          Plan it with{' '}
           <code className={classes.code}>
             {RUNTIME_MODE_ANNOTATIONS.targetMode}: {suggestion.mode}
           </code>
           {href ? (
             <>
               {' '}
-              · <Link to={href}>Try the move to {mode} in the what-if</Link>
+              · <Link to={href}>Try it in the what-if</Link>
             </>
           ) : (
             '.'
@@ -350,11 +354,14 @@ function TopConcerns(props: { result: EvaluationResult }) {
             key={`${f.id}:${f.file ?? ''}:${f.line ?? ''}:${f.name ?? ''}`}
             className={classes.concern}
           >
-            <div className={classes.line}>
-              <SeverityLabel severity={f.severity} />
-              {f.file && <EvidenceLink file={f.file} line={f.line} short />}
-            </div>
             <Typography variant="body2" className={classes.clamp}>
+              <SeverityLabel severity={f.severity} />
+              {f.file && (
+                <>
+                  {' '}
+                  <EvidenceLink file={f.file} line={f.line} short />
+                </>
+              )}{' '}
               {f.message}
             </Typography>
           </li>
@@ -450,7 +457,7 @@ export function Verdict(props: {
         )}
       </dl>
       {variant === 'card' && (
-        <div>
+        <div className={classes.top}>
           <TopConcerns result={result} />
         </div>
       )}

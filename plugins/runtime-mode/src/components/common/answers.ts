@@ -172,15 +172,28 @@ export function nextStep(
 
 /**
  * One knowledge-base component's versions in words: "Kubernetes 1.32 →
- * 1.34", "CDI 1.60.0, as today", "vSphere TKG Service 3.3.0 (no cluster
+ * 1.34", "CDI 1.60.0 (unchanged)", "vSphere TKG Service 3.3.0 (no cluster
  * states its version)".
  */
 export function versionWords(v: ComponentVersions): string {
   const name = componentLabel(v.component);
   if (!v.planned) return `${name}: no version known`;
   if (!v.current) return `${name} ${v.planned} (no cluster states its version)`;
-  if (v.current === v.planned) return `${name} ${v.planned}, as today`;
+  if (v.current === v.planned) return `${name} ${v.planned} (unchanged)`;
   return `${name} ${v.current} → ${v.planned}`;
+}
+
+/** Kubernetes first, then the other components; those that change before those that do not. */
+export function byChange(
+  versions: readonly ComponentVersions[],
+): ComponentVersions[] {
+  const changes = (v: ComponentVersions) =>
+    v.current !== null && v.current === v.planned ? 1 : 0;
+  return [...versions].sort(
+    (a, b) =>
+      changes(a) - changes(b) ||
+      Number(b.component === 'k8s') - Number(a.component === 'k8s'),
+  );
 }
 
 /** The clusters the mode verdict names (`runtime-mode.dev/clusters`). */
