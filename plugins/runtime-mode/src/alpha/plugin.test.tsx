@@ -49,7 +49,9 @@ describe('runtime-mode plugin for the new frontend system', () => {
       apis: [[runtimeModeApiRef, api]],
     });
     expect(await screen.findByText('KubeVirt VMs')).toBeInTheDocument();
-    expect(screen.getByLabelText('Readiness: Blocked')).toBeInTheDocument();
+    expect(screen.getByTestId('runtime-mode-upgrade')).toHaveTextContent(
+      'Broken now',
+    );
     expect(api.getEvaluation).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -104,6 +106,9 @@ describe('runtime-mode plugin for the new frontend system', () => {
       apis: [[runtimeModeApiRef, api]],
     });
     expect(await screen.findByText('Upgrade blast radius')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('runtime-mode-upgrade-headline'),
+    ).toHaveTextContent('At the planned upgrade: 3 break, 5 already broken');
     expect(api.getPortfolio).toHaveBeenCalled();
   });
 });

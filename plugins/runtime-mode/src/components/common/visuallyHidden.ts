@@ -14,8 +14,13 @@
  * limitations under the License.
  */
 
-/** Styles that hide text on screen and keep it for screen readers. */
+/**
+ * Styles that hide text on screen and keep it for screen readers. Block
+ * display keeps the words apart from their neighbours in an accessible name
+ * computed from content ("1 component", not "1component").
+ */
 export const visuallyHidden = {
+  display: 'block',
   position: 'absolute',
   width: 1,
   height: 1,
