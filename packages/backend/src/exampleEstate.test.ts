@@ -187,6 +187,45 @@ describe('the example estate', () => {
     });
   });
 
+  it('has a component already broken and one that breaks only at the planned upgrade', () => {
+    const byLevel = (level: string) =>
+      [...results]
+        .filter(([, result]) => result.upgrade.level === level)
+        .map(([name]) => name);
+    expect(byLevel('broken-now')).toContain('cart-service');
+    expect(byLevel('breaks-at-upgrade')).toContain('tenant-controller');
+    expect(results.get('tenant-controller')!.upgrade.versions).toEqual([
+      { component: 'k8s', current: '1.31', planned: '1.34' },
+    ]);
+  });
+
+  it('breaks differently at Kubernetes 1.31 and 1.34: an API its cluster serves today is gone by 1.34', () => {
+    // What the blast radius counts as newly breaking at a version.
+    const newlyBreakingAt = (version: string) =>
+      components
+        .filter(entity =>
+          evaluate({
+            entity,
+            manifests: manifestsOf(entity),
+            config,
+            options: {
+              targets: { k8s: version },
+              now: new Date('2026-12-01T00:00:00Z'),
+            },
+          }).findings.some(
+            f =>
+              f.id === 'api-removed' &&
+              f.component === 'k8s' &&
+              f.timing === 'at-upgrade' &&
+              !f.waived,
+          ),
+        )
+        .map(entity => entity.metadata.name);
+    expect(newlyBreakingAt('1.31')).not.toContain('tenant-controller');
+    expect(newlyBreakingAt('1.34')).toContain('tenant-controller');
+    expect(newlyBreakingAt('1.34')).not.toEqual(newlyBreakingAt('1.31'));
+  });
+
   it('has a VM that cannot live-migrate and one that can', () => {
     const blockers = (name: string) =>
       results

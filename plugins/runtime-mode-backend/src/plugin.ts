@@ -122,7 +122,11 @@ export const runtimeModePlugin = createBackendPlugin({
 
         const deps = { auth, readable, store, evaluations, rowsCache };
         createGetEntityEvaluationAction({ ...deps, actionsRegistry });
-        createSummarisePortfolioAction({ ...deps, actionsRegistry });
+        createSummarisePortfolioAction({
+          ...deps,
+          plannedTargets: pluginConfig.engine.apiPolicy.targets,
+          actionsRegistry,
+        });
         createEvaluateManifestsAction({
           ...deps,
           permissions,

@@ -101,6 +101,7 @@ describe('actions', () => {
     createSummarisePortfolioAction({
       readable,
       rowsCache: new StoredRowsCache(store),
+      plannedTargets: config.engine.apiPolicy.targets,
       actionsRegistry,
     });
     createEvaluateManifestsAction({
@@ -171,6 +172,45 @@ describe('actions', () => {
     expect(restricted.output).toMatchObject({
       total: 1,
       byLevel: { blocked: 0 },
+    });
+  });
+
+  it('get-entity-evaluation and summarise-portfolio answer the two questions apart', async () => {
+    const actions = await setup();
+    const { output: entity } = await actions.invoke({
+      id: 'test:get-entity-evaluation',
+      input: { entityRef: 'old' },
+      credentials: mockCredentials.user(),
+    });
+    expect(entity).toMatchObject({
+      upgrade: {
+        level: 'breaks-at-upgrade',
+        breaksAtUpgrade: 1,
+        brokenNow: 0,
+        versions: [{ component: 'k8s', current: null, planned: '1.34' }],
+      },
+      migration: null,
+      suggestion: null,
+    });
+
+    const { output: portfolio } = await actions.invoke({
+      id: 'test:summarise-portfolio',
+      input: { upgradeLevel: 'breaks-at-upgrade' },
+      credentials: mockCredentials.user(),
+    });
+    expect(portfolio).toMatchObject({
+      total: 1,
+      byUpgradeLevel: { 'breaks-at-upgrade': 1, clean: 0 },
+      byMigrationLevel: { none: 1 },
+      plannedTargets: [{ component: 'k8s', version: '1.34' }],
+      worst: [
+        {
+          entityRef: 'component:default/old',
+          upgradeLevel: 'breaks-at-upgrade',
+          migrationLevel: null,
+          topBlocker: expect.stringMatching(/^api-removed: /),
+        },
+      ],
     });
   });
 

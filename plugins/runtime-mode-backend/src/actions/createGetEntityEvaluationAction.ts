@@ -17,6 +17,7 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError, NotAllowedError } from '@backstage/errors';
+import type { EvaluationResult } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EvaluationService } from '../service/EvaluationService';
 import { ReadableEntities } from '../service/ReadableEntities';
 import { toActionFinding } from './actionSchemas';
@@ -33,8 +34,12 @@ export function createGetEntityEvaluationAction(options: {
     name: 'get-entity-evaluation',
     title: 'Get the runtime mode evaluation of a component',
     description: `Returns the stored Runtime Mode evaluation of one catalog Component: the runtime mode it runs in
-(bare-metal-container, virtualized-container, container-virtualization or unknown), its migration readiness
-level and 0-100 score, and the unwaived findings (deprecated or removed APIs, live-migration blockers, ...).
+(bare-metal-container, virtualized-container, container-virtualization or unknown), the level and 0-100 score
+of all its concerns, and the unwaived findings (deprecated or removed APIs, live-migration blockers, ...).
+It answers two questions apart: \`upgrade\` (does it break at the planned upgrade? broken-now means an API
+its cluster no longer serves today) and \`migration\` (can it move to the mode planned for it? null when no
+move is planned; "n of m checks passing"). \`suggestion\` is the mode that fits its requirements best, a
+suggestion only, never a plan.
 
 The result is read from storage: it does not evaluate anything. \`status\` says whether it is fresh, stale
 (with the reason) or pending (never evaluated). Only components the caller may read in the catalog are returned.`,
@@ -73,6 +78,76 @@ The result is read from storage: it does not evaluate anything. \`status\` says 
             .string()
             .optional()
             .describe('Rule-set version that produced the result'),
+          upgrade: z
+            .object({
+              level: z
+                .string()
+                .describe(
+                  'clean, deprecated, breaks-at-upgrade, broken-now or unknown',
+                ),
+              brokenNow: z
+                .number()
+                .describe('Objects its clusters no longer serve today'),
+              breaksAtUpgrade: z
+                .number()
+                .describe('Objects removed at the planned version'),
+              deprecated: z.number().describe('Objects using deprecated APIs'),
+              checksPassing: z.number().describe('Judged objects passing'),
+              checksTotal: z.number().describe('Objects judged'),
+              versions: z
+                .array(
+                  z.object({
+                    component: z
+                      .string()
+                      .describe('Knowledge-base component, e.g. k8s'),
+                    current: z
+                      .string()
+                      .nullable()
+                      .describe('Version its clusters run today'),
+                    planned: z
+                      .string()
+                      .nullable()
+                      .describe('Version it is judged at'),
+                  }),
+                )
+                .describe('Versions per component, today and planned'),
+            })
+            .optional()
+            .describe(
+              'Does it break at the planned upgrade? Absent for results of older rule sets',
+            ),
+          migration: z
+            .object({
+              targetMode: z.string().describe('The mode of the planned move'),
+              targetSource: z
+                .string()
+                .describe('annotation or option: where the plan comes from'),
+              level: z.string().describe('Readiness level of the move'),
+              checksPassing: z.number().describe('Migration checks passing'),
+              checksTotal: z.number().describe('Migration checks that applied'),
+              score: z
+                .number()
+                .nullable()
+                .describe('0-100 over the move; null when unknown'),
+            })
+            .nullable()
+            .optional()
+            .describe(
+              'Can it move to the planned mode? Null when no move is planned',
+            ),
+          suggestion: z
+            .object({
+              mode: z.string().describe('The best-fit mode'),
+              fitScore: z
+                .number()
+                .describe('How well it fits the requirements, 0-100 (fit)'),
+              reasons: z.array(z.string()).describe('Why, one line each'),
+            })
+            .nullable()
+            .optional()
+            .describe(
+              'The mode that fits its requirements best, when it is not where it runs; a suggestion, not a plan',
+            ),
           findings: z
             .array(
               z.object({
@@ -120,6 +195,7 @@ The result is read from storage: it does not evaluate anything. \`status\` says 
           level: result?.readiness.level,
           score: result?.readiness.score,
           ruleSetVersion: result?.ruleSetVersion,
+          ...twoQuestionsOf(result),
           findings: (result?.findings ?? [])
             .filter(f => !f.waived)
             .map(toActionFinding),
@@ -127,6 +203,29 @@ The result is read from storage: it does not evaluate anything. \`status\` says 
       };
     },
   });
+}
+
+/** The two answers and the suggestion, flattened for the action's output. */
+function twoQuestionsOf(result: EvaluationResult | null) {
+  const { upgrade, migration, suggestion } = result ?? {};
+  return {
+    upgrade: upgrade && {
+      level: upgrade.level,
+      ...upgrade.counts,
+      checksPassing: upgrade.checks.passing,
+      checksTotal: upgrade.checks.total,
+      versions: upgrade.versions,
+    },
+    migration: migration && {
+      targetMode: migration.targetMode,
+      targetSource: migration.targetSource,
+      level: migration.level,
+      checksPassing: migration.checks.passing,
+      checksTotal: migration.checks.total,
+      score: migration.score,
+    },
+    suggestion,
+  };
 }
 
 function normaliseRef(value: string): string {

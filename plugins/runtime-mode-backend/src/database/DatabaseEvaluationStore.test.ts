@@ -392,10 +392,16 @@ describe('DatabaseEvaluationStore', () => {
         (await store.listResults(['component:default/b']))[0].result.objects[0]
           .kind,
       ).toBe('Ingress');
-      expect(await store.listApiKinds()).toEqual(
+      expect(await store.listApiUsage()).toEqual(
         new Map([
-          ['component:default/a', ['apps/v1\tDeployment']],
-          ['component:default/b', ['extensions/v1beta1\tIngress']],
+          [
+            'component:default/a',
+            { apiKinds: ['apps/v1\tDeployment'], currentVersions: {} },
+          ],
+          [
+            'component:default/b',
+            { apiKinds: ['extensions/v1beta1\tIngress'], currentVersions: {} },
+          ],
         ]),
       );
 
@@ -442,6 +448,131 @@ describe('DatabaseEvaluationStore', () => {
       expect((await store.getDataVersion()).rowsRemovedSeq).toBeGreaterThan(
         next.changeSeq,
       );
+    },
+  );
+
+  /** A planned move, a cluster at 1.31 and an API removed in 1.22: both questions answered. */
+  const answeredResult = () =>
+    evaluate({
+      entity: {
+        kind: 'Component',
+        metadata: {
+          name: 'web',
+          annotations: {
+            'runtime-mode.dev/clusters': 'bm',
+            'runtime-mode.dev/target-mode': 'container-virtualization',
+          },
+        },
+      },
+      manifests: [
+        { path: 'deploy.yaml', content: DEPLOYMENT },
+        { path: 'ingress.yaml', content: OLD_INGRESS },
+      ],
+      config: {
+        clusters: [
+          {
+            name: 'bm',
+            mode: 'bare-metal-container',
+            kubernetesVersion: '1.31',
+          },
+        ],
+      },
+      options: { targets: { k8s: '1.34' } },
+    });
+
+  it.each(databases.eachSupportedId())(
+    'keeps the answers to both questions beside each result, and the versions its clusters run, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const result = answeredResult();
+      expect(result.upgrade.level).toBe('broken-now');
+      expect(result.migration).not.toBeNull();
+      await store.writeBatch([resultWrite(summary('web'), result)]);
+
+      const [row] = await store.listRows();
+      expect(row).toMatchObject({
+        upgradeLevel: 'broken-now',
+        brokenNow: result.upgrade.counts.brokenNow,
+        breaksAtUpgrade: result.upgrade.counts.breaksAtUpgrade,
+        migrationLevel: result.migration!.level,
+        checksPassing: result.migration!.checks.passing,
+        checksTotal: result.migration!.checks.total,
+        suggestedMode: result.suggestion?.mode ?? null,
+        topBlocker: {
+          ruleId: 'api-removed',
+          message: expect.stringContaining('extensions/v1beta1'),
+          file: 'ingress.yaml',
+          line: 1,
+        },
+      });
+      expect(row.brokenNow).toBeGreaterThan(0);
+      expect(await store.listApiUsage()).toEqual(
+        new Map([
+          [
+            'component:default/web',
+            {
+              apiKinds: ['apps/v1\tDeployment', 'extensions/v1beta1\tIngress'],
+              currentVersions: { k8s: '1.31' },
+            },
+          ],
+        ]),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'leaves the answers out for a pending row and a result of an older rule set: unanswered, not "no move planned", %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const { upgrade, migration, suggestion, ...older } = answeredResult();
+      await store.writeBatch([
+        resultWrite(summary('older'), {
+          ...older,
+          ruleSetVersion: '2026.11.0',
+        }),
+        staleWrite(summary('pending'), 'not read yet'),
+      ]);
+      const rows = await store.listRows();
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row).not.toHaveProperty('upgradeLevel');
+        expect(row).not.toHaveProperty('migrationLevel');
+        expect(row).not.toHaveProperty('topBlocker');
+      }
+      expect(
+        (await store.listApiUsage()).get('component:default/older')
+          ?.currentVersions,
+      ).toEqual({});
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'the two-questions migration has every stored result evaluated again, and is undone with the data in place, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeBatch([
+        resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
+      ]);
+      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
+      for (const column of ['upgrade_level', 'top_blocker_message']) {
+        expect(
+          await knex.schema.hasColumn('runtime_mode_evaluations', column),
+        ).toBe(false);
+      }
+      expect(
+        (await store.getInputHashes()).get('component:default/web'),
+      ).toEqual({ inputHash: 'h1', status: 'fresh' });
+
+      await DatabaseEvaluationStore.migrateUp(knex);
+      // A forgotten hash only means "evaluate again": the result stays.
+      expect(
+        (await store.getInputHashes()).get('component:default/web')?.inputHash,
+      ).toBeUndefined();
+      expect(
+        (await store.getEvaluation('component:default/web'))?.result,
+      ).not.toBeNull();
+      const [row] = await store.listRows();
+      expect(row).not.toHaveProperty('upgradeLevel');
     },
   );
 
@@ -492,7 +623,7 @@ describe('DatabaseEvaluationStore', () => {
           },
         },
       ]);
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 4; i++) {
         await knex.migrate.down({
           directory: `${__dirname}/../../migrations`,
         });

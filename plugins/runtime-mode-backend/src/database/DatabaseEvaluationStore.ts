@@ -38,10 +38,19 @@ import {
   EvaluationStore,
   HistoryPoint,
   RefreshState,
+  StoredApiUsage,
   StoredEvaluationRecord,
   StoredSources,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
+import {
+  parseCurrentVersions,
+  QUESTION_ROW_COLUMNS,
+  QuestionColumns,
+  questionColumnsOf,
+  questionFieldsOf,
+} from './questionColumns';
+import { storableText } from './storableText';
 
 const migrationsDir = resolvePackagePath(
   '@runtime-mode/backstage-plugin-runtime-mode-backend',
@@ -86,7 +95,7 @@ type EvaluationRow = {
   history_signature: string | null;
   result: string | null;
   evaluated_at: Date | string | number | null;
-};
+} & QuestionColumns;
 
 const ROW_COLUMNS = [
   'entity_ref',
@@ -108,6 +117,7 @@ const ROW_COLUMNS = [
   'categories',
   'status',
   'evaluated_at',
+  ...QUESTION_ROW_COLUMNS,
 ];
 
 /** SQLite returns strings or numbers for datetimes, PostgreSQL returns Dates. */
@@ -126,11 +136,6 @@ function toMillis(value: Date | string | number | null | undefined) {
 
 function orUndefined<T>(value: T | null): T | undefined {
   return value === null ? undefined : value;
-}
-
-/** PostgreSQL text cannot hold U+0000, which the catalog's JSON can. */
-function storableText(value: string | undefined): string | null {
-  return value === undefined ? null : value.split('\u0000').join('');
 }
 
 function countsOf(result: EvaluationResult) {
@@ -431,6 +436,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         history_signature: signature,
         result: JSON.stringify(result),
         api_kinds: apiKindsOf(result),
+        ...questionColumnsOf(result),
         evaluated_at: at,
         checked_at: at,
         change_seq: seq,
@@ -603,6 +609,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         : [],
       status: row.status as EvaluationStatus,
       evaluatedAt: toIso(row.evaluated_at),
+      ...questionFieldsOf(row),
     }));
   }
 
@@ -615,16 +622,20 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     };
   }
 
-  async listApiKinds() {
+  async listApiUsage() {
     const rows = await this.db(EVALUATIONS)
       .whereNotNull('result')
-      .select('entity_ref', 'api_kinds');
-    return new Map<string, string[] | null>(
+      .select('entity_ref', 'api_kinds', 'current_versions');
+    return new Map<string, StoredApiUsage>(
       rows.map(row => [
         row.entity_ref as string,
-        row.api_kinds === null || row.api_kinds === undefined
-          ? null
-          : (row.api_kinds as string).split('\n').filter(Boolean),
+        {
+          apiKinds:
+            row.api_kinds === null || row.api_kinds === undefined
+              ? null
+              : (row.api_kinds as string).split('\n').filter(Boolean),
+          currentVersions: parseCurrentVersions(row.current_versions),
+        },
       ]),
     );
   }

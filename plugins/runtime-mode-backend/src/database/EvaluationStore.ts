@@ -132,6 +132,21 @@ export interface HistoryPoint {
   changeSeq: number;
 }
 
+/** The APIs an evaluated entity uses and the versions its clusters run. */
+export interface StoredApiUsage {
+  /**
+   * Distinct `apiVersion<TAB>kind` pairs; null for rows stored before the
+   * pairs were recorded (their full result must be read).
+   */
+  apiKinds: string[] | null;
+  /**
+   * The version its clusters run today, per knowledge-base component
+   * (`upgrade.versions[].current`); empty when none is stated, or for a
+   * result of a rule set that did not record them.
+   */
+  currentVersions: Record<string, string>;
+}
+
 /** Persistence of results, history and the inputs last read. */
 export interface EvaluationStore {
   getEvaluation(entityRef: string): Promise<StoredEvaluationRecord | undefined>;
@@ -155,11 +170,8 @@ export interface EvaluationStore {
   ): Promise<HistoryEntry[]>;
   /** Commit-ordered stamps, for read caches. */
   getDataVersion(): Promise<DataVersion>;
-  /**
-   * Distinct `apiVersion<TAB>kind` pairs per evaluated entity; null for rows
-   * stored before the pairs were recorded (their full result must be read).
-   */
-  listApiKinds(): Promise<Map<string, string[] | null>>;
+  /** What each evaluated entity uses, for the blast radius, without reading results. */
+  listApiUsage(): Promise<Map<string, StoredApiUsage>>;
   /**
    * History rows (entity, time, level) since a date, oldest first, plus the
    * last row before it per entity; with `changedAfter`, only rows written

@@ -18,14 +18,81 @@ import { mockServices } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  evaluate,
+  readRuntimeModeConfig,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { z } from 'zod';
+import { computeBlastRadius } from '../service/blastRadius/computeBlastRadius';
+import { buildPortfolioSummary } from '../service/portfolio';
 import { createRouter } from '../service/router';
+import {
+  blastRadiusQuerySchema,
+  exportQuerySchema,
+  historyQuerySchema,
+  portfolioQuerySchema,
+} from '../service/schemas';
+import type { EvaluationStore } from '../database/EvaluationStore';
+import { OLD_INGRESS } from '../testUtils/fixtures';
+import { portfolioQuery, portfolioRow } from '../testUtils/rows';
+
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  allOf?: Schema[];
+  items?: Schema;
+};
+type Parameter = { $ref?: string; name: string; in: string };
 
 type Layer = { route?: { path: string; methods: Record<string, boolean> } };
 
 describe('openapi.yaml', () => {
   const doc = parse(
     fs.readFileSync(path.resolve(__dirname, 'openapi.yaml'), 'utf8'),
-  ) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  ) as {
+    openapi: string;
+    paths: Record<string, Record<string, any>>;
+    components: {
+      parameters: Record<string, Parameter>;
+      schemas: Record<string, Schema>;
+    };
+  };
+
+  const resolve = <T extends { $ref?: string }>(value: T): T => {
+    if (!value.$ref) return value;
+    const [, , section, name] = value.$ref.split('/');
+    return resolve((doc.components as any)[section][name]);
+  };
+
+  /** The properties a schema documents, through references and allOf. */
+  const propertiesOf = (schema: Schema): Record<string, Schema> => {
+    const resolved = resolve(schema);
+    return Object.assign(
+      {},
+      ...(resolved.allOf ?? []).map(propertiesOf),
+      resolved.properties ?? {},
+    );
+  };
+
+  /** Every key of a value the API returns, object by object, is documented. */
+  const expectDocumented = (value: unknown, schema: Schema, at: string) => {
+    if (Array.isArray(value)) {
+      const items = resolve(schema).items;
+      if (items) value.forEach(v => expectDocumented(v, items, `${at}[]`));
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const properties = propertiesOf(schema);
+    if (!Object.keys(properties).length) return; // a map (additionalProperties)
+    for (const [key, child] of Object.entries(value)) {
+      expect({ at, key, documented: key in properties }).toEqual({
+        at,
+        key,
+        documented: true,
+      });
+      expectDocumented(child, properties[key], `${at}.${key}`);
+    }
+  };
 
   it('documents exactly the routes the router serves', async () => {
     const router = await createRouter({
@@ -68,5 +135,114 @@ describe('openapi.yaml', () => {
         .map(([method]) => `${method} ${p}`),
     );
     expect(publicOps).toEqual(['get /v1/health']);
+  });
+
+  it('documents every query parameter each route accepts', () => {
+    const routes: Array<[string, z.AnyZodObject]> = [
+      ['/v1/portfolio', portfolioQuerySchema],
+      ['/v1/portfolio/export', exportQuerySchema],
+      ['/v1/blast-radius', blastRadiusQuerySchema],
+      ['/v1/entities/{namespace}/{kind}/{name}/history', historyQuerySchema],
+    ];
+    for (const [route, schema] of routes) {
+      const documented = (doc.paths[route].get.parameters as Parameter[])
+        .map(resolve)
+        .filter(p => p.in === 'query')
+        .map(p => p.name)
+        .sort();
+      expect({ route, parameters: documented }).toEqual({
+        route,
+        parameters: Object.keys(schema.shape).sort(),
+      });
+    }
+  });
+
+  it('documents every field of the portfolio, its rows and the blast radius', async () => {
+    const rows = [
+      portfolioRow('a', {
+        title: 'A',
+        system: 'system:default/s',
+        domain: 'domain:default/d',
+        evaluatedAt: new Date().toISOString(),
+        topBlocker: { ruleId: 'api-removed', message: 'm', file: 'f', line: 1 },
+      }),
+    ];
+    const summary = buildPortfolioSummary({
+      rows,
+      history: [],
+      query: portfolioQuery({ heatmapBy: 'upgrade' }),
+      trendSince: new Date(),
+      plannedTargets: { k8s: '1.34' },
+    });
+    expectDocumented(
+      summary,
+      { $ref: '#/components/schemas/PortfolioSummary' },
+      'summary',
+    );
+
+    const result = evaluate({
+      manifests: [{ path: 'i.yaml', content: OLD_INGRESS }],
+      config: {
+        clusters: [
+          {
+            name: 'bm',
+            mode: 'bare-metal-container',
+            kubernetesVersion: '1.31',
+          },
+        ],
+      },
+      entity: {
+        metadata: {
+          name: 'a',
+          annotations: { 'runtime-mode.dev/clusters': 'bm' },
+        },
+      },
+    });
+    expectDocumented(
+      result,
+      { $ref: '#/components/schemas/EvaluationResult' },
+      'result',
+    );
+    const store = {
+      listApiUsage: async () =>
+        new Map([
+          [
+            rows[0].entityRef,
+            {
+              apiKinds: ['extensions/v1beta1\tIngress'],
+              currentVersions: { k8s: '1.31' },
+            },
+          ],
+        ]),
+      listResults: async () => [{ entityRef: rows[0].entityRef, result }],
+    } as unknown as EvaluationStore;
+    const radius = await computeBlastRadius(
+      store,
+      rows,
+      {
+        ...portfolioQuery(),
+        component: 'k8s',
+        version: '1.34',
+        page: 1,
+        pageSize: 10,
+        status: undefined,
+      } as any,
+      readRuntimeModeConfig({
+        clusters: [
+          {
+            name: 'bm',
+            mode: 'bare-metal-container',
+            kubernetesVersion: '1.31',
+          },
+        ],
+        apiPolicy: { targets: { k8s: '1.34' } },
+      }),
+    );
+    expect(radius.items).toHaveLength(1);
+    expectDocumented(
+      radius,
+      { $ref: '#/components/schemas/BlastRadius' },
+      'blastRadius',
+    );
   });
 });

@@ -53,6 +53,8 @@ export interface RuntimeModePluginConfig {
   maxBytesPerRun: number;
   /** History rows older than this many days are deleted (each entity's latest row stays). */
   historyRetentionDays: number;
+  /** The portal's address (`app.baseUrl`), for links to components in exports; undefined when not configured. */
+  appBaseUrl?: string;
 }
 
 const DEFAULT_SCHEDULE = {
@@ -136,5 +138,6 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
     ),
     maxBytesPerRun: readCount(root, 'manifests.maxBytesPerRun', 512 * MIB),
     historyRetentionDays: readCount(root, 'history.retentionDays', 400),
+    appBaseUrl: config.getOptionalString('app.baseUrl'),
   };
 }

@@ -286,6 +286,10 @@ describe('REST API v1', () => {
       ['level=great', "'level"],
       ['category=vibes', "'category"],
       ['trendDays=9999', "'trendDays'"],
+      ['heatmapBy=planet', "'heatmapBy'"],
+      ['upgradeLevel=fine', "'upgradeLevel"],
+      ['migration=maybe', "'migration'"],
+      ['migrationLevel=none', "'migrationLevel"],
       ['bogus=1', 'bogus'],
     ])('rejects %s with a clear 400', async (query, mention) => {
       const res = await request(server).get(`${API}/portfolio?${query}`);
@@ -360,10 +364,22 @@ describe('REST API v1', () => {
         apiVersion: 'extensions/v1beta1',
       });
 
+      expect(res.body).toMatchObject({ alreadyBroken: 1, newlyBreaking: 1 });
+
+      // Before the removal, only what its 1.31 cluster already refuses breaks.
       const before = await request(server).get(
         `${API}/blast-radius?component=k8s&version=1.15`,
       );
-      expect(before.body.breaking).toBe(0);
+      expect(before.body).toMatchObject({ breaking: 1, alreadyBroken: 1 });
+      expect(
+        before.body.items.map((i: { name: string; status: string }) => [
+          i.name,
+          i.status,
+        ]),
+      ).toEqual([
+        ['legacy', 'already-broken'],
+        ['secret', 'deprecated'],
+      ]);
     });
 
     it('judges a component alias as the component it names', async () => {

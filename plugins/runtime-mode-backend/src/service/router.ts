@@ -25,6 +25,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   HealthResponse,
   KNOWLEDGE_BASE_AS_OF,
+  PortfolioExport,
+  PortfolioExportRow,
   resolveModeProfiles,
   RULE_SET_VERSION,
   runtimeModeEvaluatePermission,
@@ -52,9 +54,12 @@ import {
   portfolioQuerySchema,
   whatIfRequestSchema,
 } from './schemas';
-import { buildPortfolioSummary, filterRows } from './portfolio';
-import { rowsToCsv } from './csv';
-import { computeBlastRadius } from './blastRadius';
+import { buildPortfolioSummary } from './portfolio';
+import { filterRows } from './rows/rowFilters';
+import { sortRows } from './rows/rowOrder';
+import { rowsToCsv } from './export/csv';
+import { runtimeTabUrl } from './export/runtimeTabUrl';
+import { computeBlastRadius } from './blastRadius/computeBlastRadius';
 import { buildRuleCatalog } from './ruleCatalog';
 import { EvaluationService } from './EvaluationService';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
@@ -285,12 +290,26 @@ export async function createRouter(
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
     const trendSince = trendStart(query.trendDays);
     const { rows, history } = await readableRows(req, trendSince);
-    res.json(buildPortfolioSummary(rows, history, query, trendSince));
+    res.json(
+      buildPortfolioSummary({
+        rows,
+        history,
+        query,
+        trendSince,
+        plannedTargets: config.engine.apiPolicy.targets,
+      }),
+    );
   });
 
   router.get('/v1/portfolio/export', async (req, res) => {
     const query = parseOrThrow(exportQuerySchema, req.query, 'query');
-    const rows = filterRows((await readableRows(req)).rows, query);
+    const rows: PortfolioExportRow[] = sortRows(
+      filterRows((await readableRows(req)).rows, query),
+      query,
+    ).map(row => ({
+      ...row,
+      runtimeTabUrl: runtimeTabUrl(config.appBaseUrl, row),
+    }));
     const stamp = new Date().toISOString().slice(0, 10);
     if (query.format === 'csv') {
       res
@@ -299,13 +318,14 @@ export async function createRouter(
         .send(rowsToCsv(rows));
       return;
     }
-    res.attachment(`runtime-mode-portfolio-${stamp}.json`).json({
+    const body: PortfolioExport = {
       ruleSetVersion: RULE_SET_VERSION,
       knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
       exportedAt: new Date().toISOString(),
       total: rows.length,
       items: rows,
-    });
+    };
+    res.attachment(`runtime-mode-portfolio-${stamp}.json`).json(body);
   });
 
   router.get('/v1/blast-radius', async (req, res) => {

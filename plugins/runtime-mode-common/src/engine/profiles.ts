@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { MODE_LABELS } from '../labels';
 import type { IsolationLevel, RuntimeModeId } from '../types';
 
 /** A qualitative level used by several profile values. @public */
@@ -42,7 +43,7 @@ export interface ModeProfile {
   operationalComplexity: ProfileLevel;
   operationalComplexityNote: string;
   typicalUse: string;
-  /** The seed gives no maturity for bare-metal containers ("—"). */
+  /** The seed gives no maturity for bare-metal containers ("—"): shown as "not rated". */
   productionMaturity: string;
 }
 
@@ -52,7 +53,7 @@ export const DEFAULT_MODE_PROFILES: Readonly<
 > = {
   'bare-metal-container': {
     id: 'bare-metal-container',
-    label: 'Bare-metal containers',
+    label: MODE_LABELS['bare-metal-container'],
     example: 'Native Kubernetes on physical hosts',
     kubernetesRunsOn: 'physical machines',
     virtualizationLayer: 'none',
@@ -66,11 +67,11 @@ export const DEFAULT_MODE_PROFILES: Readonly<
     operationalComplexity: 'medium',
     operationalComplexityNote: 'medium',
     typicalUse: 'cloud-native applications',
-    productionMaturity: 'not stated in the seed',
+    productionMaturity: 'not rated',
   },
   'virtualized-container': {
     id: 'virtualized-container',
-    label: 'Virtualized containers',
+    label: MODE_LABELS['virtualized-container'],
     example:
       'Kubernetes on VMs: VMware Tanzu / vSphere Kubernetes Service, SKS',
     kubernetesRunsOn: 'virtual machines',
@@ -89,7 +90,7 @@ export const DEFAULT_MODE_PROFILES: Readonly<
   },
   'container-virtualization': {
     id: 'container-virtualization',
-    label: 'Container virtualization (KubeVirt)',
+    label: MODE_LABELS['container-virtualization'],
     example: 'KubeVirt: VMs as pods on Kubernetes',
     kubernetesRunsOn: 'physical machines',
     virtualizationLayer: 'KVM (libvirt)',

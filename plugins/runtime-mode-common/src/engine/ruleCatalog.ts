@@ -348,7 +348,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
     'isolation',
     'critical',
     'Isolation requirement not met by the target mode',
-    'The component requires stronger isolation than the target mode gives (seed §5.1): critical two levels short, warning one level short.',
+    'The component requires stronger isolation than the target mode gives (by the comparison profiles: strong for containers on VMs, medium for KubeVirt VMs, weak for bare-metal containers, which share the host kernel): critical two levels short, warning one level short.',
     DOCS.runtimeMode,
     'Choose a mode with stronger isolation, or add isolation within the mode (dedicated nodes, sandboxed runtimes) and lower the requirement.',
   ),

@@ -1,0 +1,275 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InputError } from '@backstage/errors';
+import {
+  BlastRadius,
+  BlastRadiusItem,
+  BlastRadiusStatus,
+  compareVersions,
+  evaluateApiCompatibility,
+  Finding,
+  KNOWLEDGE_BASE_AS_OF,
+  ManifestObjectRef,
+  PortfolioRow,
+  RuntimeModeConfig,
+  validateTargets,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { EvaluationStore } from '../../database/EvaluationStore';
+import { BlastRadiusQuery } from '../schemas';
+import { blastStatusOf, statusRank, worstStatus } from './blastStatus';
+import { clusterVersions } from './clusterVersions';
+import { compareText } from '../compareText';
+
+type BlastFinding = BlastRadiusItem['findings'][number];
+
+/** Stored results read at a time for rows without recorded pairs. */
+const RESULTS_PER_READ = 200;
+
+/** A component in the blast radius, with the version its clusters run. */
+type Affected = {
+  row: PortfolioRow;
+  status: BlastRadiusStatus;
+  current: string | undefined;
+};
+
+/**
+ * Which components break at a chosen version of a knowledge-base component,
+ * judged from the objects kept in the stored results: no manifest is read
+ * again. A component is judged at the chosen version, or at the version its
+ * clusters run today when that is higher, so what is already broken stands
+ * apart from what the choice breaks. Each distinct apiVersion/kind is judged
+ * once per current version, which gives every component's worst status from
+ * its stored pairs alone; only the components on the page asked for have
+ * their stored result read, for file and line details.
+ */
+export async function computeBlastRadius(
+  store: EvaluationStore,
+  rows: PortfolioRow[],
+  query: BlastRadiusQuery,
+  engine: RuntimeModeConfig,
+): Promise<BlastRadius> {
+  const extraDeprecations = engine.apiPolicy.extraDeprecations;
+  const targets = checkedTarget(query, extraDeprecations);
+  const [component] = Object.keys(targets);
+  const judge = judgeAt(component, targets[component], extraDeprecations);
+  const affected = await affectedRows(store, rows, component, judge);
+  const counts = countByStatus(affected);
+  const listed = query.status?.length
+    ? affected.filter(a => query.status!.includes(a.status))
+    : affected;
+  const start = (query.page - 1) * query.pageSize;
+  const page = listed.slice(start, start + query.pageSize);
+  return {
+    component,
+    version: query.version,
+    knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
+    examined: rows.length,
+    breaking: counts['already-broken'] + counts['newly-breaks'],
+    deprecatedOnly: counts.deprecated,
+    alreadyBroken: counts['already-broken'],
+    newlyBreaking: counts['newly-breaks'],
+    total: listed.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    clusters: clusterVersions(engine.clusters, component),
+    configuredTarget: engine.apiPolicy.targets[component] ?? null,
+    items: await pageItems(store, page, judge),
+  };
+}
+
+/** Judges objects at the chosen version, or at today's when that is higher. */
+type Judge = (
+  objects: ManifestObjectRef[],
+  current: string | undefined,
+) => BlastFinding[];
+
+function judgeAt(
+  component: string,
+  chosen: string,
+  extraDeprecations: RuntimeModeConfig['apiPolicy']['extraDeprecations'],
+): Judge {
+  return (objects, current) => {
+    const version =
+      current !== undefined && compareVersions(current, chosen) > 0
+        ? current
+        : chosen;
+    return evaluateApiCompatibility(
+      objects,
+      { [component]: version },
+      {
+        extraDeprecations,
+        currentVersions: current === undefined ? {} : { [component]: current },
+      },
+    ).flatMap(finding => toBlastFinding(finding, component));
+  };
+}
+
+/**
+ * Every component with a removed or deprecated API at the version judged,
+ * worst status first, then by ref.
+ */
+async function affectedRows(
+  store: EvaluationStore,
+  rows: PortfolioRow[],
+  component: string,
+  judge: Judge,
+): Promise<Affected[]> {
+  const statusByPair = new Map<string, BlastRadiusStatus | undefined>();
+  const statusOfPair = (pair: string, current: string | undefined) => {
+    const key = `${current ?? ''}\n${pair}`;
+    if (!statusByPair.has(key)) {
+      const [apiVersion, kind] = pair.split('\t');
+      const findings = judge(
+        [{ file: '', line: 1, apiVersion, kind }],
+        current,
+      );
+      statusByPair.set(key, worstStatus(findings.map(f => f.status)));
+    }
+    return statusByPair.get(key);
+  };
+
+  const usage = await store.listApiUsage();
+  const affected: Affected[] = [];
+  const unrecorded: PortfolioRow[] = [];
+  for (const row of rows) {
+    const used = usage.get(row.entityRef);
+    if (used?.apiKinds === null) {
+      unrecorded.push(row);
+      continue;
+    }
+    const current = used?.currentVersions[component];
+    const status = worstStatus(
+      (used?.apiKinds ?? []).map(pair => statusOfPair(pair, current)),
+    );
+    if (status) affected.push({ row, status, current });
+  }
+  affected.push(
+    ...(await affectedFromResults(store, unrecorded, component, judge)),
+  );
+  return affected.sort(
+    (a, b) =>
+      statusRank(a.status) - statusRank(b.status) ||
+      compareText(a.row.entityRef, b.row.entityRef),
+  );
+}
+
+/** Rows stored before the pairs were recorded: their results tell. */
+async function affectedFromResults(
+  store: EvaluationStore,
+  rows: PortfolioRow[],
+  component: string,
+  judge: Judge,
+): Promise<Affected[]> {
+  const affected: Affected[] = [];
+  for (let i = 0; i < rows.length; i += RESULTS_PER_READ) {
+    const byRef = new Map(
+      rows.slice(i, i + RESULTS_PER_READ).map(r => [r.entityRef, r]),
+    );
+    for (const { entityRef, result } of await store.listResults([
+      ...byRef.keys(),
+    ])) {
+      const current = currentVersionIn(result.upgrade?.versions, component);
+      const status = worstStatus(
+        judge(result.objects, current).map(f => f.status),
+      );
+      if (status)
+        affected.push({ row: byRef.get(entityRef)!, status, current });
+    }
+  }
+  return affected;
+}
+
+function currentVersionIn(
+  versions: Array<{ component: string; current: string | null }> | undefined,
+  component: string,
+): string | undefined {
+  return versions?.find(v => v.component === component)?.current ?? undefined;
+}
+
+function countByStatus(
+  affected: Affected[],
+): Record<BlastRadiusStatus, number> {
+  const counts = { 'already-broken': 0, 'newly-breaks': 0, deprecated: 0 };
+  for (const { status } of affected) counts[status] += 1;
+  return counts;
+}
+
+/** The page's components, with their objects' findings from the stored results. */
+async function pageItems(
+  store: EvaluationStore,
+  page: Affected[],
+  judge: Judge,
+): Promise<BlastRadiusItem[]> {
+  const results = new Map(
+    (await store.listResults(page.map(a => a.row.entityRef))).map(r => [
+      r.entityRef,
+      r.result,
+    ]),
+  );
+  return page.map(({ row, status, current }) => ({
+    entityRef: row.entityRef,
+    name: row.name,
+    ...(row.title ? { title: row.title } : {}),
+    owner: row.owner,
+    system: row.system,
+    mode: row.mode,
+    status,
+    currentVersion: current ?? null,
+    findings: judge(results.get(row.entityRef)?.objects ?? [], current),
+  }));
+}
+
+/**
+ * Checks the target before any stored row is read: an unknown component or a
+ * version the knowledge base cannot compare is the caller's mistake (400), and
+ * an alias such as `kubernetes` must judge as `k8s`, not silently match nothing.
+ */
+function checkedTarget(
+  query: BlastRadiusQuery,
+  extraRows: Parameters<typeof validateTargets>[1],
+): Record<string, string> {
+  try {
+    return validateTargets({ [query.component]: query.version }, extraRows);
+  } catch (error) {
+    if ((error as Error)?.name === 'RuntimeModeTargetError') {
+      throw new InputError((error as Error).message);
+    }
+    throw error;
+  }
+}
+
+/** The finding as the blast radius lists it; none when it is not about the component's version. */
+function toBlastFinding(f: Finding, component: string): BlastFinding[] {
+  const status = blastStatusOf(f);
+  if (!status || !f.apiVersion || (f.component && f.component !== component)) {
+    return [];
+  }
+  return [
+    {
+      severity: f.severity as 'critical' | 'warning',
+      status,
+      apiVersion: f.apiVersion,
+      kind: f.kind ?? '',
+      name: f.name,
+      file: f.file,
+      line: f.line,
+      removedIn: f.removedIn,
+      deprecatedIn: f.deprecatedIn,
+      replacement: f.replacement,
+    },
+  ];
+}
