@@ -198,7 +198,8 @@ export function makeResult(
         kind: 'VirtualMachine',
         name: 'billing-vm',
         remediation: 'Use masquerade: {} on the pod network interface.',
-        docsUrl: 'https://kubevirt.io/user-guide/network/interfaces_and_networks/',
+        docsUrl:
+          'https://kubevirt.io/user-guide/network/interfaces_and_networks/',
         waived: false,
       },
       {
@@ -508,7 +509,10 @@ export function makePortfolio(
       migrationLevel: byMigrationLevel,
       level: { ready: 20, 'ready-with-warnings': 15, blocked: 15, unknown: 10 },
       category: {},
-      owner: { 'group:default/team-virt': 8, 'group:default/team-payments': 52 },
+      owner: {
+        'group:default/team-virt': 8,
+        'group:default/team-payments': 52,
+      },
       system: {},
       domain: {},
       lifecycle: {},

@@ -15,7 +15,7 @@
  */
 
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { MockFetchApi } from '@backstage/test-utils';
 import { RuntimeModeClient } from '../api';
 import {
@@ -75,7 +75,7 @@ export function defaultHandlers(): HttpHandler[] {
 }
 
 /** Records the URLs of the requests the server sees, newest last. */
-export function recordRequests(server: SetupServerApi): URL[] {
+export function recordRequests(server: SetupServer): URL[] {
   const seen: URL[] = [];
   server.events.on('request:start', ({ request }) => {
     seen.push(new URL(request.url));

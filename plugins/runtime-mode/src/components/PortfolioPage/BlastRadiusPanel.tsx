@@ -71,8 +71,8 @@ const useStyles = makeStyles(theme => ({
     fontWeight: theme.typography.fontWeightMedium as number,
     textTransform: 'none',
     padding: theme.spacing(0.5, 1.25),
-    flexDirection: 'column',
     lineHeight: 1.3,
+    '& .MuiToggleButton-label': { flexDirection: 'column' },
     // The theme's selected toggle is grey on grey and reads as disabled;
     // the choice must look chosen (the sentence below names it too).
     '&.Mui-selected, &.Mui-selected:hover': {

@@ -22,7 +22,7 @@ import { focusRing, visuallyHidden } from '../common/visuallyHidden';
 const useStyles = makeStyles(theme => ({
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(88px, 1fr))',
     gap: theme.spacing(1),
   },
   tile: {
@@ -85,9 +85,6 @@ export function FacetTiles(props: {
   const classes = useStyles();
   return (
     <div data-testid={props.testId}>
-      <Typography variant="subtitle2" component="h3" gutterBottom>
-        {props.title}
-      </Typography>
       <div className={classes.row} role="group" aria-label={props.title}>
         {props.tiles.map(tile => {
           const selected = props.selected.includes(tile.value);

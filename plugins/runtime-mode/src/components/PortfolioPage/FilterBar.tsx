@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -55,7 +55,6 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
     marginBottom: theme.spacing(1),
   },
-  actions: { marginLeft: 'auto' },
 }));
 
 const CHIP_WORDS: Partial<Record<ListFilter, string>> = {
@@ -128,8 +127,6 @@ export function FilterBar(props: {
   query: PortfolioQuery;
   onChange: (patch: Partial<PortfolioQuery>) => void;
   onClear: () => void;
-  /** Actions at the end of the bar (the exports). */
-  actions?: ReactNode;
 }) {
   const classes = useStyles();
   const { query, onChange } = props;
@@ -225,9 +222,6 @@ export function FilterBar(props: {
           <Button size="small" onClick={props.onClear}>
             Clear filters
           </Button>
-        )}
-        {props.actions && (
-          <div className={classes.actions}>{props.actions}</div>
         )}
       </div>
       {chips.length > 0 && <div className={classes.chips}>{chips}</div>}

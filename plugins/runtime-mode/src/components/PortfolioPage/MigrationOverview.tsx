@@ -52,8 +52,8 @@ export function MigrationOverview(props: {
   return (
     <div data-testid="runtime-mode-migration-overview">
       <Typography variant="body2">
-        A move is planned where a component names its target mode; the best fit
-        elsewhere is only a suggestion.
+        Moves planned with the target-mode annotation; a better fit elsewhere
+        is only suggested.
       </Typography>
       <Typography
         variant="h6"

@@ -280,10 +280,14 @@ describe('PortfolioPage', () => {
     );
     expect(rows[2]).toHaveTextContent('Stale (2026-11-24 10:00 UTC)');
 
-    await userEvent.click(within(table).getByRole('button', { name: 'Component' }));
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Component' }),
+    );
     await waitFor(() => expect(lastPortfolio().get('sort')).toBe('name'));
     expect(await within(table).findByText('Sorted by component')).toBeVisible();
-    await userEvent.click(within(table).getByRole('button', { name: 'Worst first' }));
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Worst first' }),
+    );
     await waitFor(() => expect(lastPortfolio().get('sort')).toBe('worst'));
   });
 
@@ -365,7 +369,9 @@ describe('PortfolioPage', () => {
         name: 'Kubernetes 1.31 today: bm-prod-01',
       }),
     ).toBeInTheDocument();
-    expect(within(panel).getByTestId('blast-radius-clusters')).toHaveTextContent(
+    expect(
+      within(panel).getByTestId('blast-radius-clusters'),
+    ).toHaveTextContent(
       'Clusters today: bm-prod-01 (Bare-metal containers) 1.31 · kv-prod-01 (KubeVirt VMs) 1.32; no version stated: tanzu-prod-01',
     );
     const table = within(panel).getByRole('table', {
@@ -415,7 +421,9 @@ describe('PortfolioPage', () => {
     await waitFor(() => expect(lastBlast().get('version')).toBe('1.31'));
     expect(screen.getByTestId('location')).toHaveTextContent('?version=1.31');
 
-    await userEvent.click(within(panel).getByRole('button', { name: 'KubeVirt' }));
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'KubeVirt' }),
+    );
     await waitFor(() => {
       expect(lastBlast().get('component')).toBe('kubevirt');
       expect(lastBlast().get('version')).toBe('1.6.0');
@@ -485,7 +493,9 @@ describe('PortfolioPage', () => {
       'Could not load the blast radius at Kubernetes 1.34',
     );
     expect(error).toHaveTextContent('version must look like 1.32 (HTTP 400)');
-    expect(screen.getByTestId('runtime-mode-upgrade-tiles')).toBeInTheDocument();
+    expect(
+      screen.getByTestId('runtime-mode-upgrade-tiles'),
+    ).toBeInTheDocument();
     expect(
       screen.getByTestId('runtime-mode-portfolio-table'),
     ).toBeInTheDocument();
@@ -495,7 +505,9 @@ describe('PortfolioPage', () => {
     await render();
     await screen.findByTestId('runtime-mode-upgrade-tiles');
     expect(screen.queryByTestId('runtime-mode-rules')).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole('tab', { name: 'Rules and scoring' }));
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Rules and scoring' }),
+    );
     const rules = await screen.findByTestId('runtime-mode-rules');
     expect(screen.getByTestId('location')).toHaveTextContent('?tab=rules');
     const row = within(rules).getByRole('row', { name: /api-removed/ });
@@ -510,9 +522,7 @@ describe('PortfolioPage', () => {
   });
 
   it('shows the trend only once it has two days of data', async () => {
-    servePortfolio(() =>
-      makePortfolio({ trend: [makePortfolio().trend[1]] }),
-    );
+    servePortfolio(() => makePortfolio({ trend: [makePortfolio().trend[1]] }));
     await render();
     await screen.findByTestId('runtime-mode-upgrade-tiles');
     expect(screen.queryByText('Trend')).not.toBeInTheDocument();
@@ -521,7 +531,9 @@ describe('PortfolioPage', () => {
   it('offers a skip link to the component list', async () => {
     await render();
     await screen.findByTestId('runtime-mode-portfolio-table');
-    const skip = screen.getByRole('link', { name: 'Skip to the component list' });
+    const skip = screen.getByRole('link', {
+      name: 'Skip to the component list',
+    });
     await userEvent.click(skip);
     expect(document.activeElement).toBe(
       document.getElementById('runtime-mode-components'),

@@ -88,7 +88,14 @@ const useStyles = makeStyles(theme => ({
       outline: `3px solid ${theme.palette.primary.main}`,
     },
   },
-  tabs: { marginBottom: theme.spacing(2) },
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(2),
+  },
+  exports: { marginLeft: 'auto' },
   tab: focusRing(theme.palette.primary.main),
   list: { outline: 'none' },
 }));
@@ -299,12 +306,7 @@ function PortfolioTabContent(props: {
       >
         Skip to the component list
       </a>
-      <FilterBar
-        query={query}
-        onChange={update}
-        onClear={props.onClear}
-        actions={<ExportButtons query={query} />}
-      />
+      <FilterBar query={query} onChange={update} onClear={props.onClear} />
       <Grid container spacing={3}>
         {state.error && (
           <Grid item xs={12}>
@@ -476,20 +478,26 @@ export function PortfolioPage() {
         )}
       </Header>
       <Content>
-        <Tabs
-          value={tab}
-          onChange={(_e, next: string) => chooseTab(next)}
-          indicatorColor="primary"
-          className={classes.tabs}
-          aria-label="Runtime Mode views"
-        >
-          <Tab label="Portfolio" value="portfolio" className={classes.tab} />
-          <Tab
-            label="Rules and scoring"
-            value="rules"
-            className={classes.tab}
-          />
-        </Tabs>
+        <div className={classes.bar}>
+          <Tabs
+            value={tab}
+            onChange={(_e, next: string) => chooseTab(next)}
+            indicatorColor="primary"
+            aria-label="Runtime Mode views"
+          >
+            <Tab label="Portfolio" value="portfolio" className={classes.tab} />
+            <Tab
+              label="Rules and scoring"
+              value="rules"
+              className={classes.tab}
+            />
+          </Tabs>
+          {tab === 'portfolio' && (
+            <div className={classes.exports}>
+              <ExportButtons query={query} />
+            </div>
+          )}
+        </div>
         {tab === 'rules' ? (
           <InfoCard title="Rules and scoring">
             <RulesPanel />

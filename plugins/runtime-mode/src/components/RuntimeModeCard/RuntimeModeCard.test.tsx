@@ -95,10 +95,11 @@ describe('RuntimeModeCard', () => {
     );
     const migration = screen.getByTestId('runtime-mode-migration');
     expect(migration).toHaveTextContent('No move planned.');
-    expect(within(migration).getByTestId('runtime-mode-suggestion'))
-      .toHaveTextContent(
-        'Suggestion: Containers on VMs fits its requirements better (fit 100 / 100).',
-      );
+    expect(
+      within(migration).getByTestId('runtime-mode-suggestion'),
+    ).toHaveTextContent(
+      'Suggestion: Containers on VMs fits its requirements better (fit 100 / 100).',
+    );
     expect(migration).toHaveTextContent(
       'Plan it with runtime-mode.dev/target-mode: virtualized-container',
     );
@@ -266,7 +267,11 @@ describe('RuntimeModeCard', () => {
     server.use(
       http.get(entityUrl, () =>
         HttpResponse.json(
-          makeStored({ status: 'pending', result: null, evaluatedAt: undefined }),
+          makeStored({
+            status: 'pending',
+            result: null,
+            evaluatedAt: undefined,
+          }),
         ),
       ),
       http.post(`${entityUrl}/refresh`, () => {
@@ -309,7 +314,9 @@ describe('RuntimeModeCard', () => {
     expect(error).toHaveTextContent('Could not load the runtime mode verdict');
     expect(error).toHaveTextContent('database is unavailable (HTTP 503)');
     await userEvent.click(within(error).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByTestId('runtime-mode-upgrade')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('runtime-mode-upgrade'),
+    ).toBeInTheDocument();
     expect(calls).toBe(2);
   });
 

@@ -164,9 +164,7 @@ describe('RuntimeModeContent', () => {
       within(summary).getByText('How the move to KubeVirt VMs was judged'),
     ).toBeVisible();
     expect(within(summary).getByText('5 of 7 checks passing.')).toBeVisible();
-    expect(summary).toHaveTextContent(
-      'Why it runs on Containers on VMs',
-    );
+    expect(summary).toHaveTextContent('Why it runs on Containers on VMs');
     expect(summary).toHaveTextContent(
       'cluster config sks-prod-01: runs on sks-prod-01 → Containers on VMs',
     );
@@ -307,9 +305,9 @@ describe('RuntimeModeContent', () => {
       'Migration: No move planned → Move to Containers on VMs: Blocked, 3 of 7 checks passing',
     );
     expect(result).toHaveTextContent('Open critical concerns: 2 → 1');
-    expect(
-      within(result).getByTestId('what-if-cleared'),
-    ).toHaveTextContent('Concerns this choice clears (1)');
+    expect(within(result).getByTestId('what-if-cleared')).toHaveTextContent(
+      'Concerns this choice clears (1)',
+    );
     const snippet = within(result).getByTestId('runtime-mode-what-if-snippet');
     expect(snippet).toHaveTextContent(
       'runtime-mode.dev/target-mode: virtualized-container',
@@ -374,9 +372,9 @@ describe('RuntimeModeContent', () => {
     expect(error).toHaveTextContent('Could not load the history');
     expect(error).toHaveTextContent('history table is locked (HTTP 500)');
     expect(screen.getByTestId('runtime-mode-summary')).toBeInTheDocument();
-    expect(screen.getAllByTestId('runtime-mode-finding').length).toBeGreaterThan(
-      0,
-    );
+    expect(
+      screen.getAllByTestId('runtime-mode-finding').length,
+    ).toBeGreaterThan(0);
     await userEvent.click(within(error).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(calls).toBe(2));
   });
@@ -398,7 +396,11 @@ describe('RuntimeModeContent', () => {
     server.use(
       http.get(entityUrl, () =>
         HttpResponse.json(
-          makeStored({ status: 'pending', result: null, evaluatedAt: undefined }),
+          makeStored({
+            status: 'pending',
+            result: null,
+            evaluatedAt: undefined,
+          }),
         ),
       ),
     );

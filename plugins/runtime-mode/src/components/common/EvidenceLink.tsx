@@ -26,8 +26,28 @@ import {
 import { fileLine, sourceUrlOf } from './sourceLinks';
 
 const useStyles = makeStyles({
-  code: { fontFamily: 'monospace', fontSize: '0.85em', wordBreak: 'break-all' },
+  code: { fontFamily: 'monospace', fontSize: '0.85em' },
 });
+
+/** A path that may wrap after its slashes, never inside a name. */
+function Wrappable(props: { text: string }) {
+  const parts = props.text.split('/');
+  return (
+    <>
+      {parts.map((part, index) => (
+        // eslint-disable-next-line react/no-array-index-key
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
 
 /**
  * Turns a manifest file and line into the address of that line in source
@@ -76,7 +96,7 @@ export function EvidenceLink(props: {
   if (!url) {
     return (
       <span className={classes.code} data-testid="runtime-mode-evidence">
-        {text}
+        <Wrappable text={text} />
       </span>
     );
   }
@@ -88,7 +108,7 @@ export function EvidenceLink(props: {
       className={classes.code}
       data-testid="runtime-mode-evidence"
     >
-      {text}
+      <Wrappable text={text} />
     </Link>
   );
 }

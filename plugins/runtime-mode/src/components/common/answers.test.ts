@@ -120,14 +120,22 @@ describe('openConcerns', () => {
     const info = finding({ severity: 'info' });
     expect(
       openConcerns([warning, later, waived, info, now]).map(f => f.message),
-    ).toEqual(['removed today', 'removed at 1.34', 'warning first in the list']);
+    ).toEqual([
+      'removed today',
+      'removed at 1.34',
+      'warning first in the list',
+    ]);
   });
 });
 
 describe('topConcerns', () => {
   it('shows each concern once: the same message or the same rule on the same object is a repeat', () => {
     const a = finding({ message: 'A', kind: 'Deployment', name: 'web' });
-    const sameMessage = finding({ message: 'A', kind: 'Deployment', name: 'api' });
+    const sameMessage = finding({
+      message: 'A',
+      kind: 'Deployment',
+      name: 'api',
+    });
     const sameObject = finding({
       message: 'A, said differently',
       kind: 'Deployment',
