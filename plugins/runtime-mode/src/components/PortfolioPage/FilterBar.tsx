@@ -41,6 +41,13 @@ import { shortRef } from './Heatmap';
 import { UPGRADE_ORDER } from './UpgradeOverview';
 
 const useStyles = makeStyles(theme => ({
+  // On paper, as the cards are: the field labels keep their contrast.
+  root: {
+    backgroundColor: theme.palette.background.paper,
+    borderRadius: theme.shape.borderRadius,
+    padding: theme.spacing(1.5, 2, 0.5),
+    marginBottom: theme.spacing(2),
+  },
   bar: {
     display: 'flex',
     gap: theme.spacing(2),
@@ -175,7 +182,7 @@ export function FilterBar(props: {
   const migration = migrationSelection(query);
 
   return (
-    <div>
+    <div className={classes.root}>
       <div className={classes.bar}>
         <TextField
           size="small"

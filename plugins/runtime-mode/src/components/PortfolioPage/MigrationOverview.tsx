@@ -52,8 +52,8 @@ export function MigrationOverview(props: {
   return (
     <div data-testid="runtime-mode-migration-overview">
       <Typography variant="body2">
-        Moves planned with the target-mode annotation; a better fit elsewhere
-        is only suggested.
+        Moves planned with the target-mode annotation; a better fit elsewhere is
+        only suggested.
       </Typography>
       <Typography
         variant="h6"

@@ -478,41 +478,47 @@ export function PortfolioPage() {
         )}
       </Header>
       <Content>
-        <div className={classes.bar}>
-          <Tabs
-            value={tab}
-            onChange={(_e, next: string) => chooseTab(next)}
-            indicatorColor="primary"
-            aria-label="Runtime Mode views"
-          >
-            <Tab label="Portfolio" value="portfolio" className={classes.tab} />
-            <Tab
-              label="Rules and scoring"
-              value="rules"
-              className={classes.tab}
+        <div data-testid="runtime-mode-portfolio">
+          <div className={classes.bar}>
+            <Tabs
+              value={tab}
+              onChange={(_e, next: string) => chooseTab(next)}
+              indicatorColor="primary"
+              aria-label="Runtime Mode views"
+            >
+              <Tab
+                label="Portfolio"
+                value="portfolio"
+                className={classes.tab}
+              />
+              <Tab
+                label="Rules and scoring"
+                value="rules"
+                className={classes.tab}
+              />
+            </Tabs>
+            {tab === 'portfolio' && (
+              <div className={classes.exports}>
+                <ExportButtons query={query} />
+              </div>
+            )}
+          </div>
+          {tab === 'rules' ? (
+            <InfoCard title="Rules and scoring">
+              <RulesPanel />
+            </InfoCard>
+          ) : (
+            <PortfolioTabContent
+              query={query}
+              update={update}
+              onClear={clear}
+              blastRadius={blastRadius}
+              onBlastRadius={chooseBlastRadius}
+              state={state}
             />
-          </Tabs>
-          {tab === 'portfolio' && (
-            <div className={classes.exports}>
-              <ExportButtons query={query} />
-            </div>
           )}
+          <Box mt={2} />
         </div>
-        {tab === 'rules' ? (
-          <InfoCard title="Rules and scoring">
-            <RulesPanel />
-          </InfoCard>
-        ) : (
-          <PortfolioTabContent
-            query={query}
-            update={update}
-            onClear={clear}
-            blastRadius={blastRadius}
-            onBlastRadius={chooseBlastRadius}
-            state={state}
-          />
-        )}
-        <Box mt={2} />
       </Content>
     </Page>
   );

@@ -173,7 +173,13 @@ function BlockerCell(props: { row: PortfolioRow; tabLink?: string }) {
   return (
     <div className={classes.blocker}>
       <Typography variant="body2" className={classes.clamp}>
-        {tabLink ? <Link to={tabLink}>{message}</Link> : message}
+        {tabLink ? (
+          <Link to={tabLink} underline="always">
+            {message}
+          </Link>
+        ) : (
+          message
+        )}
       </Typography>
       <Typography variant="caption" component="p" className={classes.muted}>
         {file ? `${fileLine(file, line)} · ` : ''}

@@ -110,33 +110,36 @@ export function RuntimeModeCard() {
   }
 
   return (
-    <InfoCard
-      title="Runtime mode"
-      deepLink={
-        tabLink && annotated
-          ? { title: 'Details, what-if and history', link: tabLink }
-          : undefined
-      }
-      action={
-        annotated && state.evaluation?.result ? (
-          <Button
-            size="small"
-            onClick={state.refresh}
-            disabled={state.refreshing}
-          >
-            {state.refreshing ? 'Refreshing…' : 'Refresh'}
-          </Button>
-        ) : undefined
-      }
-    >
-      {state.refreshError && (
-        <PanelError
-          title="Could not re-evaluate"
-          error={state.refreshError}
-          onRetry={state.refresh}
-        />
-      )}
-      {content}
-    </InfoCard>
+    // A plain wrapper: InfoCard takes no test id, the e2e suite scans the card.
+    <div data-testid="runtime-mode-card">
+      <InfoCard
+        title="Runtime mode"
+        deepLink={
+          tabLink && annotated
+            ? { title: 'Details, what-if and history', link: tabLink }
+            : undefined
+        }
+        action={
+          annotated && state.evaluation?.result ? (
+            <Button
+              size="small"
+              onClick={state.refresh}
+              disabled={state.refreshing}
+            >
+              {state.refreshing ? 'Refreshing…' : 'Refresh'}
+            </Button>
+          ) : undefined
+        }
+      >
+        {state.refreshError && (
+          <PanelError
+            title="Could not re-evaluate"
+            error={state.refreshError}
+            onRetry={state.refresh}
+          />
+        )}
+        {content}
+      </InfoCard>
+    </div>
   );
 }

@@ -89,7 +89,8 @@ const useStyles = makeStyles(theme => ({
     '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
   },
   current: {
-    backgroundColor: theme.palette.action.selected,
+    backgroundColor: theme.palette.action.hover,
+    color: theme.palette.text.primary,
   },
   target: {
     outline: `2px solid ${theme.palette.primary.main}`,

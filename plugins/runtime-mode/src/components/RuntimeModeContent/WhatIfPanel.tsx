@@ -21,7 +21,6 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { CodeSnippet } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -56,6 +55,7 @@ import {
   type WhatIfChoice,
 } from '../common/whatIfChoice';
 import { ConcernList } from './ConcernList';
+import { YamlSnippet } from '../common/YamlSnippet';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -219,10 +219,9 @@ function Comparison(props: {
           <Typography variant="body2">
             Add the target mode to the component's catalog-info.yaml:
           </Typography>
-          <CodeSnippet
-            language="yaml"
+          <YamlSnippet
             text={targetModeSnippet(choice.targetMode!)}
-            showCopyCodeButton
+            copyLabel="Copy the annotation"
           />
         </Box>
       )}

@@ -105,6 +105,7 @@ export function EvidenceLink(props: {
       to={url}
       target="_blank"
       rel="noopener noreferrer"
+      underline="always"
       className={classes.code}
       data-testid="runtime-mode-evidence"
     >
@@ -130,7 +131,12 @@ export function DocsLink(props: { url: string; about?: string }) {
   let text = `Docs on ${host ?? 'the web'}`;
   if (props.about) text = `Docs: ${props.about}${host ? ` (${host})` : ''}`;
   return (
-    <Link to={props.url} target="_blank" rel="noopener noreferrer">
+    <Link
+      to={props.url}
+      target="_blank"
+      rel="noopener noreferrer"
+      underline="always"
+    >
       {text}
     </Link>
   );

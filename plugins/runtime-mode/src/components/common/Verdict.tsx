@@ -237,7 +237,10 @@ function Suggestion(props: {
           {href ? (
             <>
               {' '}
-              · <Link to={href}>Try it in the what-if</Link>
+              ·{' '}
+              <Link to={href} underline="always">
+                Try it in the what-if
+              </Link>
             </>
           ) : (
             '.'
