@@ -20,7 +20,7 @@ import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils'
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import runtimeModePlugin from './index';
 import { runtimeModeApiRef } from '../api';
-import { kubevirtEntity, mockRuntimeModeApi } from '../testUtils/fixtures';
+import { kubevirtEntity, mockRuntimeModeApi } from '../__testUtils__/fixtures';
 
 // Full MUI pages under user-event are slow on a busy two-core machine.
 jest.setTimeout(30_000);

@@ -72,7 +72,6 @@ const useStyles = makeStyles(theme => ({
     textTransform: 'none',
     padding: theme.spacing(0.5, 1.25),
     lineHeight: 1.3,
-    '& .MuiToggleButton-label': { flexDirection: 'column' },
     // The theme's selected toggle is grey on grey and reads as disabled;
     // the choice must look chosen (the sentence below names it too).
     '&.Mui-selected, &.Mui-selected:hover': {
@@ -81,6 +80,7 @@ const useStyles = makeStyles(theme => ({
     },
     ...focusRing(theme.palette.primary.main),
   },
+  toggleLabel: { flexDirection: 'column' },
   mark: {
     display: 'block',
     fontSize: theme.typography.caption.fontSize,
@@ -392,7 +392,12 @@ export function BlastRadiusPanel(props: {
             aria-labelledby="blast-radius-version"
           >
             {options.quick.map(v => (
-              <ToggleButton key={v} value={v} className={classes.toggle}>
+              <ToggleButton
+                key={v}
+                value={v}
+                className={classes.toggle}
+                classes={{ label: classes.toggleLabel }}
+              >
                 <span>
                   <span className={classes.hidden}>{platformName} </span>
                   {v}

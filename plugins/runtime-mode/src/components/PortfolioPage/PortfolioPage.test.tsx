@@ -31,13 +31,13 @@ import type {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { PortfolioPage } from './PortfolioPage';
 import { runtimeModeApiRef } from '../../api';
-import { blastRadius, makePortfolio } from '../../testUtils/fixtures';
+import { blastRadius, makePortfolio } from '../../__testUtils__/fixtures';
 import {
   baseUrl,
   defaultHandlers,
   errorResponse,
   testClient,
-} from '../../testUtils/msw';
+} from '../../__testUtils__/msw';
 
 /** Shows the page's address, to see what the page writes into it. */
 function Location() {

@@ -42,14 +42,14 @@ import {
   makePlannedMoveResult,
   makeResult,
   makeStored,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   baseUrl,
   defaultHandlers,
   errorResponse,
   recordRequests,
   testClient,
-} from '../../testUtils/msw';
+} from '../../__testUtils__/msw';
 
 const entityUrl = `${baseUrl}/v1/entities/default/component/vm-billing-legacy`;
 

@@ -19,7 +19,7 @@ import {
   makeLegacyResult,
   makePlannedMoveResult,
   makeResult,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   answersOf,
   byChange,
