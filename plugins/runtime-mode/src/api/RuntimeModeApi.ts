@@ -54,7 +54,9 @@ export type ModeProfiles = Record<string, Record<string, string | number>>;
 
 /** The rows of an export: the portfolio's filters and its order. @public */
 export interface PortfolioExportQuery extends PortfolioFilter {
+  /** The table's order (`worst` first by default on the page). */
   sort?: PortfolioSortField;
+  /** `asc` by default; for `worst`, `asc` is worst first. */
   order?: 'asc' | 'desc';
 }
 
@@ -62,12 +64,15 @@ export interface PortfolioExportQuery extends PortfolioFilter {
 export interface BlastRadiusQuery {
   /** Knowledge-base component id (`k8s`, `kubevirt`, `cdi`, `cluster-api`, ...). */
   component: string;
+  /** The version to judge at (`1.34`, `1.6.0`). */
   version: string;
+  /** The portfolio's filters, applied to the components examined. */
   filter?: PortfolioFilter;
   /** Only components of these statuses. */
   status?: BlastRadiusStatus[];
   /** 1-based page number. */
   page?: number;
+  /** Components per page. */
   pageSize?: number;
 }
 

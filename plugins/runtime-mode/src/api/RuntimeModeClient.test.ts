@@ -19,7 +19,11 @@ import { http, HttpResponse } from 'msw';
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { RuntimeModeClient } from './RuntimeModeClient';
-import { blastRadius, makePortfolio, makeStored } from '../__testUtils__/fixtures';
+import {
+  blastRadius,
+  makePortfolio,
+  makeStored,
+} from '../__testUtils__/fixtures';
 
 const baseUrl = 'http://backstage:7007/api/runtime-mode';
 
