@@ -63,9 +63,14 @@ export function defaultHandlers(): HttpHandler[] {
     http.post(`${baseUrl}/v1/entities/:namespace/:kind/:name/what-if`, () =>
       HttpResponse.json(makeResult()),
     ),
-    http.get(`${baseUrl}/v1/portfolio`, () =>
-      HttpResponse.json(makePortfolio()),
-    ),
+    http.get(`${baseUrl}/v1/portfolio`, ({ request }) => {
+      const summary = makePortfolio();
+      const by = new URL(request.url).searchParams.get('heatmapBy');
+      return HttpResponse.json({
+        ...summary,
+        heatmap: { ...summary.heatmap, by: by ?? 'readiness' },
+      });
+    }),
     http.get(`${baseUrl}/v1/blast-radius`, () =>
       HttpResponse.json(blastRadius),
     ),

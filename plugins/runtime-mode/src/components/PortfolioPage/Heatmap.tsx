@@ -47,6 +47,7 @@ import {
   upgradeColor,
 } from '../common/LevelChip';
 import { focusRing, visuallyHidden } from '../common/visuallyHidden';
+import { TablePlaceholder } from '../common/Placeholders';
 import { UPGRADE_ORDER } from './UpgradeOverview';
 import type { HeatmapView } from './portfolioQuery';
 
@@ -263,7 +264,10 @@ export function Heatmap(props: {
   const groups = [...heatmap.groups].sort(
     (a, b) => b.total - a.total || a.key.localeCompare(b.key),
   );
-  // A backend older than the two questions counts all concerns together.
+  // A backend older than the two questions counts all concerns together
+  // (and names no view); a newer one still answering the other view is
+  // about to send this one.
+  const switching = heatmap.by !== undefined && heatmap.by !== view;
   const answered = groups.every(g => VIEWS[view].counts(g, ALL_MODE_VALUES[0]));
   const spec = answered ? VIEWS[view] : VIEWS.readiness;
   const max = Math.max(
@@ -314,88 +318,94 @@ export function Heatmap(props: {
         </TextField>
         <Legend spec={spec} />
       </div>
-      <Typography variant="body2" color="textSecondary" gutterBottom>
-        {answered
-          ? `Each number counts the components with that ${question} readiness on that mode (column). Select it to list them.`
-          : 'This backend counts all concerns together (not the upgrade and the migration apart).'}
-      </Typography>
-      <div className={classes.scroll}>
-        <Table
-          size="small"
-          aria-label={`Runtime mode by ${question} readiness, per ${groupWord}`}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>{GROUP_WORDS[groupBy]}</TableCell>
-              <TableCell align="right">Components</TableCell>
-              {ALL_MODE_VALUES.map(mode => (
-                <TableCell key={mode}>{MODE_LABELS[mode]}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableRow>
-              <TableCell component="th" scope="row">
-                <strong>All</strong>
-              </TableCell>
-              <TableCell align="right">
-                {groups.reduce((n, g) => n + g.total, 0)}
-              </TableCell>
-              {ALL_MODE_VALUES.map(mode => {
-                const estate = sum(groups, spec, mode);
-                return (
-                  <TableCell key={mode} className={classes.cell}>
-                    <Counts
-                      spec={spec}
-                      counts={estate}
-                      max={Math.max(1, ...Object.values(estate))}
-                      where={` on ${MODE_LABELS[mode]}`}
-                      onSelect={level =>
-                        props.onSelect({ mode, ...spec.select(level) })
-                      }
-                    />
+      {switching ? (
+        <TablePlaceholder what="the heatmap" rows={4} columns={6} />
+      ) : (
+        <>
+          <Typography variant="body2" color="textSecondary" gutterBottom>
+            {answered
+              ? `Each number counts the components with that ${question} readiness on that mode (column). Select it to list them.`
+              : 'This backend counts all concerns together (not the upgrade and the migration apart).'}
+          </Typography>
+          <div className={classes.scroll}>
+            <Table
+              size="small"
+              aria-label={`Runtime mode by ${question} readiness, per ${groupWord}`}
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell>{GROUP_WORDS[groupBy]}</TableCell>
+                  <TableCell align="right">Components</TableCell>
+                  {ALL_MODE_VALUES.map(mode => (
+                    <TableCell key={mode}>{MODE_LABELS[mode]}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                <TableRow>
+                  <TableCell component="th" scope="row">
+                    <strong>All</strong>
                   </TableCell>
-                );
-              })}
-            </TableRow>
-            {groups.map(group => (
-              <TableRow key={group.key}>
-                <TableCell component="th" scope="row">
-                  <ButtonBase
-                    className={classes.group}
-                    onClick={() => props.onSelect({ group: group.key })}
-                  >
-                    {group.key ? shortRef(group.key) : `(no ${groupWord})`}
-                    <span className={classes.hidden}>
-                      {`: list its ${plural(group.total, 'component')}`}
-                    </span>
-                  </ButtonBase>
-                </TableCell>
-                <TableCell align="right">{group.total}</TableCell>
-                {ALL_MODE_VALUES.map(mode => (
-                  <TableCell key={mode} className={classes.cell}>
-                    <Counts
-                      spec={spec}
-                      counts={spec.counts(group, mode) ?? {}}
-                      max={max}
-                      where={` on ${MODE_LABELS[mode]} in ${shortRef(
-                        group.key,
-                      )}`}
-                      onSelect={level =>
-                        props.onSelect({
-                          group: group.key,
-                          mode,
-                          ...spec.select(level),
-                        })
-                      }
-                    />
+                  <TableCell align="right">
+                    {groups.reduce((n, g) => n + g.total, 0)}
                   </TableCell>
+                  {ALL_MODE_VALUES.map(mode => {
+                    const estate = sum(groups, spec, mode);
+                    return (
+                      <TableCell key={mode} className={classes.cell}>
+                        <Counts
+                          spec={spec}
+                          counts={estate}
+                          max={Math.max(1, ...Object.values(estate))}
+                          where={` on ${MODE_LABELS[mode]}`}
+                          onSelect={level =>
+                            props.onSelect({ mode, ...spec.select(level) })
+                          }
+                        />
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+                {groups.map(group => (
+                  <TableRow key={group.key}>
+                    <TableCell component="th" scope="row">
+                      <ButtonBase
+                        className={classes.group}
+                        onClick={() => props.onSelect({ group: group.key })}
+                      >
+                        {group.key ? shortRef(group.key) : `(no ${groupWord})`}
+                        <span className={classes.hidden}>
+                          {`: list its ${plural(group.total, 'component')}`}
+                        </span>
+                      </ButtonBase>
+                    </TableCell>
+                    <TableCell align="right">{group.total}</TableCell>
+                    {ALL_MODE_VALUES.map(mode => (
+                      <TableCell key={mode} className={classes.cell}>
+                        <Counts
+                          spec={spec}
+                          counts={spec.counts(group, mode) ?? {}}
+                          max={max}
+                          where={` on ${MODE_LABELS[mode]} in ${shortRef(
+                            group.key,
+                          )}`}
+                          onSelect={level =>
+                            props.onSelect({
+                              group: group.key,
+                              mode,
+                              ...spec.select(level),
+                            })
+                          }
+                        />
+                      </TableCell>
+                    ))}
+                  </TableRow>
                 ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -205,6 +205,17 @@ describe('PortfolioPage', () => {
     );
   });
 
+  it('shows a placeholder, not the other view, while the heatmap view changes', async () => {
+    // Still the upgrade view while the migration view is asked for.
+    servePortfolio(() => makePortfolio({}));
+    await render('/?heatmapBy=migration');
+    const heatmap = await screen.findByTestId('runtime-mode-heatmap');
+    expect(
+      within(heatmap).getByTestId('runtime-mode-loading'),
+    ).toHaveTextContent('Loading the heatmap…');
+    expect(heatmap).not.toHaveTextContent('counts all concerns together');
+  });
+
   it('says so when an older backend counts all concerns together', async () => {
     const old = makePortfolio();
     servePortfolio(() => ({

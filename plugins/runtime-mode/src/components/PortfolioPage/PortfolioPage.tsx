@@ -19,6 +19,7 @@ import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
@@ -98,6 +99,8 @@ const useStyles = makeStyles(theme => ({
   exports: { marginLeft: 'auto' },
   tab: focusRing(theme.palette.primary.main),
   list: { outline: 'none' },
+  // Over the top of the first cards, so nothing moves while it shows.
+  progress: { marginTop: -4, marginBottom: 0, height: 4 },
 }));
 
 function toggle<T>(list: readonly T[] | undefined, value: T): T[] {
@@ -307,6 +310,12 @@ function PortfolioTabContent(props: {
         Skip to the component list
       </a>
       <FilterBar query={query} onChange={update} onClear={props.onClear} />
+      {value && state.loading && (
+        <LinearProgress
+          aria-label="Loading the components that match"
+          className={classes.progress}
+        />
+      )}
       <Grid container spacing={3}>
         {state.error && (
           <Grid item xs={12}>
