@@ -111,6 +111,12 @@ exports.down = async function down(knex) {
     ),
   );
   await knex.schema.alterTable(SOURCES, table => {
+    // Every row has its list again: the column is as the init migration made it.
+    table
+      .text('manifests', 'longtext')
+      .notNullable()
+      .comment('JSON array of {path, content, etag, source}')
+      .alter();
     table.dropColumn('source_reads');
   });
 };

@@ -144,7 +144,7 @@ export interface StoredApiUsage {
    * (`upgrade.versions[].current`); empty when none is stated, or for a
    * result of a rule set that did not record them.
    */
-  currentVersions: Record<string, string>;
+  currentVersions: Readonly<Record<string, string>>;
 }
 
 /** Persistence of results, history and the inputs last read. */

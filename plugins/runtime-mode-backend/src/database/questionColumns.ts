@@ -115,15 +115,25 @@ export function questionFieldsOf(
   };
 }
 
-/** The stored current versions; empty for rows without them. */
+/** Parsed current versions by their text: rows share a handful of cluster combinations. */
+const parsedVersions = new Map<string, Readonly<Record<string, string>>>();
+const NO_VERSIONS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The stored current versions (shared and frozen); empty for rows without them. */
 export function parseCurrentVersions(
   text: string | null | undefined,
-): Record<string, string> {
-  if (!text) return {};
-  try {
-    const parsed = JSON.parse(text);
-    return parsed && typeof parsed === 'object' ? parsed : {};
-  } catch {
-    return {};
+): Readonly<Record<string, string>> {
+  if (!text) return NO_VERSIONS;
+  let parsed = parsedVersions.get(text);
+  if (!parsed) {
+    try {
+      const value = JSON.parse(text);
+      parsed = Object.freeze(value && typeof value === 'object' ? value : {});
+    } catch {
+      parsed = NO_VERSIONS;
+    }
+    if (parsedVersions.size >= 1000) parsedVersions.clear();
+    parsedVersions.set(text, parsed!);
   }
+  return parsed!;
 }

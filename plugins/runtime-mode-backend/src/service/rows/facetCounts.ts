@@ -38,47 +38,60 @@ const ENUMERATED: Partial<Record<PortfolioFacet, readonly string[]>> = {
   category: CONCERN_CATEGORIES,
 };
 
-function emptyCounts(): PortfolioFacetCounts {
-  const counts = {} as PortfolioFacetCounts;
+type Counters = Record<PortfolioFacet, Map<string, number>>;
+
+function emptyCounters(): Counters {
+  const counters = {} as Counters;
   for (const facet of PORTFOLIO_FACETS) {
-    counts[facet] = Object.fromEntries(
-      (ENUMERATED[facet] ?? []).map(value => [value, 0]),
-    );
+    counters[facet] = new Map((ENUMERATED[facet] ?? []).map(v => [v, 0]));
   }
-  return counts;
+  return counters;
 }
 
-function add(counts: Record<string, number>, value: string | undefined) {
-  if (value) counts[value] = (counts[value] ?? 0) + 1;
+function add(counts: Map<string, number>, value: string | undefined) {
+  if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
 }
 
 /** Counts a row under its value of one facet (each of its categories). */
 function countRow(
-  counts: PortfolioFacetCounts,
+  counters: Counters,
   facet: PortfolioFacet,
   row: PortfolioRow,
 ) {
   switch (facet) {
-    case 'owner':
-    case 'system':
-    case 'domain':
-    case 'lifecycle':
-    case 'mode':
-    case 'level':
-      add(counts[facet], row[facet]);
-      return;
     case 'upgradeLevel':
-      add(counts.upgradeLevel, upgradeLevelOf(row));
+      add(counters.upgradeLevel, upgradeLevelOf(row));
       return;
     case 'migrationLevel':
-      add(counts.migrationLevel, migrationLevelKeyOf(row));
+      add(counters.migrationLevel, migrationLevelKeyOf(row));
       return;
     case 'category':
-      for (const category of row.categories) add(counts.category, category);
+      for (const category of row.categories) add(counters.category, category);
       return;
     default:
-      return;
+      add(counters[facet], row[facet]);
   }
+}
+
+/** Counts a row that every filter matches, in every facet. */
+function countEverywhere(counters: Counters, row: PortfolioRow) {
+  add(counters.owner, row.owner);
+  add(counters.system, row.system);
+  add(counters.domain, row.domain);
+  add(counters.lifecycle, row.lifecycle);
+  add(counters.mode, row.mode);
+  add(counters.level, row.level);
+  add(counters.upgradeLevel, upgradeLevelOf(row));
+  add(counters.migrationLevel, migrationLevelKeyOf(row));
+  for (const category of row.categories) add(counters.category, category);
+}
+
+function toCounts(counters: Counters): PortfolioFacetCounts {
+  const counts = {} as PortfolioFacetCounts;
+  for (const facet of PORTFOLIO_FACETS) {
+    counts[facet] = Object.fromEntries(counters[facet]);
+  }
+  return counts;
 }
 
 /**
@@ -111,16 +124,18 @@ export function filterWithFacets(
   filter: FilterQuery,
 ): { rows: PortfolioRow[]; facets: PortfolioFacetCounts } {
   const predicates = rowPredicates(filter);
-  const facets = emptyCounts();
+  const counters = emptyCounters();
   const matching: PortfolioRow[] = [];
   for (const row of rows) {
-    const failing = onlyFailingFacet(row, predicates);
+    const failing = predicates.length
+      ? onlyFailingFacet(row, predicates)
+      : null;
     if (failing === null) {
       matching.push(row);
-      for (const facet of PORTFOLIO_FACETS) countRow(facets, facet, row);
+      countEverywhere(counters, row);
     } else if (failing !== undefined) {
-      countRow(facets, failing, row);
+      countRow(counters, failing, row);
     }
   }
-  return { rows: matching, facets };
+  return { rows: matching, facets: toCounts(counters) };
 }

@@ -35,28 +35,37 @@ const LEVEL_RANK: Record<string, number> = {
   ready: 3,
 };
 
-/**
- * A row's sort key, computed once per row: text keys are lower-cased, so
- * that "cart-service" and "Checkout API" sort as people read them.
- */
+/** A row's sort key: text keys are lower-cased, so "cart-service" and "Checkout API" sort as people read them. */
 type SortKey = string | number | Array<string | number>;
 
-function compareKeys(a: SortKey, b: SortKey): number {
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < a.length; i++) {
-      const order = compareKeys(a[i], b[i]);
-      if (order) return order;
-    }
-    return 0;
+function compareTuples(
+  a: Array<string | number>,
+  b: Array<string | number>,
+): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y) return x < y ? -1 : 1;
   }
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return compareText(String(a), String(b));
+  return 0;
+}
+
+function compareScalars(a: SortKey, b: SortKey): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** What the table shows in the component column: the title, else the name. */
 function displayName(row: PortfolioRow): string {
-  return (row.title || row.name).toLocaleLowerCase('en-US');
+  return (row.title || row.name).toLowerCase();
 }
+
+const MODE_KEYS: Record<string, string> = Object.fromEntries(
+  Object.entries(MODE_LABELS).map(([mode, label]) => [
+    mode,
+    label.toLowerCase(),
+  ]),
+);
 
 /**
  * Worst first: broken now, then breaks at the upgrade, then a blocked
@@ -80,7 +89,7 @@ function sortKeyOf(sort: PortfolioSortField, row: PortfolioRow): SortKey {
     case 'system':
       return row.system ?? '';
     case 'mode':
-      return MODE_LABELS[row.mode].toLocaleLowerCase('en-US');
+      return MODE_KEYS[row.mode];
     case 'level':
       return LEVEL_RANK[row.level];
     case 'score':
@@ -97,7 +106,7 @@ function sortKeyOf(sort: PortfolioSortField, row: PortfolioRow): SortKey {
     case 'migrationLevel':
       return migrationRank(row);
     case 'topBlocker':
-      return (row.topBlocker?.message ?? '').toLocaleLowerCase('en-US');
+      return (row.topBlocker?.message ?? '').toLowerCase();
     default:
       return displayName(row);
   }
@@ -109,11 +118,12 @@ export function sortRows(
   { sort, order }: SortQuery,
 ): PortfolioRow[] {
   const direction = order === 'desc' ? -1 : 1;
+  const compareKeys = sort === 'worst' ? compareTuples : compareScalars;
   return rows
     .map(row => ({ row, key: sortKeyOf(sort, row) }))
     .sort(
       (a, b) =>
-        direction * compareKeys(a.key, b.key) ||
+        direction * compareKeys(a.key as never, b.key as never) ||
         compareText(a.row.entityRef, b.row.entityRef),
     )
     .map(({ row }) => row);
