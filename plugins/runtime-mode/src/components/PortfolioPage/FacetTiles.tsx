@@ -42,11 +42,12 @@ const useStyles = makeStyles(theme => ({
     boxShadow: `inset 0 0 0 1px ${theme.palette.primary.main}`,
     backgroundColor: theme.palette.action.selected,
   },
-  label: {
+  // The icon beside the number leaves the label the tile's whole width.
+  count: {
     display: 'flex',
     alignItems: 'center',
-    gap: 4,
-    '& svg': { fontSize: 16 },
+    gap: 6,
+    '& svg': { fontSize: 20 },
   },
   hidden: visuallyHidden,
 }));
@@ -96,23 +97,23 @@ export function FacetTiles(props: {
               aria-pressed={selected}
               data-value={tile.value}
             >
-              <Typography variant="h5" component="span">
-                {tile.count}
-              </Typography>
-              <span className={classes.hidden}>
-                {tile.count === 1 ? ' component ' : ' components '}
-                {tile.preposition ? `${tile.preposition} ` : ''}
-              </span>
-              <span className={classes.label}>
+              <span className={classes.count}>
                 {tile.icon && (
                   <span style={{ color: tile.color, display: 'inline-flex' }}>
                     {tile.icon}
                   </span>
                 )}
-                <Typography variant="body2" component="span">
-                  {tile.label}
+                <Typography variant="h5" component="span">
+                  {tile.count}
                 </Typography>
               </span>
+              <span className={classes.hidden}>
+                {tile.count === 1 ? ' component ' : ' components '}
+                {tile.preposition ? `${tile.preposition} ` : ''}
+              </span>
+              <Typography variant="body2" component="span">
+                {tile.label}
+              </Typography>
               <Typography variant="caption" color="textSecondary">
                 {share(tile.count, props.total)} of {props.total}
               </Typography>
