@@ -111,10 +111,14 @@ export function FacetTiles(props: {
                 {tile.count === 1 ? ' component ' : ' components '}
                 {tile.preposition ? `${tile.preposition} ` : ''}
               </span>
-              <Typography variant="body2" component="span">
+              <Typography variant="body2" component="span" display="block">
                 {tile.label}
               </Typography>
-              <Typography variant="caption" color="textSecondary">
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                display="block"
+              >
                 {share(tile.count, props.total)} of {props.total}
               </Typography>
             </ButtonBase>
