@@ -30,17 +30,20 @@ const COLUMNS = [
   {
     name: 'upgrade_level',
     type: 'string',
-    comment: 'upgrade.level: clean, deprecated, breaks-at-upgrade, broken-now or unknown',
+    comment:
+      'upgrade.level: clean, deprecated, breaks-at-upgrade, broken-now or unknown',
   },
   {
     name: 'broken_now',
     type: 'integer',
-    comment: 'upgrade.counts.brokenNow: objects a cluster it runs on no longer serves',
+    comment:
+      'upgrade.counts.brokenNow: objects a cluster it runs on no longer serves',
   },
   {
     name: 'breaks_at_upgrade',
     type: 'integer',
-    comment: 'upgrade.counts.breaksAtUpgrade: objects removed at the planned version',
+    comment:
+      'upgrade.counts.breaksAtUpgrade: objects removed at the planned version',
   },
   {
     name: 'migration_level',
