@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 
 /**
@@ -80,4 +81,57 @@ export async function storedEvaluation(
     )
     .toBe('evaluated');
   return body;
+}
+
+/** GET a Runtime Mode API path as the guest, to compare the UI with what the backend computed. */
+export async function apiGet(
+  request: APIRequestContext,
+  apiPath: string,
+): Promise<any> {
+  const token = await guestToken(request);
+  const res = await request.get(api(`/api/runtime-mode${apiPath}`), {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.ok(), `${apiPath}: HTTP ${res.status()}`).toBeTruthy();
+  return res.json();
+}
+
+/** The Runtime mode card on a component's overview. */
+export function runtimeModeCard(page: Page): Locator {
+  return page.getByTestId('runtime-mode-card');
+}
+
+/** Light or dark: the theme the user picks in Settings, kept in local storage. */
+export type Theme = 'light' | 'dark';
+
+/** Signs in and switches the app to a theme, as a user would in Settings. */
+export async function signInWithTheme(page: Page, theme: Theme) {
+  await signInAsGuest(page);
+  await page.evaluate(t => localStorage.setItem('theme', t), theme);
+}
+
+/**
+ * Scans a part of the page with axe (WCAG 2.1 A and AA rules) and fails on
+ * any serious or critical violation, listing them.
+ */
+export async function expectNoSeriousViolations(
+  page: Page,
+  selector: string,
+  what: string,
+) {
+  const results = await new AxeBuilder({ page })
+    .include(selector)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations.filter(
+    v => v.impact === 'serious' || v.impact === 'critical',
+  );
+  const report = serious.map(
+    v =>
+      `${v.impact} ${v.id}: ${v.help}\n${v.nodes
+        .slice(0, 5)
+        .map(n => `  ${n.target.join(' ')}: ${n.failureSummary}`)
+        .join('\n')}`,
+  );
+  expect(report, `serious or critical axe violations in ${what}`).toEqual([]);
 }

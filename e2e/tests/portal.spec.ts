@@ -16,10 +16,15 @@
 
 import { expect, test } from '@playwright/test';
 import {
-  LEVEL_LABELS,
   MODE_LABELS,
-} from '../../plugins/runtime-mode/src/components/common/labels';
-import { screenshotPath, signInAsGuest, storedEvaluation } from './helpers';
+  UPGRADE_LEVEL_LABELS,
+} from '../../plugins/runtime-mode-common/src/labels';
+import {
+  runtimeModeCard,
+  screenshotPath,
+  signInAsGuest,
+  storedEvaluation,
+} from './helpers';
 
 // Titles of some example components (the catalog table shows titles).
 const EXAMPLE_COMPONENTS = [
@@ -46,17 +51,17 @@ test('the runtime-mode card shows what the backend computed', async ({
 }) => {
   const stored = await storedEvaluation(request, 'payments-gateway');
   const mode = stored.result.mode.value as keyof typeof MODE_LABELS;
-  const level = stored.result.readiness.level as keyof typeof LEVEL_LABELS;
+  const upgrade = stored.result.upgrade
+    .level as keyof typeof UPGRADE_LEVEL_LABELS;
 
   await signInAsGuest(page);
   await page.goto('/catalog/default/component/payments-gateway');
-  const card = page
-    .locator('article, [class*="MuiCard-root"]')
-    .filter({ has: page.getByText('Runtime mode', { exact: true }) })
-    .first();
+  const card = runtimeModeCard(page);
   await expect(card).toBeVisible();
   await expect(card.getByText(MODE_LABELS[mode]).first()).toBeVisible();
-  await expect(card.getByText(LEVEL_LABELS[level]).first()).toBeVisible();
+  await expect(card.getByTestId('runtime-mode-upgrade')).toContainText(
+    UPGRADE_LEVEL_LABELS[upgrade],
+  );
   await page.screenshot({
     path: screenshotPath('component-overview'),
     fullPage: true,

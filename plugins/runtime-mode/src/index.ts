@@ -29,8 +29,10 @@ export {
 } from './plugin';
 export { runtimeModeApiRef, RuntimeModeClient } from './api';
 export type {
+  BlastRadiusQuery,
   ModeProfiles,
   PortfolioExport,
+  PortfolioExportQuery,
   PortfolioQuery,
   RuntimeModeApi,
 } from './api';

@@ -20,7 +20,7 @@ import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils'
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import runtimeModePlugin from './index';
 import { runtimeModeApiRef } from '../api';
-import { kubevirtEntity, mockRuntimeModeApi } from '../testUtils/fixtures';
+import { kubevirtEntity, mockRuntimeModeApi } from '../__testUtils__/fixtures';
 
 // Full MUI pages under user-event are slow on a busy two-core machine.
 jest.setTimeout(30_000);
@@ -49,7 +49,9 @@ describe('runtime-mode plugin for the new frontend system', () => {
       apis: [[runtimeModeApiRef, api]],
     });
     expect(await screen.findByText('KubeVirt VMs')).toBeInTheDocument();
-    expect(screen.getByLabelText('Readiness: Blocked')).toBeInTheDocument();
+    expect(screen.getByTestId('runtime-mode-upgrade')).toHaveTextContent(
+      'Broken now',
+    );
     expect(api.getEvaluation).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',
@@ -104,6 +106,9 @@ describe('runtime-mode plugin for the new frontend system', () => {
       apis: [[runtimeModeApiRef, api]],
     });
     expect(await screen.findByText('Upgrade blast radius')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('runtime-mode-upgrade-headline'),
+    ).toHaveTextContent('At the planned upgrade: 3 break, 5 already broken');
     expect(api.getPortfolio).toHaveBeenCalled();
   });
 });

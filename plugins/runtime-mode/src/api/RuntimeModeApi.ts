@@ -18,11 +18,13 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BlastRadius,
+  BlastRadiusStatus,
   EntityHistory,
   EvaluationResult,
   HealthResponse,
   PortfolioFilter,
   PortfolioGroupBy,
+  PortfolioHeatmapBy,
   PortfolioSortField,
   PortfolioSummary,
   RuleCatalog,
@@ -38,6 +40,8 @@ import type {
  */
 export interface PortfolioQuery extends PortfolioFilter {
   groupBy?: PortfolioGroupBy;
+  /** What the heatmap counts besides readiness: upgrade or migration levels. */
+  heatmapBy?: PortfolioHeatmapBy;
   /** 1-based page number. */
   page?: number;
   pageSize?: number;
@@ -47,6 +51,30 @@ export interface PortfolioQuery extends PortfolioFilter {
 
 /** The comparison profiles served by GET /v1/profiles: mode id to profile values. @public */
 export type ModeProfiles = Record<string, Record<string, string | number>>;
+
+/** The rows of an export: the portfolio's filters and its order. @public */
+export interface PortfolioExportQuery extends PortfolioFilter {
+  /** The table's order (`worst` first by default on the page). */
+  sort?: PortfolioSortField;
+  /** `asc` by default; for `worst`, `asc` is worst first. */
+  order?: 'asc' | 'desc';
+}
+
+/** One page of a blast radius: a knowledge-base component at a version. @public */
+export interface BlastRadiusQuery {
+  /** Knowledge-base component id (`k8s`, `kubevirt`, `cdi`, `cluster-api`, ...). */
+  component: string;
+  /** The version to judge at (`1.34`, `1.6.0`). */
+  version: string;
+  /** The portfolio's filters, applied to the components examined. */
+  filter?: PortfolioFilter;
+  /** Only components of these statuses. */
+  status?: BlastRadiusStatus[];
+  /** 1-based page number. */
+  page?: number;
+  /** Components per page. */
+  pageSize?: number;
+}
 
 /** A file produced by the export endpoint, ready to be saved by the browser. @public */
 export interface PortfolioExport {
@@ -70,15 +98,12 @@ export interface RuntimeModeApi {
     request: WhatIfRequest,
   ): Promise<EvaluationResult>;
   getPortfolio(query: PortfolioQuery): Promise<PortfolioSummary>;
+  /** The filtered portfolio as a file, in the table's order; the server names it. */
   exportPortfolio(
-    filter: PortfolioFilter,
+    query: PortfolioExportQuery,
     format: 'csv' | 'json',
   ): Promise<PortfolioExport>;
-  getBlastRadius(options: {
-    component: string;
-    version: string;
-    filter?: PortfolioFilter;
-  }): Promise<BlastRadius>;
+  getBlastRadius(query: BlastRadiusQuery): Promise<BlastRadius>;
   getRules(): Promise<RuleCatalog>;
   getProfiles(): Promise<ModeProfiles>;
 }

@@ -19,7 +19,11 @@ import { http, HttpResponse } from 'msw';
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { RuntimeModeClient } from './RuntimeModeClient';
-import { blastRadius, makePortfolio, makeStored } from '../testUtils/fixtures';
+import {
+  blastRadius,
+  makePortfolio,
+  makeStored,
+} from '../__testUtils__/fixtures';
 
 const baseUrl = 'http://backstage:7007/api/runtime-mode';
 
@@ -115,12 +119,16 @@ describe('RuntimeModeClient', () => {
     await client.getPortfolio({
       mode: ['container-virtualization', 'unknown'],
       level: ['blocked'],
+      upgradeLevel: ['broken-now', 'breaks-at-upgrade'],
+      migrationLevel: ['blocked'],
+      migration: 'planned',
       owner: ['group:default/team-virt'],
       q: '  billing ',
       groupBy: 'system',
+      heatmapBy: 'migration',
       page: 3,
       pageSize: 50,
-      sort: 'score',
+      sort: 'worst',
       order: 'desc',
     });
     expect(params.getAll('mode')).toEqual([
@@ -128,12 +136,19 @@ describe('RuntimeModeClient', () => {
       'unknown',
     ]);
     expect(params.getAll('level')).toEqual(['blocked']);
+    expect(params.getAll('upgradeLevel')).toEqual([
+      'broken-now',
+      'breaks-at-upgrade',
+    ]);
+    expect(params.getAll('migrationLevel')).toEqual(['blocked']);
+    expect(params.get('migration')).toBe('planned');
     expect(params.getAll('owner')).toEqual(['group:default/team-virt']);
     expect(params.get('q')).toBe('billing');
     expect(params.get('groupBy')).toBe('system');
+    expect(params.get('heatmapBy')).toBe('migration');
     expect(params.get('page')).toBe('3');
     expect(params.get('pageSize')).toBe('50');
-    expect(params.get('sort')).toBe('score');
+    expect(params.get('sort')).toBe('worst');
     expect(params.get('order')).toBe('desc');
     expect(params.has('system')).toBe(false);
   });
@@ -176,7 +191,7 @@ describe('RuntimeModeClient', () => {
     expect(methods).toEqual(['POST']);
   });
 
-  it('asks the blast radius for a component and version with the filters', async () => {
+  it('asks the blast radius for a component and version with the filters, statuses and page', async () => {
     let params = new URLSearchParams();
     server.use(
       http.get(`${baseUrl}/v1/blast-radius`, ({ request }) => {
@@ -186,21 +201,28 @@ describe('RuntimeModeClient', () => {
     );
     await expect(
       client.getBlastRadius({
-        component: 'k8s',
-        version: '1.32',
-        filter: { system: ['billing'] },
+        component: 'kubevirt',
+        version: '1.6.0',
+        filter: { system: ['billing'], migration: 'none' },
+        status: ['already-broken', 'newly-breaks'],
+        page: 2,
+        pageSize: 10,
       }),
     ).resolves.toEqual(blastRadius);
-    expect(params.get('component')).toBe('k8s');
-    expect(params.get('version')).toBe('1.32');
+    expect(params.get('component')).toBe('kubevirt');
+    expect(params.get('version')).toBe('1.6.0');
     expect(params.getAll('system')).toEqual(['billing']);
+    expect(params.get('migration')).toBe('none');
+    expect(params.getAll('status')).toEqual(['already-broken', 'newly-breaks']);
+    expect(params.get('page')).toBe('2');
+    expect(params.get('pageSize')).toBe('10');
   });
 
-  it('exports CSV with the server-given file name', async () => {
-    let format: string | null = null;
+  it('exports CSV in the asked order with the server-given file name', async () => {
+    let params = new URLSearchParams();
     server.use(
       http.get(`${baseUrl}/v1/portfolio/export`, ({ request }) => {
-        format = new URL(request.url).searchParams.get('format');
+        params = new URL(request.url).searchParams;
         return new HttpResponse(
           'entityRef,mode\ncomponent:default/a,unknown\n',
           {
@@ -213,8 +235,14 @@ describe('RuntimeModeClient', () => {
         );
       }),
     );
-    const file = await client.exportPortfolio({ level: ['blocked'] }, 'csv');
-    expect(format).toBe('csv');
+    const file = await client.exportPortfolio(
+      { upgradeLevel: ['broken-now'], sort: 'worst', order: 'asc' },
+      'csv',
+    );
+    expect(params.get('format')).toBe('csv');
+    expect(params.getAll('upgradeLevel')).toEqual(['broken-now']);
+    expect(params.get('sort')).toBe('worst');
+    expect(params.get('order')).toBe('asc');
     expect(file.filename).toBe('portfolio-2026-11-25.csv');
     expect(file.contentType).toContain('text/csv');
     expect(file.content).toContain('component:default/a,unknown');

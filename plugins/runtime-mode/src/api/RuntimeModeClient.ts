@@ -29,15 +29,17 @@ import type {
   WhatIfRequest,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type {
+  BlastRadiusQuery,
   ModeProfiles,
   PortfolioExport,
+  PortfolioExportQuery,
   PortfolioQuery,
   RuntimeModeApi,
 } from './RuntimeModeApi';
 
 /** Multi-valued filters travel as repeated query parameters (`mode=a&mode=b`). */
 function appendFilter(params: URLSearchParams, filter: PortfolioFilter = {}) {
-  const lists: Array<keyof Omit<PortfolioFilter, 'q'>> = [
+  const lists: Array<keyof Omit<PortfolioFilter, 'q' | 'migration'>> = [
     'owner',
     'system',
     'domain',
@@ -45,15 +47,28 @@ function appendFilter(params: URLSearchParams, filter: PortfolioFilter = {}) {
     'mode',
     'level',
     'category',
+    'upgradeLevel',
+    'migrationLevel',
   ];
   for (const key of lists) {
     for (const value of filter[key] ?? []) {
       params.append(key, value);
     }
   }
+  if (filter.migration) {
+    params.set('migration', filter.migration);
+  }
   if (filter.q?.trim()) {
     params.set('q', filter.q.trim());
   }
+}
+
+function appendSort(
+  params: URLSearchParams,
+  query: Pick<PortfolioQuery, 'sort' | 'order'>,
+) {
+  if (query.sort) params.set('sort', query.sort);
+  if (query.order) params.set('order', query.order);
 }
 
 function entityPath(ref: CompoundEntityRef, suffix = ''): string {
@@ -109,21 +124,22 @@ export class RuntimeModeClient implements RuntimeModeApi {
     const params = new URLSearchParams();
     appendFilter(params, query);
     if (query.groupBy) params.set('groupBy', query.groupBy);
+    if (query.heatmapBy) params.set('heatmapBy', query.heatmapBy);
     if (query.page !== undefined) params.set('page', String(query.page));
     if (query.pageSize !== undefined) {
       params.set('pageSize', String(query.pageSize));
     }
-    if (query.sort) params.set('sort', query.sort);
-    if (query.order) params.set('order', query.order);
+    appendSort(params, query);
     return this.request<PortfolioSummary>(`/v1/portfolio?${params}`);
   }
 
   async exportPortfolio(
-    filter: PortfolioFilter,
+    query: PortfolioExportQuery,
     format: 'csv' | 'json',
   ): Promise<PortfolioExport> {
     const params = new URLSearchParams({ format });
-    appendFilter(params, filter);
+    appendFilter(params, query);
+    appendSort(params, query);
     const response = await this.send(`/v1/portfolio/export?${params}`);
     const disposition = response.headers.get('content-disposition') ?? '';
     const named = /filename="?([^";]+)"?/i.exec(disposition);
@@ -136,16 +152,17 @@ export class RuntimeModeClient implements RuntimeModeApi {
     };
   }
 
-  getBlastRadius(options: {
-    component: string;
-    version: string;
-    filter?: PortfolioFilter;
-  }): Promise<BlastRadius> {
+  getBlastRadius(query: BlastRadiusQuery): Promise<BlastRadius> {
     const params = new URLSearchParams({
-      component: options.component,
-      version: options.version,
+      component: query.component,
+      version: query.version,
     });
-    appendFilter(params, options.filter);
+    appendFilter(params, query.filter);
+    for (const status of query.status ?? []) params.append('status', status);
+    if (query.page !== undefined) params.set('page', String(query.page));
+    if (query.pageSize !== undefined) {
+      params.set('pageSize', String(query.pageSize));
+    }
     return this.request<BlastRadius>(`/v1/blast-radius?${params}`);
   }
 

@@ -16,8 +16,10 @@
 
 export { runtimeModeApiRef } from './RuntimeModeApi';
 export type {
+  BlastRadiusQuery,
   ModeProfiles,
   PortfolioExport,
+  PortfolioExportQuery,
   PortfolioQuery,
   RuntimeModeApi,
 } from './RuntimeModeApi';

@@ -20,19 +20,34 @@ import Chip from '@material-ui/core/Chip';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
+import {
+  MIGRATION_LEVEL_KEYS,
+  MIGRATION_LEVEL_LABELS,
+  MODE_LABELS,
+  READINESS_LEVEL_LABELS,
+  UPGRADE_LEVEL_LABELS,
+  type MigrationLevelKey,
+  type ReadinessLevel,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { PortfolioQuery } from '../../api';
 import {
   ALL_CATEGORIES,
-  ALL_LEVELS,
   ALL_MODE_VALUES,
   CATEGORY_LABELS,
-  LEVEL_LABELS,
-  MODE_LABELS,
+  labelOf,
 } from '../common/labels';
 import { hasFilters, type ListFilter } from './portfolioQuery';
 import { shortRef } from './Heatmap';
+import { UPGRADE_ORDER } from './UpgradeOverview';
 
 const useStyles = makeStyles(theme => ({
+  // On paper, as the cards are: the field labels keep their contrast.
+  root: {
+    backgroundColor: theme.palette.background.paper,
+    borderRadius: theme.shape.borderRadius,
+    padding: theme.spacing(1.5, 2, 0.5),
+    marginBottom: theme.spacing(2),
+  },
   bar: {
     display: 'flex',
     gap: theme.spacing(2),
@@ -41,7 +56,12 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(1),
   },
   select: { minWidth: 200, maxWidth: 320 },
-  chips: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },
+  chips: {
+    display: 'flex',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+    marginBottom: theme.spacing(1),
+  },
 }));
 
 const CHIP_WORDS: Partial<Record<ListFilter, string>> = {
@@ -56,7 +76,7 @@ function MultiSelect<T extends string>(props: {
   testId: string;
   values: T[];
   options: readonly T[];
-  labels: Record<T, string>;
+  labels: Readonly<Record<T, string>>;
   onChange: (values: T[]) => void;
 }) {
   const classes = useStyles();
@@ -86,7 +106,30 @@ function MultiSelect<T extends string>(props: {
   );
 }
 
-/** Filters of the table (and of the KPIs, heatmap and blast radius above it). */
+/** The migration facet as one list: its levels, or "No move planned". */
+export function migrationSelection(query: PortfolioQuery): MigrationLevelKey[] {
+  if (query.migration === 'none') return ['none'];
+  return query.migrationLevel ?? [];
+}
+
+/**
+ * The query patch for a new migration selection: "No move planned" and the
+ * levels of a planned move exclude each other, the latest pick wins.
+ */
+export function migrationPatch(
+  previous: readonly MigrationLevelKey[],
+  next: MigrationLevelKey[],
+): Partial<PortfolioQuery> {
+  if (next.includes('none') && !previous.includes('none')) {
+    return { migration: 'none', migrationLevel: [] };
+  }
+  return {
+    migration: undefined,
+    migrationLevel: next.filter((v): v is ReadinessLevel => v !== 'none'),
+  };
+}
+
+/** Filters of the table (and of the tiles, heatmap and blast radius above it). */
 export function FilterBar(props: {
   query: PortfolioQuery;
   onChange: (patch: Partial<PortfolioQuery>) => void;
@@ -117,9 +160,29 @@ export function FilterBar(props: {
       />
     )),
   );
+  // Links from before the two questions may filter on all concerns.
+  const levelChips = (query.level ?? []).map(value => (
+    <Chip
+      key={`level:${value}`}
+      label={`All concerns: ${labelOf(READINESS_LEVEL_LABELS, value)}`}
+      onDelete={() =>
+        onChange({ level: (query.level ?? []).filter(v => v !== value) })
+      }
+    />
+  ));
+  const plannedChip =
+    query.migration === 'planned' ? (
+      <Chip
+        key="migration:planned"
+        label="Migration: a move is planned"
+        onDelete={() => onChange({ migration: undefined })}
+      />
+    ) : null;
+  const chips = [...refChips, ...levelChips, plannedChip].filter(Boolean);
+  const migration = migrationSelection(query);
 
   return (
-    <div>
+    <div className={classes.root}>
       <div className={classes.bar}>
         <TextField
           size="small"
@@ -131,7 +194,7 @@ export function FilterBar(props: {
           inputProps={{ 'data-testid': 'portfolio-search' }}
         />
         <MultiSelect
-          label="Runtime mode"
+          label="Runs on"
           testId="filter-mode"
           values={query.mode ?? []}
           options={ALL_MODE_VALUES}
@@ -139,12 +202,20 @@ export function FilterBar(props: {
           onChange={mode => onChange({ mode })}
         />
         <MultiSelect
-          label="Readiness"
-          testId="filter-level"
-          values={query.level ?? []}
-          options={ALL_LEVELS}
-          labels={LEVEL_LABELS}
-          onChange={level => onChange({ level })}
+          label="Upgrade"
+          testId="filter-upgrade"
+          values={query.upgradeLevel ?? []}
+          options={UPGRADE_ORDER}
+          labels={UPGRADE_LEVEL_LABELS}
+          onChange={upgradeLevel => onChange({ upgradeLevel })}
+        />
+        <MultiSelect
+          label="Migration"
+          testId="filter-migration"
+          values={migration}
+          options={MIGRATION_LEVEL_KEYS}
+          labels={MIGRATION_LEVEL_LABELS}
+          onChange={next => onChange(migrationPatch(migration, next))}
         />
         <MultiSelect
           label="Concern category"
@@ -160,7 +231,7 @@ export function FilterBar(props: {
           </Button>
         )}
       </div>
-      {refChips.length > 0 && <div className={classes.chips}>{refChips}</div>}
+      {chips.length > 0 && <div className={classes.chips}>{chips}</div>}
     </div>
   );
 }

@@ -23,27 +23,40 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { fade, makeStyles, useTheme } from '@material-ui/core/styles';
-import type {
-  ModeLevelCounts,
-  ModeValue,
-  PortfolioGroupBy,
-  PortfolioSummary,
-  ReadinessLevel,
-} from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { fade, makeStyles, useTheme, Theme } from '@material-ui/core/styles';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import {
-  ALL_LEVELS,
-  ALL_MODE_VALUES,
-  LEVEL_LABELS,
+  MIGRATION_LEVEL_KEYS,
+  MIGRATION_LEVEL_LABELS,
   MODE_LABELS,
-} from '../common/labels';
-import { LEVEL_ICONS, levelColor } from '../common/LevelChip';
+  READINESS_LEVEL_LABELS,
+  UPGRADE_LEVEL_LABELS,
+  type MigrationLevelKey,
+  type ModeValue,
+  type PortfolioGroupBy,
+  type PortfolioSummary,
+  type ReadinessLevel,
+  type UpgradeLevel,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { ALL_LEVELS, ALL_MODE_VALUES, plural } from '../common/labels';
+import {
+  LEVEL_ICONS,
+  UPGRADE_ICONS,
+  levelColor,
+  upgradeColor,
+} from '../common/LevelChip';
+import { focusRing, visuallyHidden } from '../common/visuallyHidden';
+import { TablePlaceholder } from '../common/Placeholders';
+import { UPGRADE_ORDER } from './UpgradeOverview';
+import type { HeatmapView } from './portfolioQuery';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
     display: 'flex',
     alignItems: 'center',
     gap: theme.spacing(2),
+    flexWrap: 'wrap',
     marginBottom: theme.spacing(1),
   },
   cell: { verticalAlign: 'top', minWidth: 150 },
@@ -55,10 +68,19 @@ const useStyles = makeStyles(theme => ({
     padding: '2px 6px',
     borderRadius: theme.shape.borderRadius,
     border: '1px solid',
+    color: theme.palette.text.primary,
     fontSize: theme.typography.body2.fontSize,
     '& svg': { fontSize: 14 },
+    ...focusRing(theme.palette.primary.main),
   },
-  group: { textAlign: 'left', fontWeight: 500 },
+  group: {
+    textAlign: 'left',
+    fontWeight: 500,
+    padding: theme.spacing(0.25, 0.5),
+    borderRadius: theme.shape.borderRadius,
+    textDecoration: 'underline',
+    ...focusRing(theme.palette.primary.main),
+  },
   muted: { color: theme.palette.text.secondary },
   scroll: { overflowX: 'auto' },
   legend: {
@@ -67,6 +89,16 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
     '& svg': { fontSize: 14 },
   },
+  view: {
+    textTransform: 'none',
+    color: theme.palette.text.primary,
+    '&.Mui-selected, &.Mui-selected:hover': {
+      backgroundColor: theme.palette.primary.main,
+      color: theme.palette.primary.contrastText,
+    },
+    ...focusRing(theme.palette.primary.main),
+  },
+  hidden: visuallyHidden,
 }));
 
 const GROUP_WORDS: Record<PortfolioGroupBy, string> = {
@@ -81,73 +113,113 @@ export function shortRef(ref: string): string {
   return match ? match[1] : ref;
 }
 
-function sumCells(
-  groups: PortfolioSummary['heatmap']['groups'],
-): ModeLevelCounts {
-  const total = {} as ModeLevelCounts;
-  for (const mode of ALL_MODE_VALUES) {
-    total[mode] = {} as Record<ReadinessLevel, number>;
-    for (const level of ALL_LEVELS) {
-      total[mode][level] = groups.reduce(
-        (sum, g) => sum + (g.cells[mode]?.[level] ?? 0),
-        0,
-      );
-    }
-  }
-  return total;
+/** Where a heatmap number leads: the list filtered to its group, mode and level. */
+export interface HeatmapSelection {
+  group?: string;
+  mode?: ModeValue;
+  upgradeLevel?: UpgradeLevel;
+  migrationLevel?: MigrationLevelKey;
+  /** Results of older backends count all concerns together. */
+  level?: ReadinessLevel;
 }
 
-function HeatmapLegend() {
+type Group = PortfolioSummary['heatmap']['groups'][number];
+
+/** What a view counts, and how its levels read. */
+interface ViewSpec {
+  levels: readonly string[];
+  labels: Readonly<Record<string, string>>;
+  icons: Record<string, JSX.Element>;
+  color: (theme: Theme, level: string) => string;
+  counts: (group: Group, mode: ModeValue) => Record<string, number> | undefined;
+  select: (level: string) => HeatmapSelection;
+}
+
+const VIEWS: Record<HeatmapView | 'readiness', ViewSpec> = {
+  upgrade: {
+    levels: UPGRADE_ORDER,
+    labels: UPGRADE_LEVEL_LABELS,
+    icons: UPGRADE_ICONS,
+    color: (theme, level) => upgradeColor(theme, level as UpgradeLevel),
+    counts: (group, mode) => group.upgradeCells?.[mode],
+    select: level => ({ upgradeLevel: level as UpgradeLevel }),
+  },
+  migration: {
+    levels: MIGRATION_LEVEL_KEYS,
+    labels: MIGRATION_LEVEL_LABELS,
+    icons: LEVEL_ICONS,
+    color: (theme, level) => levelColor(theme, level as MigrationLevelKey),
+    counts: (group, mode) => group.migrationCells?.[mode],
+    select: level => ({ migrationLevel: level as MigrationLevelKey }),
+  },
+  readiness: {
+    levels: ALL_LEVELS,
+    labels: READINESS_LEVEL_LABELS,
+    icons: LEVEL_ICONS,
+    color: (theme, level) => levelColor(theme, level as ReadinessLevel),
+    counts: (group, mode) => group.cells[mode],
+    select: level => ({ level: level as ReadinessLevel }),
+  },
+};
+
+function sum(
+  groups: Group[],
+  spec: ViewSpec,
+  mode: ModeValue,
+): Record<string, number> {
+  return Object.fromEntries(
+    spec.levels.map(level => [
+      level,
+      groups.reduce((n, g) => n + (spec.counts(g, mode)?.[level] ?? 0), 0),
+    ]),
+  );
+}
+
+function Legend(props: { spec: ViewSpec }) {
   const theme = useTheme();
   const classes = useStyles();
+  const { spec } = props;
   return (
     <span aria-hidden className={classes.legend}>
-      {ALL_LEVELS.map(level => (
+      {spec.levels.map(level => (
         <span
           key={level}
           style={{ display: 'inline-flex', alignItems: 'center', gap: 2 }}
         >
           <span
-            style={{
-              color: levelColor(theme, level),
-              display: 'inline-flex',
-            }}
+            style={{ color: spec.color(theme, level), display: 'inline-flex' }}
           >
-            {LEVEL_ICONS[level]}
+            {spec.icons[level]}
           </span>
-          <Typography variant="caption">{LEVEL_LABELS[level]}</Typography>
+          <Typography variant="caption">{spec.labels[level]}</Typography>
         </span>
       ))}
     </span>
   );
 }
 
-/** Where a heatmap click leads: the table filtered to that group, mode and level. */
-export interface HeatmapSelection {
-  group?: string;
-  mode?: ModeValue;
-  level?: ReadinessLevel;
-}
-
 function Counts(props: {
-  counts: Record<ReadinessLevel, number> | undefined;
+  spec: ViewSpec;
+  counts: Record<string, number>;
   max: number;
-  describe: (level: ReadinessLevel, count: number) => string;
-  onSelect: (level: ReadinessLevel) => void;
+  /** " on KubeVirt VMs in team-virt": the rest of each number's name. */
+  where: string;
+  onSelect: (level: string) => void;
 }) {
   const classes = useStyles();
   const theme = useTheme();
-  const present = ALL_LEVELS.filter(l => (props.counts?.[l] ?? 0) > 0);
+  const { spec } = props;
+  const present = spec.levels.filter(l => (props.counts[l] ?? 0) > 0);
   if (present.length === 0) {
     return <span className={classes.muted}>—</span>;
   }
   return (
     <div className={classes.counts}>
       {present.map(level => {
-        const count = props.counts![level];
-        const colour = levelColor(theme, level);
+        const count = props.counts[level];
+        const colour = spec.color(theme, level);
         // Heat: darker for more components; the icon and number carry the meaning.
-        const alpha = 0.08 + 0.4 * (count / Math.max(props.max, 1));
+        const alpha = 0.06 + 0.3 * (count / Math.max(props.max, 1));
         return (
           <ButtonBase
             key={level}
@@ -157,13 +229,16 @@ function Counts(props: {
               backgroundColor: fade(colour, alpha),
             }}
             onClick={() => props.onSelect(level)}
-            aria-label={props.describe(level, count)}
-            title={props.describe(level, count)}
           >
             <span style={{ color: colour, display: 'inline-flex' }}>
-              {LEVEL_ICONS[level]}
+              {spec.icons[level]}
             </span>
             {count}
+            <span className={classes.hidden}>
+              {` ${count === 1 ? 'component' : 'components'} ${
+                spec.labels[level]
+              }${props.where}`}
+            </span>
           </ButtonBase>
         );
       })}
@@ -172,32 +247,57 @@ function Counts(props: {
 }
 
 /**
- * Mode × readiness, one row per owner, system or domain, plus the estate.
- * Every number is a link to the filtered table.
+ * Mode × readiness, one row per owner, system or domain plus the estate,
+ * for either question: upgrade readiness or migration readiness. Every
+ * number leads to the components behind it.
  */
 export function Heatmap(props: {
   heatmap: PortfolioSummary['heatmap'];
+  view: HeatmapView;
   groupBy: PortfolioGroupBy;
+  onViewChange: (view: HeatmapView) => void;
   onGroupByChange: (groupBy: PortfolioGroupBy) => void;
   onSelect: (selection: HeatmapSelection) => void;
 }) {
   const classes = useStyles();
-  const { heatmap, groupBy } = props;
+  const { heatmap, groupBy, view } = props;
   const groups = [...heatmap.groups].sort(
     (a, b) => b.total - a.total || a.key.localeCompare(b.key),
   );
-  const estate = sumCells(groups);
+  // A backend older than the two questions counts all concerns together
+  // (and names no view); a newer one still answering the other view is
+  // about to send this one.
+  const switching = heatmap.by !== undefined && heatmap.by !== view;
+  const answered = groups.every(g => VIEWS[view].counts(g, ALL_MODE_VALUES[0]));
+  const spec = answered ? VIEWS[view] : VIEWS.readiness;
   const max = Math.max(
     1,
     ...groups.flatMap(g =>
-      ALL_MODE_VALUES.flatMap(m => ALL_LEVELS.map(l => g.cells[m]?.[l] ?? 0)),
+      ALL_MODE_VALUES.flatMap(m =>
+        spec.levels.map(l => spec.counts(g, m)?.[l] ?? 0),
+      ),
     ),
   );
   const groupWord = GROUP_WORDS[groupBy].toLocaleLowerCase('en-US');
+  const question = view === 'upgrade' ? 'upgrade' : 'migration';
 
   return (
     <div data-testid="runtime-mode-heatmap">
       <div className={classes.toolbar}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={view}
+          onChange={(_e, v: HeatmapView | null) => v && props.onViewChange(v)}
+          aria-label="Readiness for"
+        >
+          <ToggleButton value="upgrade" className={classes.view}>
+            Upgrade
+          </ToggleButton>
+          <ToggleButton value="migration" className={classes.view}>
+            Migration
+          </ToggleButton>
+        </ToggleButtonGroup>
         <TextField
           select
           size="small"
@@ -216,82 +316,96 @@ export function Heatmap(props: {
             </MenuItem>
           ))}
         </TextField>
-        <Typography variant="caption" color="textSecondary">
-          Each number counts the components with that readiness on that mode
-          (column). Click it to list them.
-        </Typography>
-        <HeatmapLegend />
+        <Legend spec={spec} />
       </div>
-      <div className={classes.scroll}>
-        <Table
-          size="small"
-          aria-label={`Runtime mode by readiness, per ${groupWord}`}
-        >
-          <TableHead>
-            <TableRow>
-              <TableCell>{GROUP_WORDS[groupBy]}</TableCell>
-              <TableCell align="right">Components</TableCell>
-              {ALL_MODE_VALUES.map(mode => (
-                <TableCell key={mode}>{MODE_LABELS[mode]}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            <TableRow>
-              <TableCell component="th" scope="row">
-                <strong>All</strong>
-              </TableCell>
-              <TableCell align="right">
-                {groups.reduce((sum, g) => sum + g.total, 0)}
-              </TableCell>
-              {ALL_MODE_VALUES.map(mode => (
-                <TableCell key={mode} className={classes.cell}>
-                  <Counts
-                    counts={estate[mode]}
-                    max={Math.max(1, ...ALL_LEVELS.map(l => estate[mode][l]))}
-                    describe={(level, count) =>
-                      `${count} ${LEVEL_LABELS[level]} on ${MODE_LABELS[mode]}`
-                    }
-                    onSelect={level => props.onSelect({ mode, level })}
-                  />
-                </TableCell>
-              ))}
-            </TableRow>
-            {groups.map(group => (
-              <TableRow key={group.key}>
-                <TableCell component="th" scope="row">
-                  <ButtonBase
-                    className={classes.group}
-                    onClick={() => props.onSelect({ group: group.key })}
-                    aria-label={`List components of ${groupWord} ${shortRef(
-                      group.key,
-                    )}`}
-                  >
-                    {group.key ? shortRef(group.key) : `(no ${groupWord})`}
-                  </ButtonBase>
-                </TableCell>
-                <TableCell align="right">{group.total}</TableCell>
-                {ALL_MODE_VALUES.map(mode => (
-                  <TableCell key={mode} className={classes.cell}>
-                    <Counts
-                      counts={group.cells[mode]}
-                      max={max}
-                      describe={(level, count) =>
-                        `${count} ${LEVEL_LABELS[level]} on ${
-                          MODE_LABELS[mode]
-                        } in ${shortRef(group.key)}`
-                      }
-                      onSelect={level =>
-                        props.onSelect({ group: group.key, mode, level })
-                      }
-                    />
+      {switching ? (
+        <TablePlaceholder what="the heatmap" rows={4} columns={6} />
+      ) : (
+        <>
+          <Typography variant="body2" color="textSecondary" gutterBottom>
+            {answered
+              ? `Each number counts the components with that ${question} readiness on that mode (column). Select it to list them.`
+              : 'This backend counts all concerns together (not the upgrade and the migration apart).'}
+          </Typography>
+          <div className={classes.scroll}>
+            <Table
+              size="small"
+              aria-label={`Runtime mode by ${question} readiness, per ${groupWord}`}
+            >
+              <TableHead>
+                <TableRow>
+                  <TableCell>{GROUP_WORDS[groupBy]}</TableCell>
+                  <TableCell align="right">Components</TableCell>
+                  {ALL_MODE_VALUES.map(mode => (
+                    <TableCell key={mode}>{MODE_LABELS[mode]}</TableCell>
+                  ))}
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                <TableRow>
+                  <TableCell component="th" scope="row">
+                    <strong>All</strong>
                   </TableCell>
+                  <TableCell align="right">
+                    {groups.reduce((n, g) => n + g.total, 0)}
+                  </TableCell>
+                  {ALL_MODE_VALUES.map(mode => {
+                    const estate = sum(groups, spec, mode);
+                    return (
+                      <TableCell key={mode} className={classes.cell}>
+                        <Counts
+                          spec={spec}
+                          counts={estate}
+                          max={Math.max(1, ...Object.values(estate))}
+                          where={` on ${MODE_LABELS[mode]}`}
+                          onSelect={level =>
+                            props.onSelect({ mode, ...spec.select(level) })
+                          }
+                        />
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+                {groups.map(group => (
+                  <TableRow key={group.key}>
+                    <TableCell component="th" scope="row">
+                      <ButtonBase
+                        className={classes.group}
+                        onClick={() => props.onSelect({ group: group.key })}
+                      >
+                        {group.key ? shortRef(group.key) : `(no ${groupWord})`}
+                        <span className={classes.hidden}>
+                          {`: list its ${plural(group.total, 'component')}`}
+                        </span>
+                      </ButtonBase>
+                    </TableCell>
+                    <TableCell align="right">{group.total}</TableCell>
+                    {ALL_MODE_VALUES.map(mode => (
+                      <TableCell key={mode} className={classes.cell}>
+                        <Counts
+                          spec={spec}
+                          counts={spec.counts(group, mode) ?? {}}
+                          max={max}
+                          where={` on ${MODE_LABELS[mode]} in ${shortRef(
+                            group.key,
+                          )}`}
+                          onSelect={level =>
+                            props.onSelect({
+                              group: group.key,
+                              mode,
+                              ...spec.select(level),
+                            })
+                          }
+                        />
+                      </TableCell>
+                    ))}
+                  </TableRow>
                 ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+              </TableBody>
+            </Table>
+          </div>
+        </>
+      )}
     </div>
   );
 }

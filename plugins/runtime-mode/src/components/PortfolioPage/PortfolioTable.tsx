@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -23,70 +24,187 @@ import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type {
-  PortfolioRow,
-  PortfolioSortField,
-  PortfolioSummary,
+import {
+  MODE_LABELS,
+  type PortfolioRow,
+  type PortfolioSortField,
+  type PortfolioSummary,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ModeChip } from '../common/ModeChip';
-import { LevelChip } from '../common/LevelChip';
-import {
-  CATEGORY_LABELS,
-  MODE_LABELS,
-  STATUS_LABELS,
-  labelOf,
-} from '../common/labels';
+import { LevelChip, UpgradeChip } from '../common/LevelChip';
+import { STATUS_LABELS, labelOf, plural } from '../common/labels';
 import { formatDateTime } from '../common/format';
+import { fileLine } from '../common/sourceLinks';
+import { useRuntimeTabLinks } from '../common/useRuntimeTabLink';
+import { focusRing } from '../common/visuallyHidden';
 import { shortRef } from './Heatmap';
 
 const useStyles = makeStyles(theme => ({
   scroll: { overflowX: 'auto' },
   // Wrap between words only: breaking "Checkout API" or "KubeVirt VMs"
-  // mid-word to fit ten columns made the table unreadable; the wrapper
+  // mid-word to fit the columns made the table unreadable; the wrapper
   // scrolls sideways instead when the screen is too narrow.
   table: {
     '& th, & td': {
       wordBreak: 'normal',
       overflowWrap: 'normal',
-      // Ten columns fit a laptop screen with narrower gutters.
       padding: theme.spacing(0.75, 1),
+      verticalAlign: 'top',
     },
+  },
+  sortLabel: focusRing(theme.palette.primary.main),
+  blocker: {
+    minWidth: 240,
+    maxWidth: 420,
+  },
+  clamp: {
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
   },
   muted: { color: theme.palette.text.secondary },
   stale: { color: theme.palette.warning.dark },
+  order: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+  },
 }));
 
 interface Column {
   title: string;
   sort?: PortfolioSortField;
-  align?: 'right';
   render: (row: PortfolioRow) => JSX.Element | string;
 }
 
-function counts(row: PortfolioRow): string {
-  const parts = [
-    `${row.critical} critical`,
-    `${row.warning} warning${row.warning === 1 ? '' : 's'}`,
-  ];
-  if (row.info) parts.push(`${row.info} info`);
-  return parts.join(', ');
+/** What each sort means, in words, for the line above the table. */
+const SORT_WORDS: Partial<Record<PortfolioSortField, string>> = {
+  worst:
+    'worst first: broken now, then breaks at the upgrade, then blocked moves, then the most concerns',
+  name: 'component',
+  owner: 'owner',
+  mode: 'runtime mode',
+  upgradeLevel: 'upgrade readiness',
+  migrationLevel: 'migration readiness',
+  topBlocker: 'top blocker',
+  evaluatedAt: 'evaluation time',
+};
+
+function UpgradeCell(props: { row: PortfolioRow }) {
+  const classes = useStyles();
+  const { row } = props;
+  if (!row.upgradeLevel) return <span className={classes.muted}>—</span>;
+  const counts = [
+    row.brokenNow && `${row.brokenNow} broken now`,
+    row.breaksAtUpgrade && `${row.breaksAtUpgrade} break at the upgrade`,
+  ].filter(Boolean);
+  return (
+    <>
+      <UpgradeChip level={row.upgradeLevel} />
+      {counts.length > 0 && (
+        <Typography variant="caption" component="p" className={classes.muted}>
+          {counts.join(', ')}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function MigrationCell(props: { row: PortfolioRow }) {
+  const classes = useStyles();
+  const { row } = props;
+  if (row.migrationLevel === undefined) {
+    // An older backend: the level of all concerns, said as such.
+    return (
+      <>
+        <LevelChip level={row.level} />
+        <Typography variant="caption" component="p" className={classes.muted}>
+          all concerns
+        </Typography>
+      </>
+    );
+  }
+  if (row.migrationLevel === null || !row.targetMode) {
+    return (
+      <>
+        <Typography variant="body2">No move planned</Typography>
+        {row.suggestedMode && (
+          <Typography variant="caption" component="p" className={classes.muted}>
+            suggested: {labelOf(MODE_LABELS, row.suggestedMode)}
+          </Typography>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <Typography variant="body2">
+        To {labelOf(MODE_LABELS, row.targetMode)}
+      </Typography>
+      <LevelChip level={row.migrationLevel} />
+      {row.checksTotal !== null && row.checksTotal !== undefined && (
+        <Typography variant="caption" component="p" className={classes.muted}>
+          {row.checksPassing ?? 0} of {row.checksTotal} checks passing
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function BlockerCell(props: { row: PortfolioRow; tabLink?: string }) {
+  const classes = useStyles();
+  const { row, tabLink } = props;
+  const open = [
+    row.critical && `${row.critical} critical`,
+    row.warning && plural(row.warning, 'warning'),
+  ].filter(Boolean);
+  if (!row.topBlocker) {
+    return (
+      <span className={classes.muted}>
+        {open.length ? open.join(', ') : 'none'}
+      </span>
+    );
+  }
+  const { message, file, line } = row.topBlocker;
+  return (
+    <div className={classes.blocker}>
+      <Typography variant="body2" className={classes.clamp}>
+        {tabLink ? (
+          <Link to={tabLink} underline="always">
+            {message}
+          </Link>
+        ) : (
+          message
+        )}
+      </Typography>
+      <Typography variant="caption" component="p" className={classes.muted}>
+        {file ? `${fileLine(file, line)} · ` : ''}
+        {open.length ? `${open.join(', ')} open` : ''}
+      </Typography>
+    </div>
+  );
 }
 
 /**
- * One server-side page of the portfolio. Sorting and paging go back to the
- * backend, so 10,000 components cost the browser one page.
+ * One server-side page of the portfolio, worst first by default. Sorting
+ * and paging go back to the backend, which sorts by what each column shows
+ * (titles, mode words), so 10,000 components cost the browser one page.
  */
 export function PortfolioTable(props: {
   summary: PortfolioSummary;
-  sort?: PortfolioSortField;
-  order?: 'asc' | 'desc';
+  sort: PortfolioSortField;
+  order: 'asc' | 'desc';
   onSort: (sort: PortfolioSortField, order: 'asc' | 'desc') => void;
   onPage: (page: number) => void;
   onPageSize: (pageSize: number) => void;
 }) {
   const classes = useStyles();
-  const { summary, sort, order = 'asc' } = props;
+  const tabLink = useRuntimeTabLinks();
+  const { summary, sort, order } = props;
   const columns: Column[] = [
     {
       title: 'Component',
@@ -115,39 +233,24 @@ export function PortfolioTable(props: {
       render: row => (row.owner ? shortRef(row.owner) : '—'),
     },
     {
-      title: 'System',
-      sort: 'system',
-      render: row => (row.system ? shortRef(row.system) : '—'),
-    },
-    {
       title: 'Runs on',
       sort: 'mode',
       render: row => <ModeChip mode={row.mode} conflict={row.modeConflict} />,
     },
     {
-      title: 'Target',
-      render: row =>
-        row.targetMode ? labelOf(MODE_LABELS, row.targetMode) : 'none',
+      title: 'Upgrade',
+      sort: 'upgradeLevel',
+      render: row => <UpgradeCell row={row} />,
     },
     {
-      title: 'Readiness',
-      sort: 'level',
-      render: row => <LevelChip level={row.level} />,
+      title: 'Migration',
+      sort: 'migrationLevel',
+      render: row => <MigrationCell row={row} />,
     },
     {
-      title: 'Score',
-      sort: 'score',
-      align: 'right',
-      render: row => (row.score === null ? 'unknown' : String(row.score)),
-    },
-    { title: 'Concerns', sort: 'critical', render: counts },
-    {
-      // Every category with an unwaived concern, info included: not only blockers.
-      title: 'Concern categories',
-      render: row =>
-        row.categories.length
-          ? row.categories.map(c => labelOf(CATEGORY_LABELS, c)).join(', ')
-          : '—',
+      title: 'Top blocker',
+      sort: 'topBlocker',
+      render: row => <BlockerCell row={row} tabLink={tabLink(row.entityRef)} />,
     },
     {
       title: 'Evaluated',
@@ -166,6 +269,17 @@ export function PortfolioTable(props: {
 
   return (
     <div data-testid="runtime-mode-portfolio-table">
+      <div className={classes.order}>
+        <Typography variant="body2" data-testid="runtime-mode-sort">
+          Sorted by {SORT_WORDS[sort] ?? sort}
+          {sort !== 'worst' && order === 'desc' ? ', descending' : ''}
+        </Typography>
+        {sort !== 'worst' && (
+          <Button size="small" onClick={() => props.onSort('worst', 'asc')}>
+            Worst first
+          </Button>
+        )}
+      </div>
       <div className={classes.scroll}>
         <Table size="small" aria-label="Components" className={classes.table}>
           <TableHead>
@@ -173,13 +287,13 @@ export function PortfolioTable(props: {
               {columns.map(column => (
                 <TableCell
                   key={column.title}
-                  align={column.align}
                   sortDirection={
                     column.sort && sort === column.sort ? order : false
                   }
                 >
                   {column.sort ? (
                     <TableSortLabel
+                      className={classes.sortLabel}
                       active={sort === column.sort}
                       direction={sort === column.sort ? order : 'asc'}
                       onClick={() =>
@@ -213,7 +327,7 @@ export function PortfolioTable(props: {
               summary.items.map(row => (
                 <TableRow key={row.entityRef} hover>
                   {columns.map(column => (
-                    <TableCell key={column.title} align={column.align}>
+                    <TableCell key={column.title}>
                       {column.render(row)}
                     </TableCell>
                   ))}

@@ -14,37 +14,50 @@
  * limitations under the License.
  */
 
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { runtimeModeApiRef } from '../../api';
 import { CATEGORY_LABELS, labelOf } from '../common/labels';
 import { SeverityLabel } from '../common/SeverityLabel';
+import { DocsLink } from '../common/EvidenceLink';
+import { PanelError } from '../common/PanelError';
+import { TablePlaceholder } from '../common/Placeholders';
 
 /**
- * How levels and scores are computed, and every rule that can raise a
- * concern: a score nobody can explain is worth nothing to a board.
+ * How the two questions are answered (levels, checks, score) and every rule
+ * that can raise a concern, on a tab of its own: a verdict nobody can
+ * explain is worth nothing to a board.
  */
 export function RulesPanel() {
   const api = useApi(runtimeModeApiRef);
-  const { value, loading, error } = useAsync(() => api.getRules(), [api]);
-  if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getRules(),
+    [api],
+  );
+  if (loading) {
+    return <TablePlaceholder what="the rules" rows={8} columns={4} />;
+  }
+  if (error) {
+    return (
+      <PanelError
+        title="Could not load the rules"
+        error={error}
+        onRetry={retry}
+      />
+    );
+  }
   if (!value) return null;
   return (
     <div data-testid="runtime-mode-rules">
-      <Typography variant="subtitle2">
-        How levels and scores are computed (rules {value.ruleSetVersion})
+      <Typography variant="h6" component="h2">
+        How levels, checks and scores are computed (rules {value.ruleSetVersion}
+        )
       </Typography>
       <ul style={{ marginTop: 0 }}>
         {value.scoring.map(line => (
@@ -53,55 +66,41 @@ export function RulesPanel() {
           </li>
         ))}
       </ul>
-      <Accordion>
-        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-          <Typography variant="subtitle2">
-            The {value.rules.length} rule{value.rules.length === 1 ? '' : 's'}{' '}
-            that can raise a concern
-          </Typography>
-        </AccordionSummary>
-        <AccordionDetails>
-          <Table size="small" aria-label="Rules">
-            <TableHead>
-              <TableRow>
-                <TableCell>Rule</TableCell>
-                <TableCell>Category</TableCell>
-                <TableCell>At most</TableCell>
-                <TableCell>What it checks</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {value.rules.map(rule => (
-                <TableRow key={rule.id}>
-                  <TableCell>
-                    <code>{rule.id}</code>
-                  </TableCell>
-                  <TableCell>
-                    {labelOf(CATEGORY_LABELS, rule.category)}
-                  </TableCell>
-                  <TableCell>
-                    <SeverityLabel severity={rule.severity} />
-                  </TableCell>
-                  <TableCell>
-                    <Typography variant="body2">
-                      <strong>{rule.title}.</strong> {rule.description}
-                    </Typography>
-                    {rule.docsUrl && (
-                      <Link
-                        to={rule.docsUrl}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                      >
-                        Documentation
-                      </Link>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </AccordionDetails>
-      </Accordion>
+      <Typography variant="h6" component="h2">
+        The {value.rules.length} rule{value.rules.length === 1 ? '' : 's'} that
+        can raise a concern
+      </Typography>
+      <Table size="small" aria-label="Rules">
+        <TableHead>
+          <TableRow>
+            <TableCell>Rule</TableCell>
+            <TableCell>Category</TableCell>
+            <TableCell>At most</TableCell>
+            <TableCell>What it checks</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {value.rules.map(rule => (
+            <TableRow key={rule.id}>
+              <TableCell>
+                <code>{rule.id}</code>
+              </TableCell>
+              <TableCell>{labelOf(CATEGORY_LABELS, rule.category)}</TableCell>
+              <TableCell>
+                <SeverityLabel severity={rule.severity} />
+              </TableCell>
+              <TableCell>
+                <Typography variant="body2">
+                  <strong>{rule.title}.</strong> {rule.description}
+                </Typography>
+                {rule.docsUrl && (
+                  <DocsLink url={rule.docsUrl} about={rule.title} />
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
     </div>
   );
 }

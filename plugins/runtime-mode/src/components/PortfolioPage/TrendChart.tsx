@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-import Typography from '@material-ui/core/Typography';
 import {
   Area,
   AreaChart,
@@ -25,27 +24,33 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { PortfolioSummary } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import {
+  READINESS_LEVEL_LABELS as LEVEL_LABELS,
+  type PortfolioSummary,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { useChartTheme } from '../common/chartTheme';
-import { ALL_LEVELS, LEVEL_LABELS } from '../common/labels';
+import { ALL_LEVELS } from '../common/labels';
 
-/** Daily counts per readiness level, stacked: is the estate getting better? */
-export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
-  const chart = useChartTheme();
-  // Days before the first evaluation carry no information, only zeros.
-  const first = props.trend.findIndex(point =>
+/** The trend from the first day with results: days before carry only zeros. */
+export function trendWithData(
+  trend: PortfolioSummary['trend'],
+): PortfolioSummary['trend'] {
+  const first = trend.findIndex(point =>
     ALL_LEVELS.some(level => (point.byLevel[level] ?? 0) > 0),
   );
-  const trend = first < 0 ? [] : props.trend.slice(first);
-  if (trend.length < 2) {
-    return (
-      <Typography variant="body2">
-        Not enough history for a trend yet ({trend.length} day
-        {trend.length === 1 ? '' : 's'} with results). Each day with an
-        evaluation adds a point.
-      </Typography>
-    );
-  }
+  return first < 0 ? [] : trend.slice(first);
+}
+
+/** A trend needs two days with results; before that there is nothing to show. */
+export function hasTrend(trend: PortfolioSummary['trend']): boolean {
+  return trendWithData(trend).length >= 2;
+}
+
+/** Daily counts per level of all open concerns, stacked: is the estate getting better? */
+export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
+  const chart = useChartTheme();
+  const trend = trendWithData(props.trend);
+  if (trend.length < 2) return null;
   const data = trend.map(point => ({
     date: point.date.slice(0, 10),
     ...Object.fromEntries(
@@ -57,7 +62,10 @@ export function TrendChart(props: { trend: PortfolioSummary['trend'] }) {
   return (
     <div
       data-testid="runtime-mode-trend"
-      aria-label="Trend of readiness levels over time"
+      role="img"
+      aria-label={`Components per level of all open concerns, per day, from ${
+        data[0].date
+      } to ${data[data.length - 1].date}`}
     >
       <ResponsiveContainer width="100%" height={220}>
         <AreaChart

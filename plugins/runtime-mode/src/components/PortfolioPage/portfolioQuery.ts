@@ -17,19 +17,26 @@
 import {
   PORTFOLIO_GROUP_BYS,
   PORTFOLIO_SORT_FIELDS,
-  type ConcernCategory,
-  type ModeValue,
   type PortfolioFilter,
-  type ReadinessLevel,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { PortfolioQuery } from '../../api';
-import { ALL_CATEGORIES, ALL_LEVELS, ALL_MODE_VALUES } from '../common/labels';
+import {
+  ALL_CATEGORIES,
+  ALL_LEVELS,
+  ALL_MODE_VALUES,
+  ALL_UPGRADE_LEVELS,
+} from '../common/labels';
 
 export const DEFAULT_PAGE_SIZE = 25;
+
+/** The two views of the heatmap: the upgrade question or the migration one. */
+export type HeatmapView = 'upgrade' | 'migration';
 
 /** The multi-valued filters, in the order the filter bar shows them. */
 export const LIST_FILTERS = [
   'mode',
+  'upgradeLevel',
+  'migrationLevel',
   'level',
   'category',
   'owner',
@@ -38,6 +45,28 @@ export const LIST_FILTERS = [
   'lifecycle',
 ] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
+
+/** Values each enumerated filter accepts; the others take any reference. */
+const ALLOWED: Partial<Record<ListFilter, readonly string[]>> = {
+  mode: ALL_MODE_VALUES,
+  upgradeLevel: ALL_UPGRADE_LEVELS,
+  migrationLevel: ALL_LEVELS,
+  level: ALL_LEVELS,
+  category: ALL_CATEGORIES,
+};
+
+/** Every URL parameter the portfolio query owns (the blast radius has its own). */
+const QUERY_PARAMS = [
+  ...LIST_FILTERS,
+  'migration',
+  'q',
+  'groupBy',
+  'heatmapBy',
+  'page',
+  'pageSize',
+  'sort',
+  'order',
+];
 
 function oneOf<T extends string>(
   value: string | null,
@@ -54,56 +83,62 @@ function positive(value: string | null): number | undefined {
 }
 
 /**
- * The page's state lives in the URL (`?mode=...&level=...&owner=...`), so a
- * heatmap click-through is a link and a filtered view can be shared. Unknown
- * values in a hand-edited URL are dropped rather than sent to the backend.
+ * The page's state lives in the URL (`?upgradeLevel=broken-now&owner=...`),
+ * so a drill-down is a link and a view can be shared. Unknown values in a
+ * hand-edited URL are dropped rather than sent to the backend. Rows come
+ * worst first unless another sort is asked for.
  */
 export function parsePortfolioQuery(params: URLSearchParams): PortfolioQuery {
-  const strings = (key: string) =>
-    params
+  const query: PortfolioQuery = {};
+  for (const key of LIST_FILTERS) {
+    const allowed = ALLOWED[key];
+    const values = params
       .getAll(key)
       .map(v => v.trim())
-      .filter(Boolean);
-  const query: PortfolioQuery = {
-    mode: strings('mode').filter((v): v is ModeValue =>
-      (ALL_MODE_VALUES as readonly string[]).includes(v),
-    ),
-    level: strings('level').filter((v): v is ReadinessLevel =>
-      (ALL_LEVELS as readonly string[]).includes(v),
-    ),
-    category: strings('category').filter((v): v is ConcernCategory =>
-      (ALL_CATEGORIES as readonly string[]).includes(v),
-    ),
-    owner: strings('owner'),
-    system: strings('system'),
-    domain: strings('domain'),
-    lifecycle: strings('lifecycle'),
-    q: params.get('q') ?? undefined,
-    groupBy: oneOf(params.get('groupBy'), PORTFOLIO_GROUP_BYS) ?? 'owner',
-    page: positive(params.get('page')) ?? 1,
-    pageSize: positive(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE,
-    sort: oneOf(params.get('sort'), PORTFOLIO_SORT_FIELDS),
-    order: oneOf(params.get('order'), ['asc', 'desc']),
-  };
+      .filter(v => v && (!allowed || allowed.includes(v)));
+    (query as Record<string, string[]>)[key] = values;
+  }
+  query.migration = oneOf(params.get('migration'), ['planned', 'none']);
+  query.q = params.get('q') ?? undefined;
+  query.groupBy = oneOf(params.get('groupBy'), PORTFOLIO_GROUP_BYS) ?? 'owner';
+  query.heatmapBy =
+    oneOf(params.get('heatmapBy'), ['upgrade', 'migration'] as const) ??
+    'upgrade';
+  query.page = positive(params.get('page')) ?? 1;
+  query.pageSize = positive(params.get('pageSize')) ?? DEFAULT_PAGE_SIZE;
+  query.sort = oneOf(params.get('sort'), PORTFOLIO_SORT_FIELDS) ?? 'worst';
+  query.order = oneOf(params.get('order'), ['asc', 'desc']) ?? 'asc';
   return query;
 }
 
-export function serializePortfolioQuery(
+/**
+ * Writes the query into the URL's parameters, keeping the parameters other
+ * panels own (the blast radius's platform and version, the tab). Defaults
+ * stay out of the URL.
+ */
+export function withPortfolioQuery(
+  previous: URLSearchParams,
   query: PortfolioQuery,
 ): URLSearchParams {
-  const params = new URLSearchParams();
+  const params = new URLSearchParams(previous);
+  for (const key of QUERY_PARAMS) params.delete(key);
   for (const key of LIST_FILTERS) {
     for (const value of query[key] ?? []) params.append(key, value);
   }
+  if (query.migration) params.set('migration', query.migration);
   if (query.q) params.set('q', query.q);
-  if (query.groupBy && query.groupBy !== 'owner')
+  if (query.groupBy && query.groupBy !== 'owner') {
     params.set('groupBy', query.groupBy);
+  }
+  if (query.heatmapBy && query.heatmapBy !== 'upgrade') {
+    params.set('heatmapBy', query.heatmapBy);
+  }
   if (query.page && query.page > 1) params.set('page', String(query.page));
   if (query.pageSize && query.pageSize !== DEFAULT_PAGE_SIZE) {
     params.set('pageSize', String(query.pageSize));
   }
-  if (query.sort) params.set('sort', query.sort);
-  if (query.order) params.set('order', query.order);
+  if (query.sort && query.sort !== 'worst') params.set('sort', query.sort);
+  if (query.order && query.order !== 'asc') params.set('order', query.order);
   return params;
 }
 
@@ -116,10 +151,20 @@ export function filterOf(query: PortfolioQuery): PortfolioFilter {
       (filter as Record<string, string[]>)[key] = values as string[];
     }
   }
+  if (query.migration) filter.migration = query.migration;
   if (query.q?.trim()) filter.q = query.q.trim();
   return filter;
 }
 
 export function hasFilters(query: PortfolioQuery): boolean {
   return Object.keys(filterOf(query)).length > 0;
+}
+
+/** The query with every filter removed (grouping, view and sort kept). */
+export function withoutFilters(query: PortfolioQuery): PortfolioQuery {
+  const cleared: PortfolioQuery = { ...query, page: 1 };
+  for (const key of LIST_FILTERS) cleared[key] = [];
+  cleared.migration = undefined;
+  cleared.q = undefined;
+  return cleared;
 }

@@ -26,6 +26,7 @@ import CheckIcon from '@material-ui/icons/Check';
 import CloseIcon from '@material-ui/icons/Close';
 import RemoveIcon from '@material-ui/icons/Remove';
 import {
+  MODE_LABELS,
   RUNTIME_MODES,
   type EvaluationResult,
   type FitValue,
@@ -33,7 +34,7 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import { MODE_LABELS } from '../common/labels';
+import { answersOf } from '../common/answers';
 import { runtimeModeApiRef } from '../../api';
 import type { ModeProfiles } from '../../api';
 
@@ -88,7 +89,8 @@ const useStyles = makeStyles(theme => ({
     '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
   },
   current: {
-    backgroundColor: theme.palette.action.selected,
+    backgroundColor: theme.palette.action.hover,
+    color: theme.palette.text.primary,
   },
   target: {
     outline: `2px solid ${theme.palette.primary.main}`,
@@ -140,8 +142,10 @@ function FitMark(props: { fit: FitValue; reason: string }) {
 
 /**
  * The seed's three-mode comparison with this component's requirements scored
- * per dimension; the current mode is shaded and the target outlined, and both
- * are also named in the column header so colour is not the only signal.
+ * per dimension; the current mode is shaded and a planned move outlined, and
+ * both are also named in the column header so colour is not the only signal.
+ * The fit score says how well a mode's profile fits the stated requirements,
+ * never how ready the component is.
  */
 export function ComparisonMatrix(props: { result: EvaluationResult }) {
   const classes = useStyles();
@@ -149,13 +153,14 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
   // The profiles carry the admin's overrides; without them the scored rows
   // still show, so a failed fetch costs only the unscored rows.
   const { value: profiles } = useAsync(async () => api.getProfiles(), [api]);
-  const { fit, mode, readiness } = props.result;
+  const { fit, mode } = props.result;
   const scored = new Set(fit.dimensions.map(d => d.dimension));
   const factRows = profiles
     ? SEED_ROWS.filter(row => !scored.has(row.key))
     : [];
   const current = mode.value;
-  const target = readiness.targetMode;
+  // Only a planned move is a target; the best fit is a suggestion.
+  const target = answersOf(props.result).move?.targetMode;
 
   const columnClass = (id: RuntimeModeId) =>
     [id === current ? classes.current : '', id === target ? classes.target : '']
@@ -180,7 +185,9 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
                 data-testid={`matrix-head-${id}`}
               >
                 {id === current && <span className={classes.tag}>Current</span>}
-                {id === target && <span className={classes.tag}>Target</span>}
+                {id === target && (
+                  <span className={classes.tag}>Planned move</span>
+                )}
                 {id === fit.bestFit && (
                   <span className={classes.tag}>Best fit</span>
                 )}
@@ -246,7 +253,7 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
           ))}
           <TableRow>
             <TableCell component="th" scope="row">
-              <strong>Fit score</strong>
+              <strong>Fit with its requirements</strong>
             </TableCell>
             <TableCell>
               {fit.bestFit
@@ -258,7 +265,7 @@ export function ComparisonMatrix(props: { result: EvaluationResult }) {
                 <strong>
                   {fit.scores[id] === null || fit.scores[id] === undefined
                     ? '—'
-                    : `${fit.scores[id]} / 100`}
+                    : `fit ${fit.scores[id]} / 100`}
                 </strong>
               </TableCell>
             ))}

@@ -20,13 +20,13 @@ import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Link } from '@backstage/core-components';
 import type {
   ConcernCategory,
   Finding,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { ALL_CATEGORIES, CATEGORY_LABELS, labelOf } from '../common/labels';
 import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
+import { DocsLink, EvidenceLink } from '../common/EvidenceLink';
 
 const useStyles = makeStyles(theme => ({
   list: { margin: 0, padding: 0, listStyle: 'none', width: '100%' },
@@ -44,6 +44,12 @@ function location(f: Finding): string | undefined {
   if (!f.file) return undefined;
   return f.line ? `${f.file}:${f.line}` : f.file;
 }
+
+/** When an unservable API bites, for the two questions: today or at the upgrade. */
+const TIMING_WORDS: Record<string, string> = {
+  now: 'broken now',
+  'at-upgrade': 'breaks at the planned upgrade',
+};
 
 function WaiverLine(props: { finding: Finding }) {
   const { waiver } = props.finding;
@@ -64,25 +70,34 @@ function WaiverLine(props: { finding: Finding }) {
   );
 }
 
-function FindingItem(props: { finding: Finding }) {
+function FindingItem(props: {
+  finding: Finding;
+  ruleTitles?: Record<string, string>;
+}) {
   const classes = useStyles();
   const f = props.finding;
-  const where = location(f);
   const object = [f.apiVersion, f.kind, f.name].filter(Boolean).join(' ');
+  const timing = f.timing && TIMING_WORDS[f.timing];
   return (
     <li
       className={`${classes.item} ${f.waived ? classes.waived : ''}`}
       data-testid="runtime-mode-finding"
     >
-      <SeverityLabel severity={f.severity} waived={f.waived} />{' '}
+      <SeverityLabel severity={f.severity} waived={f.waived} />
+      {timing && (
+        <Typography variant="body2" component="span">
+          {' '}
+          · <strong>{timing}</strong>
+        </Typography>
+      )}{' '}
       <Typography variant="caption" className={classes.meta}>
         rule {f.id}
       </Typography>
       <Typography variant="body2">{f.message}</Typography>
-      {(where || object) && (
+      {(f.file || object) && (
         <Typography variant="body2" className={classes.meta}>
-          Evidence: <span className={classes.code}>{where ?? ''}</span>
-          {where && object ? ' — ' : ''}
+          Evidence: {f.file && <EvidenceLink file={f.file} line={f.line} />}
+          {f.file && object ? ' — ' : ''}
           {object && <span className={classes.code}>{object}</span>}
         </Typography>
       )}
@@ -93,9 +108,7 @@ function FindingItem(props: { finding: Finding }) {
       )}
       <WaiverLine finding={f} />
       {f.docsUrl && (
-        <Link to={f.docsUrl} target="_blank" rel="noopener noreferrer">
-          Documentation
-        </Link>
+        <DocsLink url={f.docsUrl} about={props.ruleTitles?.[f.id]} />
       )}
     </li>
   );
@@ -123,6 +136,8 @@ export function ConcernList(props: {
   findings: Finding[];
   /** Start with every category closed (for secondary lists such as what-if). */
   collapsed?: boolean;
+  /** Rule titles by id, for docs links that say what they document. */
+  ruleTitles?: Record<string, string>;
 }) {
   const classes = useStyles();
   const groups = new Map<ConcernCategory, Finding[]>();
@@ -172,6 +187,7 @@ export function ConcernList(props: {
                       f.name ?? ''
                     }:${index}`}
                     finding={f}
+                    ruleTitles={props.ruleTitles}
                   />
                 ))}
               </ul>

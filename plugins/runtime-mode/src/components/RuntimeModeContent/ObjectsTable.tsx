@@ -24,7 +24,15 @@ import {
   type ManifestObjectRef,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { SeverityLabel } from '../common/SeverityLabel';
+import { EvidenceLink } from '../common/EvidenceLink';
 import { formatDate, timeUntil } from '../common/format';
+
+/** Where a version an object is judged at comes from, in words. */
+const TARGET_SOURCE_WORDS: Record<string, string> = {
+  option: 'chosen',
+  cluster: 'its cluster',
+  config: 'planned',
+};
 
 /** An object of the manifests with the API-compatibility verdict on it. */
 export interface ObjectRow {
@@ -76,11 +84,22 @@ function status(row: ObjectRow, notJudged: readonly string[]): JSX.Element {
         </Typography>
       );
     }
-    return <Typography variant="body2">Served at the target</Typography>;
+    return (
+      <Typography variant="body2">Served at the planned version</Typography>
+    );
   }
   return (
     <div>
       <SeverityLabel severity={f.severity} waived={f.waived} />
+      {f.timing && (
+        <Typography variant="body2">
+          <strong>
+            {f.timing === 'now'
+              ? 'Broken now: a cluster it runs on no longer serves it'
+              : 'Breaks at the planned upgrade'}
+          </strong>
+        </Typography>
+      )}
       <Typography variant="body2">
         {f.removedIn ? `Removed in ${f.removedIn}` : ''}
         {f.removedIn && f.deprecatedIn ? ', ' : ''}
@@ -105,8 +124,8 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
           <Typography variant="body2">
             <strong>{row.object.kind}</strong> {row.object.name ?? '(unnamed)'}
           </Typography>
-          <Typography variant="caption" color="textSecondary">
-            {row.object.file}:{row.object.line}
+          <Typography variant="caption" color="textSecondary" component="p">
+            <EvidenceLink file={row.object.file} line={row.object.line} />
           </Typography>
         </>
       ),
@@ -155,8 +174,8 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
           : result.targets
               .map(
                 t =>
-                  `${componentLabel(t.component)} ${t.version} (from ${
-                    t.source
+                  `${componentLabel(t.component)} ${t.version} (${
+                    TARGET_SOURCE_WORDS[t.source] ?? t.source
                   })`,
               )
               .join(', ')}
@@ -176,6 +195,9 @@ export function ObjectsTable(props: { result: EvaluationResult; now?: Date }) {
           pageSize: 10,
           search: rows.length > 10,
           padding: 'dense',
+          // The sortable headers of this table nest focusable elements in a
+          // button; a few objects read fine in file order.
+          sorting: false,
         }}
         columns={columns}
         data={rows}

@@ -14,82 +14,129 @@
  * limitations under the License.
  */
 
-import { screen, within } from '@testing-library/react';
+import { useLocation } from 'react-router-dom';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { setupServer } from 'msw/node';
+import { http, HttpResponse } from 'msw';
+import {
+  TestApiProvider,
+  registerMswTestHooks,
+  renderInTestApp,
+} from '@backstage/test-utils';
 import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import { ResponseError } from '@backstage/errors';
-import { DEFAULT_MODE_PROFILES } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import {
+  DEFAULT_MODE_PROFILES,
+  type EvaluationResult,
+  type WhatIfRequest,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { RuntimeModeContent } from './RuntimeModeContent';
-import { runtimeModeApiRef, type RuntimeModeApi } from '../../api';
+import { runtimeModeApiRef } from '../../api';
 import {
   bareEntity,
   kubevirtEntity,
+  makePlannedMoveResult,
   makeResult,
   makeStored,
-  mockRuntimeModeApi,
-} from '../../testUtils/fixtures';
+} from '../../__testUtils__/fixtures';
+import {
+  baseUrl,
+  defaultHandlers,
+  errorResponse,
+  testClient,
+} from '../../__testUtils__/msw';
 
-function render(api: RuntimeModeApi, entity: Entity = kubevirtEntity) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[runtimeModeApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <RuntimeModeContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+const entityUrl = `${baseUrl}/v1/entities/default/component/vm-billing-legacy`;
+
+/** Shows the page's address, to see what the what-if writes into it. */
+function Location() {
+  const location = useLocation();
+  return <div data-testid="location">{location.search}</div>;
 }
 
 // Full MUI pages under user-event are slow on a busy two-core machine.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 describe('RuntimeModeContent', () => {
-  it('marks the current, target and best-fit modes and the fit per dimension', async () => {
-    await render(mockRuntimeModeApi());
-    const kubevirt = await screen.findByTestId(
-      'matrix-head-container-virtualization',
+  const server = setupServer(...defaultHandlers());
+  registerMswTestHooks(server);
+  beforeEach(() => server.use(...defaultHandlers()));
+
+  const render = (entity: Entity = kubevirtEntity, url = '/') =>
+    renderInTestApp(
+      <TestApiProvider apis={[[runtimeModeApiRef, testClient()]]}>
+        <EntityProvider entity={entity}>
+          <RuntimeModeContent />
+          <Location />
+        </EntityProvider>
+      </TestApiProvider>,
+      {
+        routeEntries: [url],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
     );
-    expect(kubevirt).toHaveTextContent('Current');
-    expect(kubevirt).toHaveTextContent('Target');
+
+  const serve = (result: EvaluationResult) =>
+    server.use(
+      http.get(entityUrl, () => HttpResponse.json(makeStored({ result }))),
+    );
+
+  /** Answers what-ifs with `answer` and records what was asked. */
+  const whatIfs = (answer: EvaluationResult) => {
+    const asked: WhatIfRequest[] = [];
+    server.use(
+      http.post(`${entityUrl}/what-if`, async ({ request }) => {
+        asked.push((await request.json()) as WhatIfRequest);
+        return HttpResponse.json(answer);
+      }),
+    );
+    return asked;
+  };
+
+  it('marks the current mode, the planned move and the best fit; the fit score says it is fit', async () => {
+    serve(makePlannedMoveResult());
+    await render();
     expect(
-      screen.getByTestId('matrix-head-virtualized-container'),
-    ).toHaveTextContent('Best fit');
+      await screen.findByTestId('matrix-head-virtualized-container'),
+    ).toHaveTextContent(/Current.*Best fit/);
     expect(
-      screen.getByTestId('matrix-head-bare-metal-container'),
-    ).not.toHaveTextContent(/Current|Target|Best fit/);
+      screen.getByTestId('matrix-head-container-virtualization'),
+    ).toHaveTextContent('Planned move');
     const matrix = screen.getByRole('table', {
       name: 'Runtime mode comparison',
     });
-    const isolation = within(matrix).getByRole('row', { name: /^Isolation/ });
-    const cells = within(isolation).getAllByRole('cell');
-    expect(cells.map(c => c.textContent)).toEqual([
-      'Isolation',
-      'strong',
-      'weak (shared kernel)does not fit',
-      'strong (VM isolation)fits',
-      'medium (mixed)partly',
-    ]);
     expect(
-      within(matrix).getByRole('row', { name: /^Fit score/ }),
-    ).toHaveTextContent('20 / 100100 / 10060 / 100');
+      within(matrix).getByRole('row', { name: /^Fit with its requirements/ }),
+    ).toHaveTextContent('fit 20 / 100fit 100 / 100fit 60 / 100');
   });
 
-  it('shows the rest of the seed comparison as facts, from the configured profiles', async () => {
-    const api = mockRuntimeModeApi({
-      getProfiles: jest
-        .fn()
-        .mockResolvedValue(
-          DEFAULT_MODE_PROFILES as unknown as Awaited<
-            ReturnType<RuntimeModeApi['getProfiles']>
-          >,
-        ),
-    });
-    await render(api);
+  it('never marks the best fit as a target when no move is planned', async () => {
+    await render();
+    expect(
+      await screen.findByTestId('matrix-head-virtualized-container'),
+    ).toHaveTextContent('Best fit');
+    for (const mode of [
+      'bare-metal-container',
+      'virtualized-container',
+      'container-virtualization',
+    ]) {
+      expect(screen.getByTestId(`matrix-head-${mode}`)).not.toHaveTextContent(
+        /Planned move|Target/,
+      );
+    }
+  });
+
+  it('shows the rest of the comparison as facts, from the configured profiles', async () => {
+    server.use(
+      http.get(`${baseUrl}/v1/profiles`, () =>
+        HttpResponse.json(DEFAULT_MODE_PROFILES),
+      ),
+    );
+    await render();
     const runsOn = await screen.findByTestId('matrix-row-kubernetesRunsOn');
     expect(
       within(runsOn)
@@ -102,40 +149,51 @@ describe('RuntimeModeContent', () => {
       'virtual machines',
       'physical machines',
     ]);
-    expect(
-      screen.getByTestId('matrix-row-performanceOverhead'),
-    ).toHaveTextContent('0%5–15%5–10%');
-    // Scored dimensions keep their fit marks and are not repeated as facts.
     expect(screen.queryByTestId('matrix-row-isolation')).toBeNull();
-    expect(screen.queryByTestId('matrix-row-operationalComplexity')).toBeNull();
-    const matrix = screen.getByRole('table', {
-      name: 'Runtime mode comparison',
-    });
-    expect(
-      within(matrix).getAllByRole('row', { name: /^Isolation/ }),
-    ).toHaveLength(1);
   });
 
-  it('groups concerns by category with evidence, remediation, docs and waiver state', async () => {
-    await render(mockRuntimeModeApi());
-    expect(await screen.findByText('API compatibility')).toBeInTheDocument();
-    expect(screen.getByText('(1 critical)')).toBeInTheDocument();
-    expect(screen.getByText('(1 waived)')).toBeInTheDocument();
+  it('answers both questions with their breakdown in view', async () => {
+    serve(makePlannedMoveResult());
+    await render();
+    const summary = await screen.findByTestId('runtime-mode-summary');
+    expect(summary).toHaveTextContent('Clean3 of 3 objects passing');
+    expect(summary).toHaveTextContent(
+      'Move to KubeVirt VMsBlocked5 of 7 checks passing',
+    );
+    expect(
+      within(summary).getByText('How the move to KubeVirt VMs was judged'),
+    ).toBeVisible();
+    expect(within(summary).getByText('5 of 7 checks passing.')).toBeVisible();
+    expect(summary).toHaveTextContent('Why it runs on Containers on VMs');
+    expect(summary).toHaveTextContent(
+      'cluster config sks-prod-01: runs on sks-prod-01 → Containers on VMs',
+    );
+  });
 
-    const findings = screen.getAllByTestId('runtime-mode-finding');
+  it('groups concerns with their evidence, what to do, docs that say what they document, and waiver state', async () => {
+    await render();
+    expect(await screen.findByText('API compatibility')).toBeInTheDocument();
+    const findings = await screen.findAllByTestId('runtime-mode-finding');
     const removed = findings.find(f =>
       f.textContent?.includes('rule api-removed'),
     )!;
+    expect(removed).toHaveTextContent('Critical · broken now');
     expect(removed).toHaveTextContent(
-      'Evidence: manifests/vm-billing-legacy/vm.yaml:1 — kubevirt.io/v1alpha3 VirtualMachine billing-vm',
+      'Evidence: manifests/vm-billing-legacy/datavolume.yaml:1 — cdi.kubevirt.io/v1alpha1 DataVolume billing-archive',
     );
     expect(removed).toHaveTextContent(
-      'What to do: Change apiVersion to kubevirt.io/v1',
+      'What to do: Move to cdi.kubevirt.io/v1beta1.',
     );
-    expect(
-      within(removed).getByRole('link', { name: /Documentation/ }),
-    ).toHaveAttribute('href', 'https://kubevirt.io/user-guide/');
-
+    await waitFor(() =>
+      expect(
+        within(removed).getByRole('link', {
+          name: /Docs: API removed at the target \(kubernetes.io\)/,
+        }),
+      ).toHaveAttribute(
+        'href',
+        'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
+      ),
+    );
     const waivers = screen
       .getAllByTestId('runtime-mode-waiver')
       .map(w => w.textContent);
@@ -147,86 +205,49 @@ describe('RuntimeModeContent', () => {
     );
   });
 
-  it('lists every object with its API status and the time left before removal', async () => {
-    await render(mockRuntimeModeApi());
-    const table = await screen.findByText('Objects in the manifests (2)');
-    expect(table).toBeInTheDocument();
-    const vmRow = screen
-      .getByText('billing-vm', { selector: 'p *, p' })
+  it('says which objects are broken today and which break at the planned upgrade', async () => {
+    await render();
+    await screen.findByText('Objects in the manifests (3)');
+    const dvRow = screen
+      .getByText('billing-archive', { selector: 'p *, p' })
       .closest('tr')!;
-    expect(vmRow).toHaveTextContent('kubevirt.io/v1alpha3');
-    expect(vmRow).toHaveTextContent('Removed in 1.32, deprecated in 1.0.0');
-    expect(vmRow).toHaveTextContent('kubevirt.io/v1');
-    expect(vmRow).toHaveTextContent(/Already removed .* ago/);
+    expect(dvRow).toHaveTextContent(
+      'Broken now: a cluster it runs on no longer serves it',
+    );
+    expect(dvRow).toHaveTextContent('cdi.kubevirt.io/v1beta1');
     const serviceRow = screen
       .getByText('billing', { selector: 'p *, p' })
       .closest('tr')!;
-    expect(serviceRow).toHaveTextContent('Served at the target');
+    expect(serviceRow).toHaveTextContent('Served at the planned version');
     expect(screen.getByText(/Judged against:/)).toHaveTextContent(
-      'Kubernetes 1.34 (from cluster). API knowledge base as of 2026-08-13.',
-    );
-    expect(screen.getByText(/objects of/).parentElement).toHaveTextContent(
-      'Not judged: objects of CDI, because no target version is known for it.',
-    );
-  });
-
-  it('names every knowledge-base component it judged against in words', async () => {
-    const api = mockRuntimeModeApi();
-    api.getEvaluation.mockResolvedValue(
-      makeStored({
-        result: makeResult({
-          targets: [
-            { component: 'k8s', version: '1.34', source: 'config' },
-            { component: 'vsphere-tkgs', version: '3.3.0', source: 'config' },
-            {
-              component: 'cluster-api-provider-vsphere',
-              version: '1.16.0',
-              source: 'config',
-            },
-          ],
-        }),
-      }),
-    );
-    await render(api);
-    expect(await screen.findByText(/Judged against:/)).toHaveTextContent(
-      'Kubernetes 1.34 (from config), vSphere TKG Service 3.3.0 (from config), Cluster API Provider vSphere 1.16.0 (from config).',
+      'Kubernetes 1.34 (planned), KubeVirt 1.6.0 (planned). API knowledge base as of 2026-08-13.',
     );
   });
 
   it('never calls an object safe that was not judged', async () => {
-    const api = mockRuntimeModeApi();
-    api.getEvaluation.mockResolvedValue(
-      makeStored({
-        result: makeResult({
-          findings: [],
-          notJudged: ['cdi'],
-          objects: [
-            {
-              file: 'dv.yaml',
-              line: 1,
-              apiVersion: 'cdi.kubevirt.io/v1beta1',
-              kind: 'DataVolume',
-              name: 'disk-a',
-            },
-            {
-              file: 'mon.yaml',
-              line: 1,
-              apiVersion: 'monitoring.coreos.com/v1',
-              kind: 'ServiceMonitor',
-              name: 'mon-b',
-            },
-            {
-              file: 'svc.yaml',
-              line: 1,
-              apiVersion: 'v1',
-              kind: 'Service',
-              name: 'svc-c',
-            },
-          ],
-        }),
+    serve(
+      makeResult({
+        findings: [],
+        notJudged: ['cdi'],
+        objects: [
+          {
+            file: 'dv.yaml',
+            line: 1,
+            apiVersion: 'cdi.kubevirt.io/v1beta1',
+            kind: 'DataVolume',
+            name: 'disk-a',
+          },
+          {
+            file: 'mon.yaml',
+            line: 1,
+            apiVersion: 'monitoring.coreos.com/v1',
+            kind: 'ServiceMonitor',
+            name: 'mon-b',
+          },
+        ],
       }),
     );
-    await render(api);
+    await render();
     const row = async (name: string) =>
       (await screen.findByText(name, { selector: 'p *, p' })).closest('tr')!;
     expect(await row('disk-a')).toHaveTextContent(
@@ -235,174 +256,155 @@ describe('RuntimeModeContent', () => {
     expect(await row('mon-b')).toHaveTextContent(
       'Not judged: the knowledge base has no data on this API',
     );
-    expect(await row('svc-c')).toHaveTextContent('Served at the target');
   });
 
-  it('shows the history of level and score', async () => {
-    await render(mockRuntimeModeApi());
+  it('tells the history as counts of open concerns, not as a score', async () => {
+    await render();
     const historyPanel = await screen.findByTestId('runtime-mode-history');
     const items = within(historyPanel)
       .getAllByRole('listitem')
       .map(li => li.textContent);
     expect(items).toEqual([
-      expect.stringContaining('Blocked, score 35, 1 critical, 2 warnings'),
       expect.stringContaining(
-        'Ready with warnings, score 70, 0 critical, 2 warnings',
+        '1 critical, 2 warnings (all concerns: Blocked), on KubeVirt VMs',
+      ),
+      expect.stringContaining(
+        '0 critical, 2 warnings (all concerns: Ready with warnings)',
       ),
     ]);
+    expect(historyPanel).not.toHaveTextContent(/score/i);
   });
 
-  it('re-evaluates a what-if through the API and compares it with the stored result', async () => {
-    const whatIfResult = makeResult({
-      readiness: {
-        targetMode: 'bare-metal-container',
+  it('answers a what-if from the address, with what changes and the snippet that makes it the plan', async () => {
+    const answer = makePlannedMoveResult({
+      mode: makeResult().mode,
+      migration: {
+        ...makePlannedMoveResult().migration!,
+        targetMode: 'virtualized-container',
         targetSource: 'option',
-        level: 'ready',
-        score: 100,
-        explanation: ['start at 100', 'no concerns'],
+        checks: { passing: 3, total: 7 },
       },
-      findings: [],
+      findings: makeResult().findings.slice(1),
     });
-    const api = mockRuntimeModeApi({
-      whatIf: jest.fn().mockResolvedValue(whatIfResult),
-    });
-    await render(api);
-
-    await userEvent.click(
-      await screen.findByRole('button', { name: /Target mode/ }),
+    const asked = whatIfs(answer);
+    await render(
+      kubevirtEntity,
+      '/?whatIfMode=virtualized-container&whatIfK8s=1.35',
     );
-    await userEvent.click(
-      screen.getByRole('option', { name: 'Bare-metal containers' }),
-    );
-    await userEvent.click(
-      screen.getByRole('button', { name: /Target Kubernetes version/ }),
-    );
-    await userEvent.click(
-      screen.getByRole('option', { name: 'Kubernetes 1.36' }),
-    );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Evaluate what-if' }),
-    );
-
     const result = await screen.findByTestId('runtime-mode-what-if-result');
-    expect(api.whatIf).toHaveBeenCalledWith(
-      { kind: 'Component', namespace: 'default', name: 'vm-billing-legacy' },
-      { targetMode: 'bare-metal-container', targets: { k8s: '1.36' } },
+    expect(asked).toEqual([
+      { targetMode: 'virtualized-container', targets: { k8s: '1.35' } },
+    ]);
+    expect(result).toHaveTextContent(
+      'With a move to Containers on VMs at Kubernetes 1.35',
     );
     expect(result).toHaveTextContent(
-      'Target mode: KubeVirt VMs → Bare-metal containers',
+      'Upgrade: Broken now, 1 of 2 objects passing → Clean, 3 of 3 objects passing',
     );
-    expect(result).toHaveTextContent('Readiness: Blocked → Ready');
-    expect(result).toHaveTextContent('Score: 35 → 100');
-    expect(result).toHaveTextContent('Open critical concerns: 1 → 0');
-    expect(screen.getByTestId('what-if-added')).toHaveTextContent(
-      'New concerns at this target (0)',
+    expect(result).toHaveTextContent(
+      'Migration: No move planned → Move to Containers on VMs: Blocked, 3 of 7 checks passing',
     );
-    const cleared = screen.getByTestId('what-if-cleared');
-    expect(cleared).toHaveTextContent('Concerns this target clears (3)');
-    // The critical one first; the waived one was never open.
-    expect(within(cleared).getAllByRole('listitem')[0]).toHaveTextContent(
-      'Critical kubevirt.io/v1alpha3 VirtualMachine is removed at the target',
+    expect(result).toHaveTextContent('Open critical concerns: 2 → 1');
+    expect(within(result).getByTestId('what-if-cleared')).toHaveTextContent(
+      'Concerns this choice clears (1)',
     );
-    expect(cleared).not.toHaveTextContent('No readiness probe');
-  });
-
-  it('lists the concerns a what-if target adds', async () => {
-    const current = makeResult();
-    const added = {
-      ...current.findings[0],
-      id: 'hardware-virtualization-missing',
-      category: 'hardware' as const,
-      message: 'Cluster kv-lab-01 has no VT-x/AMD-V',
-      file: undefined,
-      line: undefined,
-    };
-    const api = mockRuntimeModeApi({
-      whatIf: jest
-        .fn()
-        .mockResolvedValue(
-          makeResult({ findings: [...current.findings, added] }),
-        ),
-    });
-    await render(api);
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Evaluate what-if' }),
+    const snippet = within(result).getByTestId('runtime-mode-what-if-snippet');
+    expect(snippet).toHaveTextContent(
+      'runtime-mode.dev/target-mode: virtualized-container',
     );
-    const list = await screen.findByTestId('what-if-added');
-    expect(list).toHaveTextContent('New concerns at this target (1)');
-    expect(list).toHaveTextContent(
-      'Critical Cluster kv-lab-01 has no VT-x/AMD-V',
-    );
-    expect(screen.getByTestId('what-if-cleared')).toHaveTextContent(
-      'Concerns this target clears (0)',
-    );
-  });
-
-  it('shows the configured Kubernetes version in the what-if form before any choice', async () => {
-    await render(mockRuntimeModeApi());
     expect(
-      await screen.findByRole('button', { name: /Target Kubernetes version/ }),
-    ).toHaveTextContent('As configured (1.34)');
-    expect(
-      screen.getByRole('button', { name: /Target mode/ }),
-    ).toHaveTextContent('KubeVirt VMs');
+      within(snippet).getByRole('button', { name: /copy/i }),
+    ).toBeInTheDocument();
   });
 
-  it('sends no override for values left as configured', async () => {
-    const api = mockRuntimeModeApi();
-    await render(api);
+  it('keeps the what-if choice in the address', async () => {
+    const asked = whatIfs(makeResult());
+    await render();
+    await screen.findByTestId('runtime-mode-what-if');
+    expect(asked).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: /^Move/ }));
     await userEvent.click(
-      await screen.findByRole('button', { name: /Target mode/ }),
+      screen.getByRole('option', { name: 'Move to Bare-metal containers' }),
     );
-    await userEvent.click(
-      screen.getByRole('option', { name: 'As configured' }),
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(
+        '?whatIfMode=bare-metal-container',
+      ),
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: 'Evaluate what-if' }),
+    await waitFor(() =>
+      expect(asked).toEqual([{ targetMode: 'bare-metal-container' }]),
     );
-    await screen.findByTestId('runtime-mode-what-if-result');
-    expect(api.whatIf).toHaveBeenCalledWith(expect.anything(), {});
+    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('location')).toHaveTextContent(/^$/),
+    );
+  });
+
+  it('says that staying where it runs is not a move, and offers no snippet', async () => {
+    whatIfs(makeResult());
+    await render(kubevirtEntity, '/?whatIfMode=container-virtualization');
+    const result = await screen.findByTestId('runtime-mode-what-if-result');
+    expect(result).toHaveTextContent(
+      'Staying on KubeVirt VMs is not a move: there is no migration to judge.',
+    );
+    expect(
+      within(result).queryByTestId('runtime-mode-what-if-snippet'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the planned Kubernetes version in the what-if before any choice', async () => {
+    await render();
+    expect(await screen.findByTestId('runtime-mode-what-if')).toHaveTextContent(
+      'As planned (1.34)',
+    );
+  });
+
+  it('keeps the page when one panel fails: the history says why and retries', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${entityUrl}/history`, () => {
+        calls += 1;
+        return errorResponse(500, 'history table is locked');
+      }),
+    );
+    await render();
+    const error = await screen.findByTestId('runtime-mode-panel-error');
+    expect(error).toHaveTextContent('Could not load the history');
+    expect(error).toHaveTextContent('history table is locked (HTTP 500)');
+    expect(screen.getByTestId('runtime-mode-summary')).toBeInTheDocument();
+    expect(
+      screen.getAllByTestId('runtime-mode-finding').length,
+    ).toBeGreaterThan(0);
+    await userEvent.click(within(error).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(calls).toBe(2));
+  });
+
+  it("shows the server's message when the evaluation cannot be loaded", async () => {
+    server.use(http.get(entityUrl, () => errorResponse(503, 'store is down')));
+    await render();
+    expect(
+      await screen.findByTestId('runtime-mode-panel-error'),
+    ).toHaveTextContent('store is down (HTTP 503)');
   });
 
   it('explains how to set up a component without annotations', async () => {
-    const api = mockRuntimeModeApi();
-    await render(api, bareEntity);
+    await render(bareEntity);
     expect(screen.getByTestId('runtime-mode-howto')).toBeInTheDocument();
-    expect(api.getEvaluation).not.toHaveBeenCalled();
-  });
-
-  it('shows an error panel when the evaluation cannot be loaded', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: {
-          name: 'NotAllowedError',
-          message: 'You may not read this component',
-        },
-        request: { method: 'GET', url: '/' },
-        response: { statusCode: 403 },
-      }),
-      { status: 403, headers: { 'Content-Type': 'application/json' } },
-    );
-    const error = await ResponseError.fromResponse(response);
-    await render(
-      mockRuntimeModeApi({ getEvaluation: jest.fn().mockRejectedValue(error) }),
-    );
-    expect(
-      (await screen.findAllByText(/You may not read this component/)).length,
-    ).toBeGreaterThan(0);
   });
 
   it('says a pending component is not evaluated yet', async () => {
-    await render(
-      mockRuntimeModeApi({
-        getEvaluation: jest
-          .fn()
-          .mockResolvedValue(makeStored({ status: 'pending', result: null })),
-      }),
+    server.use(
+      http.get(entityUrl, () =>
+        HttpResponse.json(
+          makeStored({
+            status: 'pending',
+            result: null,
+            evaluatedAt: undefined,
+          }),
+        ),
+      ),
     );
-    expect(
-      await screen.findByTestId('runtime-mode-status-pending'),
-    ).toHaveTextContent('Not evaluated yet.');
-    expect(screen.queryByText('Mode comparison')).not.toBeInTheDocument();
+    await render();
+    expect(await screen.findByText('Not evaluated yet.')).toBeInTheDocument();
   });
 });

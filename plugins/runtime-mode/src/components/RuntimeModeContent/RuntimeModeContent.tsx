@@ -14,138 +14,135 @@
  * limitations under the License.
  */
 
+import { useMemo } from 'react';
+import { useLocation, useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  EvaluationResult,
-  StoredEvaluation,
+import useAsync from 'react-use/esm/useAsync';
+import {
+  MODE_LABELS,
+  type EvaluationResult,
+  type RuntimeModeId,
+  type StoredEvaluation,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { ModeChip } from '../common/ModeChip';
-import { LevelChip } from '../common/LevelChip';
+import { runtimeModeApiRef } from '../../api';
+import { SOURCE_WORDS } from '../common/ModeChip';
 import {
   NoAnnotationsHowTo,
   hasRuntimeModeAnnotations,
 } from '../common/NoAnnotationsHowTo';
 import { EvaluationStatusNotice } from '../common/EvaluationStatusNotice';
-import { MODE_LABELS, labelOf, targetSourceWords } from '../common/labels';
+import { labelOf, plural } from '../common/labels';
 import { formatDate, formatDateTime } from '../common/format';
 import { useEntityEvaluation } from '../common/useEntityEvaluation';
+import { Verdict } from '../common/Verdict';
+import { EvidenceLink } from '../common/EvidenceLink';
+import { PanelError } from '../common/PanelError';
+import { LinesPlaceholder } from '../common/Placeholders';
+import { openConcerns } from '../common/answers';
+import { withWhatIfChoice } from '../common/whatIfChoice';
 import { ComparisonMatrix } from './ComparisonMatrix';
 import { ConcernList } from './ConcernList';
 import { ObjectsTable } from './ObjectsTable';
 import { HistoryPanel } from './HistoryPanel';
 import { WhatIfPanel } from './WhatIfPanel';
-import { nextStepWhere, summarize } from '../common/summarize';
 
-const SOURCE_WORDS: Record<string, string> = {
-  manifest: 'manifest',
-  cluster: 'cluster config',
-  annotation: 'annotation',
-  none: 'nothing',
-};
+function ModeEvidence(props: { result: EvaluationResult }) {
+  const { mode } = props.result;
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2" component="h3">
+        Why it runs on {labelOf(MODE_LABELS, mode.value)}
+      </Typography>
+      <Typography variant="body2">
+        Decided by {SOURCE_WORDS[mode.source] ?? mode.source} (confidence{' '}
+        {mode.confidence}).
+        {mode.declared && mode.declared !== mode.value
+          ? ` Declared as ${labelOf(
+              MODE_LABELS,
+              mode.declared,
+            )}, which the evidence contradicts.`
+          : ''}
+      </Typography>
+      {mode.evidence.length > 0 && (
+        <ul style={{ margin: 0, paddingLeft: 20 }}>
+          {mode.evidence.map(e => (
+            <li key={`${e.source}:${e.file ?? ''}:${e.line ?? ''}:${e.reason}`}>
+              <Typography variant="body2">
+                {SOURCE_WORDS[e.source] ?? e.source}{' '}
+                {e.file ? (
+                  <EvidenceLink file={e.file} line={e.line} />
+                ) : (
+                  e.annotation ?? e.cluster ?? ''
+                )}
+                : {e.reason} → {labelOf(MODE_LABELS, e.mode)}
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Box>
+  );
+}
 
-function Summary(props: {
+function VerdictCard(props: {
   evaluation: StoredEvaluation;
   result: EvaluationResult;
+  refreshAction: JSX.Element;
 }) {
   const { evaluation, result } = props;
-  const { mode, readiness } = result;
-  const summary = summarize(result);
+  const location = useLocation();
+  const [searchParams] = useSearchParams();
+  const open = openConcerns(result.findings);
+  const critical = open.filter(f => f.severity === 'critical').length;
+  const whatIfHref = (mode: RuntimeModeId) =>
+    `${location.pathname}?${withWhatIfChoice(searchParams, {
+      targetMode: mode,
+    })}`;
   return (
-    <div data-testid="runtime-mode-summary">
-      <Box mb={2}>
-        <Typography variant="body1">
-          <strong>{summary.runsOn}</strong> {summary.readiness}
-        </Typography>
-        {summary.next && (
+    <InfoCard
+      title="Runtime mode, upgrade and migration"
+      action={props.refreshAction}
+    >
+      <div data-testid="runtime-mode-summary">
+        <Verdict result={result} variant="tab" whatIfHref={whatIfHref} />
+        <Box mt={1}>
           <Typography variant="body2">
-            <strong>Next step:</strong> {summary.next}
-            {nextStepWhere(result) ? ` (${nextStepWhere(result)})` : ''}
+            <strong>Open concerns:</strong>{' '}
+            {open.length === 0
+              ? 'none'
+              : `${critical} critical, ${plural(
+                  open.length - critical,
+                  'warning',
+                )} (all listed below)`}
           </Typography>
-        )}
-      </Box>
-      <Box display="flex" gridGap={16} flexWrap="wrap" alignItems="center">
-        <ModeChip mode={mode.value} verdict={mode} size="medium" />
-        <LevelChip level={readiness.level} size="medium" />
-        <Typography variant="h6" component="span">
-          Score:{' '}
-          {readiness.score === null ? 'unknown' : `${readiness.score} / 100`}
-        </Typography>
-      </Box>
-      <Box mt={2}>
-        <Typography variant="body2">
-          <strong>Runs on:</strong> {labelOf(MODE_LABELS, mode.value)}, decided
-          by {SOURCE_WORDS[mode.source] ?? mode.source} (confidence{' '}
-          {mode.confidence}).
-          {mode.declared && mode.declared !== mode.value
-            ? ` Declared as ${labelOf(
-                MODE_LABELS,
-                mode.declared,
-              )}, which the evidence contradicts.`
-            : ''}
-        </Typography>
-        <Typography variant="body2">
-          <strong>Target mode:</strong>{' '}
-          {readiness.targetMode
-            ? `${labelOf(
-                MODE_LABELS,
-                readiness.targetMode,
-              )} (${targetSourceWords(result)})`
-            : 'none, so readiness is not judged'}
-        </Typography>
-      </Box>
-      {mode.evidence.length > 0 && (
-        <Box mt={1}>
-          <Typography variant="subtitle2">Evidence</Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {mode.evidence.map(e => {
-              const where = e.file
-                ? `${e.file}${e.line ? `:${e.line}` : ''}`
-                : e.annotation ?? e.cluster ?? '';
-              return (
-                <li key={`${e.source}:${where}:${e.reason}`}>
-                  <Typography variant="body2">
-                    {SOURCE_WORDS[e.source] ?? e.source}
-                    {where ? ` ${where}` : ''}: {e.reason} →{' '}
-                    {labelOf(MODE_LABELS, e.mode)}
-                  </Typography>
-                </li>
-              );
-            })}
-          </ul>
         </Box>
-      )}
-      {readiness.explanation.length > 0 && (
+        <ModeEvidence result={result} />
         <Box mt={1}>
-          <Typography variant="subtitle2">
-            How the score was computed
+          <Typography variant="caption" color="textSecondary">
+            Evaluated {formatDateTime(evaluation.evaluatedAt)} · rules{' '}
+            {result.ruleSetVersion} · API knowledge base as of{' '}
+            {formatDate(result.knowledgeBaseAsOf)}
           </Typography>
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {readiness.explanation.map(line => (
-              <li key={line}>
-                <Typography variant="body2">{line}</Typography>
-              </li>
-            ))}
-          </ul>
         </Box>
-      )}
-      <Box mt={1}>
-        <Typography variant="caption" color="textSecondary">
-          Evaluated {formatDateTime(evaluation.evaluatedAt)} · rules{' '}
-          {result.ruleSetVersion} · API knowledge base as of{' '}
-          {formatDate(result.knowledgeBaseAsOf)}
-        </Typography>
-      </Box>
-    </div>
+      </div>
+    </InfoCard>
+  );
+}
+
+/** Rule titles from the rule catalog, so docs links say what they document. */
+function useRuleTitles(): Record<string, string> {
+  const api = useApi(runtimeModeApiRef);
+  const { value } = useAsync(() => api.getRules(), [api]);
+  return useMemo(
+    () => Object.fromEntries((value?.rules ?? []).map(r => [r.id, r.title])),
+    [value],
   );
 }
 
@@ -156,14 +153,39 @@ function Sections(props: {
   refreshAction: JSX.Element;
 }) {
   const { entity, evaluation, result } = props;
+  const ruleTitles = useRuleTitles();
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} lg={5}>
+      <Grid item xs={12} lg={6}>
+        <VerdictCard
+          evaluation={evaluation}
+          result={result}
+          refreshAction={props.refreshAction}
+        />
+      </Grid>
+      <Grid item xs={12} lg={6}>
         <InfoCard
-          title="Runtime mode and readiness"
-          action={props.refreshAction}
+          title="What if"
+          subheader="Try another move or Kubernetes version before planning it"
         >
-          <Summary evaluation={evaluation} result={result} />
+          <WhatIfPanel
+            entity={entity}
+            current={result}
+            ruleTitles={ruleTitles}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard
+          title="Concerns"
+          subheader="What breaks, what blocks a move, and what to do about it"
+        >
+          <ConcernList findings={result.findings} ruleTitles={ruleTitles} />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="API status of the objects" noPadding={false}>
+          <ObjectsTable result={result} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} lg={7}>
@@ -174,33 +196,9 @@ function Sections(props: {
           <ComparisonMatrix result={result} />
         </InfoCard>
       </Grid>
-      <Grid item xs={12}>
-        <InfoCard
-          title="Concerns"
-          subheader="What blocks or slows the migration, and what to do about it"
-        >
-          <ConcernList findings={result.findings} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="API status of the objects" noPadding={false}>
-          <ObjectsTable result={result} />
-        </InfoCard>
-      </Grid>
       <Grid item xs={12} lg={5}>
-        <InfoCard
-          title="History"
-          subheader="Readiness level and score over time"
-        >
+        <InfoCard title="History" subheader="Open concerns over time">
           <HistoryPanel entity={entity} />
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} lg={7}>
-        <InfoCard
-          title="What if"
-          subheader="Try another target before migrating"
-        >
-          <WhatIfPanel entity={entity} current={result} />
         </InfoCard>
       </Grid>
     </Grid>
@@ -208,8 +206,9 @@ function Sections(props: {
 }
 
 /**
- * The Runtime tab: verdict with evidence, mode comparison, concerns, objects
- * and their API status, history and what-if.
+ * The Runtime tab: the verdict with its evidence and the what-if beside it,
+ * then every concern, the objects and their API status, the mode comparison
+ * and the history.
  */
 export function RuntimeModeContent() {
   const { entity } = useEntity();
@@ -223,25 +222,40 @@ export function RuntimeModeContent() {
       </InfoCard>
     );
   }
-  if (state.loading) return <Progress />;
-  if (state.error) return <ResponseErrorPanel error={state.error} />;
+  if (state.loading) {
+    return (
+      <InfoCard title="Runtime mode, upgrade and migration">
+        <LinesPlaceholder what="the runtime mode verdict" lines={10} />
+      </InfoCard>
+    );
+  }
+  if (state.error) {
+    return (
+      <PanelError
+        title="Could not load the runtime mode verdict"
+        error={state.error}
+        onRetry={state.retry}
+      />
+    );
+  }
   const evaluation = state.evaluation;
   if (!evaluation) return null;
 
   const refreshAction = (
-    <Button
-      size="small"
-      onClick={state.refresh}
-      disabled={state.refreshing}
-      aria-label="Re-evaluate now"
-    >
+    <Button size="small" onClick={state.refresh} disabled={state.refreshing}>
       {state.refreshing ? 'Refreshing…' : 'Refresh'}
     </Button>
   );
 
   return (
-    <>
-      {state.refreshError && <ResponseErrorPanel error={state.refreshError} />}
+    <div data-testid="runtime-mode-tab">
+      {state.refreshError && (
+        <PanelError
+          title="Could not re-evaluate"
+          error={state.refreshError}
+          onRetry={state.refresh}
+        />
+      )}
       <EvaluationStatusNotice
         evaluation={evaluation}
         onRefresh={state.refresh}
@@ -255,6 +269,6 @@ export function RuntimeModeContent() {
           refreshAction={refreshAction}
         />
       ) : null}
-    </>
+    </div>
   );
 }

@@ -14,19 +14,21 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef, type Entity } from '@backstage/catalog-model';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
+  MODE_LABELS,
+  READINESS_LEVEL_LABELS,
   RUNTIME_MODES,
+  UPGRADE_LEVEL_LABELS,
   type EvaluationResult,
   type Finding,
   type RuntimeModeId,
@@ -34,10 +36,26 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { runtimeModeApiRef } from '../../api';
 import { LevelChip } from '../common/LevelChip';
-import { LEVEL_LABELS, MODE_LABELS, labelOf } from '../common/labels';
+import { labelOf } from '../common/labels';
 import { KUBERNETES_VERSIONS } from '../common/versions';
+import { SeverityLabel } from '../common/SeverityLabel';
+import { PanelError } from '../common/PanelError';
+import { LinesPlaceholder } from '../common/Placeholders';
+import {
+  answersOf,
+  checksWords,
+  moveWords,
+  openConcerns,
+  type Answers,
+} from '../common/answers';
+import {
+  targetModeSnippet,
+  whatIfChoiceOf,
+  withWhatIfChoice,
+  type WhatIfChoice,
+} from '../common/whatIfChoice';
 import { ConcernList } from './ConcernList';
-import { SeverityLabel, compareFindings } from '../common/SeverityLabel';
+import { YamlSnippet } from '../common/YamlSnippet';
 
 const useStyles = makeStyles(theme => ({
   form: {
@@ -47,12 +65,13 @@ const useStyles = makeStyles(theme => ({
     flexWrap: 'wrap',
   },
   field: { minWidth: 220 },
+  rows: { margin: 0, paddingLeft: theme.spacing(2.5) },
 }));
 
-const AS_IS = '';
+const AS_PLANNED = '';
 
 function openCount(result: EvaluationResult, severity: 'critical' | 'warning') {
-  return result.findings.filter(f => !f.waived && f.severity === severity)
+  return openConcerns(result.findings).filter(f => f.severity === severity)
     .length;
 }
 
@@ -60,24 +79,45 @@ function findingKey(f: Finding): string {
   return [f.id, f.file ?? '', f.line ?? '', f.name ?? ''].join('|');
 }
 
-/** What the move would add and what it would clear, most severe first. */
+/** The migration answer in a few words, for a before → after row. */
+function moveSummary(answers: Answers): string {
+  const { move } = answers;
+  if (!move) return 'No move planned';
+  const checks = move.checks
+    ? `, ${checksWords(move.checks)} checks passing`
+    : '';
+  return `${moveWords(move.targetMode)}: ${labelOf(
+    READINESS_LEVEL_LABELS,
+    move.level,
+  )}${checks}`;
+}
+
+function upgradeSummary(answers: Answers): string {
+  const { upgrade } = answers;
+  if (!upgrade) return 'not answered by this result';
+  const passing =
+    upgrade.checks.total > 0
+      ? `, ${checksWords(upgrade.checks)} objects passing`
+      : '';
+  return `${labelOf(UPGRADE_LEVEL_LABELS, upgrade.level)}${passing}`;
+}
+
+/** What the choice adds and what it clears, most severe first. */
 function FindingChanges(props: {
   current: EvaluationResult;
   whatIf: EvaluationResult;
 }) {
-  const open = (r: EvaluationResult) =>
-    r.findings.filter(f => !f.waived && f.severity !== 'info');
-  const before = new Set(open(props.current).map(findingKey));
-  const after = new Set(open(props.whatIf).map(findingKey));
-  const added = open(props.whatIf)
-    .filter(f => !before.has(findingKey(f)))
-    .sort(compareFindings);
-  const cleared = open(props.current)
-    .filter(f => !after.has(findingKey(f)))
-    .sort(compareFindings);
+  const before = new Set(openConcerns(props.current.findings).map(findingKey));
+  const after = new Set(openConcerns(props.whatIf.findings).map(findingKey));
+  const added = openConcerns(props.whatIf.findings).filter(
+    f => !before.has(findingKey(f)),
+  );
+  const cleared = openConcerns(props.current.findings).filter(
+    f => !after.has(findingKey(f)),
+  );
   const list = (title: string, findings: Finding[], testId: string) => (
     <Box mt={1} data-testid={testId}>
-      <Typography variant="subtitle2">
+      <Typography variant="subtitle2" component="h4">
         {title} ({findings.length})
       </Typography>
       {findings.length === 0 ? (
@@ -100,96 +140,164 @@ function FindingChanges(props: {
   );
   return (
     <>
-      {list('New concerns at this target', added, 'what-if-added')}
-      {list('Concerns this target clears', cleared, 'what-if-cleared')}
+      {list('New concerns with this choice', added, 'what-if-added')}
+      {list('Concerns this choice clears', cleared, 'what-if-cleared')}
     </>
   );
 }
 
+function choiceWords(choice: WhatIfChoice, current: EvaluationResult): string {
+  const parts: string[] = [];
+  if (choice.targetMode) {
+    const mode = labelOf(MODE_LABELS, choice.targetMode);
+    parts.push(
+      choice.targetMode === current.mode.value
+        ? `staying on ${mode}`
+        : `a move to ${mode}`,
+    );
+  }
+  if (choice.k8s) parts.push(`Kubernetes ${choice.k8s}`);
+  return parts.join(' at ');
+}
+
+/** Before → after for each answer, then the concerns that change. */
 function Comparison(props: {
   current: EvaluationResult;
   whatIf: EvaluationResult;
+  choice: WhatIfChoice;
+  ruleTitles?: Record<string, string>;
 }) {
-  const { current, whatIf } = props;
-  const row = (label: string, before: string, after: string) => (
-    <Typography variant="body2">
-      <strong>{label}:</strong> {before}
-      {before === after ? ' (unchanged)' : ` → ${after}`}
-    </Typography>
+  const { current, whatIf, choice } = props;
+  const classes = useStyles();
+  const before = answersOf(current);
+  const after = answersOf(whatIf);
+  const row = (label: string, from: string, to: string) => (
+    <li>
+      <Typography variant="body2">
+        <strong>{label}:</strong> {from}
+        {from === to ? ' (unchanged)' : ` → ${to}`}
+      </Typography>
+    </li>
   );
+  const planned = before.move?.targetMode;
+  const staying = choice.targetMode === current.mode.value;
+  const makesPlan =
+    choice.targetMode && !staying && choice.targetMode !== planned;
   return (
     <Box mt={2} data-testid="runtime-mode-what-if-result">
       <Box display="flex" alignItems="center" gridGap={8} mb={1}>
-        <Typography variant="subtitle1">What-if result:</Typography>
-        <LevelChip level={whatIf.readiness.level} />
+        <Typography variant="subtitle1" component="h3">
+          With {choiceWords(choice, current)}
+        </Typography>
+        {after.move && <LevelChip level={after.move.level} />}
       </Box>
-      {row(
-        'Target mode',
-        labelOf(MODE_LABELS, current.readiness.targetMode ?? 'unknown'),
-        labelOf(MODE_LABELS, whatIf.readiness.targetMode ?? 'unknown'),
+      {staying && (
+        <Typography variant="body2" gutterBottom>
+          Staying on {labelOf(MODE_LABELS, current.mode.value)} is not a move:
+          there is no migration to judge.
+        </Typography>
       )}
-      {row(
-        'Readiness',
-        labelOf(LEVEL_LABELS, current.readiness.level),
-        labelOf(LEVEL_LABELS, whatIf.readiness.level),
+      <ul className={classes.rows}>
+        {row('Upgrade', upgradeSummary(before), upgradeSummary(after))}
+        {row('Migration', moveSummary(before), moveSummary(after))}
+        {row(
+          'Open critical concerns',
+          String(openCount(current, 'critical')),
+          String(openCount(whatIf, 'critical')),
+        )}
+        {row(
+          'Open warnings',
+          String(openCount(current, 'warning')),
+          String(openCount(whatIf, 'warning')),
+        )}
+      </ul>
+      {makesPlan && (
+        <Box mt={2} data-testid="runtime-mode-what-if-snippet">
+          <Typography variant="subtitle2" component="h4">
+            Make this move the plan
+          </Typography>
+          <Typography variant="body2">
+            Add the target mode to the component's catalog-info.yaml:
+          </Typography>
+          <YamlSnippet
+            text={targetModeSnippet(choice.targetMode!)}
+            copyLabel="Copy the annotation"
+          />
+        </Box>
       )}
-      {row(
-        'Score',
-        String(current.readiness.score ?? 'unknown'),
-        String(whatIf.readiness.score ?? 'unknown'),
-      )}
-      {row(
-        'Open critical concerns',
-        String(openCount(current, 'critical')),
-        String(openCount(whatIf, 'critical')),
-      )}
-      {row(
-        'Open warnings',
-        String(openCount(current, 'warning')),
-        String(openCount(whatIf, 'warning')),
-      )}
-      {whatIf.readiness.explanation.length > 0 && (
-        <Typography variant="caption" color="textSecondary" component="p">
-          How the score was computed: {whatIf.readiness.explanation.join(' · ')}
+      {choice.k8s && (
+        <Typography variant="body2" color="textSecondary">
+          The Kubernetes version the estate plans for is set by the platform
+          team (runtimeMode.apiPolicy.targets in app-config.yaml).
         </Typography>
       )}
       <FindingChanges current={current} whatIf={whatIf} />
       <Box mt={1}>
-        <Typography variant="subtitle2">All concerns at this target</Typography>
-        <ConcernList findings={whatIf.findings} collapsed />
+        <Typography variant="subtitle2" component="h4">
+          All concerns with this choice
+        </Typography>
+        <ConcernList
+          findings={whatIf.findings}
+          collapsed
+          ruleTitles={props.ruleTitles}
+        />
       </Box>
     </Box>
   );
 }
 
 /**
- * Re-evaluates the stored manifests against another target mode and
- * Kubernetes version through the API. Nothing is saved.
+ * Re-evaluates the stored manifests for another move or Kubernetes version
+ * through the API; nothing is saved. The choice lives in the URL, so a
+ * link (from the card's suggestion, or shared) opens the answer.
  */
 export function WhatIfPanel(props: {
   entity: Entity;
   current: EvaluationResult;
+  ruleTitles?: Record<string, string>;
 }) {
   const classes = useStyles();
   const api = useApi(runtimeModeApiRef);
-  const currentK8s = props.current.targets.find(t => t.component === 'k8s');
-  const [targetMode, setTargetMode] = useState<RuntimeModeId | ''>(
-    props.current.readiness.targetMode ?? AS_IS,
-  );
-  const [k8s, setK8s] = useState<string>(AS_IS);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const choice = whatIfChoiceOf(searchParams);
+  const { current } = props;
+  const plannedK8s = current.upgrade?.versions.find(
+    v => v.component === 'k8s',
+  )?.planned;
+  const configuredK8s =
+    plannedK8s ?? current.targets.find(t => t.component === 'k8s')?.version;
+  const planned = answersOf(current).move?.targetMode;
+  const ref = getCompoundEntityRef(props.entity);
+  const refKey = `${ref.namespace}/${ref.kind}/${ref.name}`;
 
-  const [state, evaluate] = useAsyncFn(async () => {
+  const choose = (patch: WhatIfChoice) =>
+    setSearchParams(
+      previous =>
+        withWhatIfChoice(previous, { ...whatIfChoiceOf(previous), ...patch }),
+      { replace: true },
+    );
+
+  const state = useAsyncRetry(async () => {
+    if (!choice.targetMode && !choice.k8s) return undefined;
     const request: WhatIfRequest = {};
-    if (targetMode) request.targetMode = targetMode;
-    if (k8s) request.targets = { k8s };
+    if (choice.targetMode) request.targetMode = choice.targetMode;
+    if (choice.k8s) request.targets = { k8s: choice.k8s };
     return api.whatIf(getCompoundEntityRef(props.entity), request);
-  }, [api, props.entity, targetMode, k8s]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, refKey, choice.targetMode, choice.k8s]);
+
+  const modeWord = (id: RuntimeModeId) => {
+    if (id === current.mode.value) {
+      return `Stay on ${MODE_LABELS[id]} (no move)`;
+    }
+    return `Move to ${MODE_LABELS[id]}`;
+  };
 
   return (
-    <div>
+    <div data-testid="runtime-mode-what-if">
       <Typography variant="body2" gutterBottom>
-        Choose a target mode and a Kubernetes version to see what would block
-        the move. The stored result is not changed.
+        Pick a move or a Kubernetes version to see what changes. The stored
+        result is not changed, and the choice stays in the page's address.
       </Typography>
       <div className={classes.form}>
         <TextField
@@ -198,17 +306,25 @@ export function WhatIfPanel(props: {
           size="small"
           className={classes.field}
           id="what-if-target-mode"
-          label="Target mode"
-          value={targetMode}
-          onChange={e => setTargetMode(e.target.value as RuntimeModeId | '')}
+          label="Move"
+          value={choice.targetMode ?? AS_PLANNED}
+          onChange={e =>
+            choose({
+              targetMode: (e.target.value || undefined) as
+                | RuntimeModeId
+                | undefined,
+            })
+          }
           SelectProps={{ displayEmpty: true }}
           InputLabelProps={{ shrink: true }}
           inputProps={{ 'data-testid': 'what-if-mode' }}
         >
-          <MenuItem value={AS_IS}>As configured</MenuItem>
+          <MenuItem value={AS_PLANNED}>
+            As planned ({planned ? moveWords(planned) : 'no move planned'})
+          </MenuItem>
           {RUNTIME_MODES.map(id => (
             <MenuItem key={id} value={id}>
-              {MODE_LABELS[id]}
+              {modeWord(id)}
             </MenuItem>
           ))}
         </TextField>
@@ -218,17 +334,15 @@ export function WhatIfPanel(props: {
           size="small"
           className={classes.field}
           id="what-if-target-k8s"
-          label="Target Kubernetes version"
-          value={k8s}
-          onChange={e => setK8s(e.target.value)}
-          // Show "As configured (1.34)" instead of an empty box whose label
-          // reads like a placeholder (and is cut off at this width).
+          label="Kubernetes version"
+          value={choice.k8s ?? AS_PLANNED}
+          onChange={e => choose({ k8s: e.target.value || undefined })}
           SelectProps={{ displayEmpty: true }}
           InputLabelProps={{ shrink: true }}
           inputProps={{ 'data-testid': 'what-if-k8s' }}
         >
-          <MenuItem value={AS_IS}>
-            As configured{currentK8s ? ` (${currentK8s.version})` : ''}
+          <MenuItem value={AS_PLANNED}>
+            As planned{configuredK8s ? ` (${configuredK8s})` : ''}
           </MenuItem>
           {KUBERNETES_VERSIONS.map(v => (
             <MenuItem key={v} value={v}>
@@ -236,19 +350,29 @@ export function WhatIfPanel(props: {
             </MenuItem>
           ))}
         </TextField>
-        <Button
-          variant="contained"
-          color="primary"
-          onClick={() => evaluate()}
-          disabled={state.loading}
-        >
-          Evaluate what-if
-        </Button>
+        {(choice.targetMode || choice.k8s) && (
+          <Button
+            onClick={() => choose({ targetMode: undefined, k8s: undefined })}
+          >
+            Reset
+          </Button>
+        )}
       </div>
-      {state.loading && <Progress />}
-      {state.error && <ResponseErrorPanel error={state.error} />}
+      {state.loading && <LinesPlaceholder what="the what-if" lines={5} />}
+      {state.error && (
+        <PanelError
+          title="Could not evaluate the what-if"
+          error={state.error}
+          onRetry={state.retry}
+        />
+      )}
       {state.value && !state.loading && (
-        <Comparison current={props.current} whatIf={state.value} />
+        <Comparison
+          current={current}
+          whatIf={state.value}
+          choice={choice}
+          ruleTitles={props.ruleTitles}
+        />
       )}
     </div>
   );

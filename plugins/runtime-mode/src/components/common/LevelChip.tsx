@@ -21,11 +21,19 @@ import CheckCircleIcon from '@material-ui/icons/CheckCircle';
 import ReportProblemIcon from '@material-ui/icons/ReportProblem';
 import BlockIcon from '@material-ui/icons/Block';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
-import type { ReadinessLevel } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { LEVEL_DESCRIPTIONS, LEVEL_LABELS, labelOf } from './labels';
+import EventBusyIcon from '@material-ui/icons/EventBusy';
+import RemoveCircleOutlineIcon from '@material-ui/icons/RemoveCircleOutline';
+import {
+  MIGRATION_LEVEL_LABELS,
+  UPGRADE_LEVEL_DESCRIPTIONS,
+  UPGRADE_LEVEL_LABELS,
+  type MigrationLevelKey,
+  type UpgradeLevel,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { MIGRATION_LEVEL_DESCRIPTIONS, labelOf } from './labels';
 
-/** Palette colour per level; always paired with an icon and a word. */
-export function levelColor(theme: Theme, level: ReadinessLevel): string {
+/** Palette colour per readiness or migration level; always with an icon and a word. */
+export function levelColor(theme: Theme, level: MigrationLevelKey): string {
   switch (level) {
     case 'ready':
       return theme.palette.success.main;
@@ -38,40 +46,108 @@ export function levelColor(theme: Theme, level: ReadinessLevel): string {
   }
 }
 
-const useStyles = makeStyles(theme => ({
-  chip: (props: { level: ReadinessLevel }) => ({
-    borderColor: levelColor(theme, props.level),
-    color: theme.palette.text.primary,
-    '& svg': { color: levelColor(theme, props.level) },
-  }),
-}));
+/** Palette colour per upgrade level; always with an icon and a word. */
+export function upgradeColor(theme: Theme, level: UpgradeLevel): string {
+  switch (level) {
+    case 'clean':
+      return theme.palette.success.main;
+    case 'deprecated':
+      return theme.palette.warning.main;
+    case 'breaks-at-upgrade':
+    case 'broken-now':
+      return theme.palette.error.main;
+    default:
+      return theme.palette.text.secondary;
+  }
+}
 
-export const LEVEL_ICONS: Record<ReadinessLevel, JSX.Element> = {
+export const LEVEL_ICONS: Record<MigrationLevelKey, JSX.Element> = {
   ready: <CheckCircleIcon />,
   'ready-with-warnings': <ReportProblemIcon />,
   blocked: <BlockIcon />,
   unknown: <HelpOutlineIcon />,
+  none: <RemoveCircleOutlineIcon />,
 };
 
-/** Readiness level: icon, word and coloured outline, meaning on hover. */
+export const UPGRADE_ICONS: Record<UpgradeLevel, JSX.Element> = {
+  clean: <CheckCircleIcon />,
+  deprecated: <ReportProblemIcon />,
+  'breaks-at-upgrade': <EventBusyIcon />,
+  'broken-now': <BlockIcon />,
+  unknown: <HelpOutlineIcon />,
+};
+
+const useStyles = makeStyles(theme => ({
+  chip: (props: { color: (t: Theme) => string }) => ({
+    borderColor: props.color(theme),
+    color: theme.palette.text.primary,
+    '& svg': { color: props.color(theme) },
+  }),
+}));
+
+function WordChip(props: {
+  label: string;
+  description: string;
+  icon: JSX.Element;
+  color: (theme: Theme) => string;
+  size: 'small' | 'medium';
+  testId: string;
+}) {
+  const classes = useStyles({ color: props.color });
+  return (
+    <Tooltip arrow title={props.description}>
+      <Chip
+        size={props.size}
+        variant="outlined"
+        className={classes.chip}
+        icon={props.icon}
+        label={props.label}
+        data-testid={props.testId}
+      />
+    </Tooltip>
+  );
+}
+
+/**
+ * A migration level (or, for results stored before the two questions, the
+ * level of all concerns): icon, word and coloured outline. The word is the
+ * meaning; the hover only adds the definition.
+ */
 export function LevelChip(props: {
-  level: ReadinessLevel;
+  level: MigrationLevelKey;
   size?: 'small' | 'medium';
 }) {
   const { level, size = 'small' } = props;
-  const classes = useStyles({ level });
-  const label = labelOf(LEVEL_LABELS, level);
   return (
-    <Tooltip arrow title={labelOf(LEVEL_DESCRIPTIONS, level)}>
-      <Chip
-        size={size}
-        variant="outlined"
-        className={classes.chip}
-        icon={LEVEL_ICONS[level] ?? LEVEL_ICONS.unknown}
-        label={label}
-        aria-label={`Readiness: ${label}`}
-        data-testid="runtime-mode-level"
-      />
-    </Tooltip>
+    <WordChip
+      label={labelOf(MIGRATION_LEVEL_LABELS, level)}
+      description={
+        level === 'none'
+          ? 'No target mode is planned for this component'
+          : labelOf(MIGRATION_LEVEL_DESCRIPTIONS, level)
+      }
+      icon={LEVEL_ICONS[level] ?? LEVEL_ICONS.unknown}
+      color={theme => levelColor(theme, level)}
+      size={size}
+      testId="runtime-mode-level"
+    />
+  );
+}
+
+/** An upgrade level: icon, word and coloured outline. */
+export function UpgradeChip(props: {
+  level: UpgradeLevel;
+  size?: 'small' | 'medium';
+}) {
+  const { level, size = 'small' } = props;
+  return (
+    <WordChip
+      label={labelOf(UPGRADE_LEVEL_LABELS, level)}
+      description={labelOf(UPGRADE_LEVEL_DESCRIPTIONS, level)}
+      icon={UPGRADE_ICONS[level] ?? UPGRADE_ICONS.unknown}
+      color={theme => upgradeColor(theme, level)}
+      size={size}
+      testId="runtime-mode-upgrade-level"
+    />
   );
 }

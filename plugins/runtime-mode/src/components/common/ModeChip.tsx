@@ -22,17 +22,27 @@ import LayersIcon from '@material-ui/icons/Layers';
 import DesktopWindowsIcon from '@material-ui/icons/DesktopWindows';
 import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import ErrorOutlineIcon from '@material-ui/icons/ErrorOutline';
-import type {
-  ModeValue,
-  ModeVerdict,
+import {
+  MODE_DESCRIPTIONS,
+  MODE_LABELS,
+  type ModeValue,
+  type ModeVerdict,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { MODE_DESCRIPTIONS, MODE_LABELS, labelOf } from './labels';
+import { labelOf } from './labels';
 
 const MODE_ICONS: Record<ModeValue, JSX.Element> = {
   'bare-metal-container': <DnsIcon />,
   'virtualized-container': <LayersIcon />,
   'container-virtualization': <DesktopWindowsIcon />,
   unknown: <HelpOutlineIcon />,
+};
+
+/** Where mode evidence comes from, in words. */
+export const SOURCE_WORDS: Record<string, string> = {
+  manifest: 'manifest',
+  cluster: 'cluster config',
+  annotation: 'annotation',
+  none: 'nothing',
 };
 
 function evidenceLocation(e: ModeVerdict['evidence'][number]): string {
@@ -52,7 +62,8 @@ function ModeEvidence(props: { verdict: ModeVerdict }) {
         {labelOf(MODE_DESCRIPTIONS, verdict.value)}
       </Typography>
       <Typography variant="caption" component="p">
-        Decided by: {verdict.source}, confidence {verdict.confidence}
+        Decided by: {SOURCE_WORDS[verdict.source] ?? verdict.source}, confidence{' '}
+        {verdict.confidence}
       </Typography>
       {verdict.conflict && (
         <Typography variant="caption" component="p">
@@ -128,7 +139,6 @@ export function ModeChip(props: {
           )
         }
         label={label}
-        aria-label={`Runtime mode: ${label}`}
         data-testid="runtime-mode-chip"
       />
     </Tooltip>

@@ -15,12 +15,12 @@
  */
 
 import Typography from '@material-ui/core/Typography';
-import { CodeSnippet } from '@backstage/core-components';
 import {
   RUNTIME_MODE_ANNOTATIONS,
   RUNTIME_MODE_WAIVER_PREFIX,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { Entity } from '@backstage/catalog-model';
+import { YamlSnippet } from './YamlSnippet';
 
 const ANNOTATION_PREFIX = 'runtime-mode.dev/';
 
@@ -63,7 +63,7 @@ export function NoAnnotationsHowTo(props: { compact?: boolean }) {
         <code>{RUNTIME_MODE_ANNOTATIONS.clusters}</code> is needed
         {props.compact ? '.' : ', the others refine the verdict.'}
       </Typography>
-      <CodeSnippet language="yaml" text={EXAMPLE} showCopyCodeButton />
+      <YamlSnippet text={EXAMPLE} copyLabel="Copy the annotations" />
     </div>
   );
 }

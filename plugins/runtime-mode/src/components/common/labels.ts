@@ -16,48 +16,15 @@
 
 import type {
   ConcernCategory,
-  EvaluationResult,
   EvaluationStatus,
-  ModeValue,
   ReadinessLevel,
   Severity,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
-/** People-facing names: ids are for machines, the UI always says words. */
-export const MODE_LABELS: Record<ModeValue, string> = {
-  'bare-metal-container': 'Bare-metal containers',
-  'virtualized-container': 'Containers on VMs',
-  'container-virtualization': 'KubeVirt VMs',
-  unknown: 'Unknown',
-};
-
-/** One line that says what the mode means, for tooltips and legends. */
-export const MODE_DESCRIPTIONS: Record<ModeValue, string> = {
-  'bare-metal-container':
-    'Kubernetes on physical hosts, no virtualization layer',
-  'virtualized-container':
-    'Kubernetes on virtual machines (VMware Tanzu / vSphere Kubernetes Service, SKS)',
-  'container-virtualization':
-    'Virtual machines run as pods on Kubernetes (KubeVirt)',
-  unknown:
-    'Nothing tells which mode this runs in: no manifests, cluster or annotation gave evidence',
-};
-
-export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
-  ready: 'Ready',
-  'ready-with-warnings': 'Ready with warnings',
-  blocked: 'Blocked',
-  unknown: 'Unknown',
-};
-
-export const LEVEL_DESCRIPTIONS: Record<ReadinessLevel, string> = {
-  ready: 'Nothing blocks the migration to the target mode',
-  'ready-with-warnings':
-    'The migration can go ahead; warnings should be fixed first',
-  blocked: 'At least one critical concern must be fixed before migrating',
-  unknown:
-    'Not judged: there is no target or not enough evidence (this is not a pass)',
-};
+// The words for modes and levels (MODE_LABELS, READINESS_LEVEL_LABELS,
+// UPGRADE_LEVEL_LABELS and their descriptions) come from the common package,
+// so the card, the tab, the portfolio, the CSV and the API say the same.
+// Only words the frontend alone shows live here.
 
 export const CATEGORY_LABELS: Record<ConcernCategory, string> = {
   'api-compatibility': 'API compatibility',
@@ -82,33 +49,39 @@ export const STATUS_LABELS: Record<EvaluationStatus, string> = {
   pending: 'Not evaluated yet',
 };
 
-/** Where the target mode came from, in words. */
-export const TARGET_SOURCES: Record<string, string> = {
-  annotation: 'set by the target-mode annotation',
-  option: 'chosen for this evaluation',
-  'best-fit': 'the mode that fits its requirements best',
-  current: 'its current mode: no requirements are stated, so none fits better',
-  none: '',
+/** What a migration level means for the planned move. */
+export const MIGRATION_LEVEL_DESCRIPTIONS: Record<ReadinessLevel, string> = {
+  ready: 'Nothing blocks the planned move',
+  'ready-with-warnings':
+    'The move can go ahead; warnings should be fixed first',
+  blocked: 'At least one critical concern must be fixed before the move',
+  unknown: 'Not judged: not enough evidence (this is not a pass)',
 };
 
-/** Where the target mode of a result came from, in words. */
-export function targetSourceWords(result: EvaluationResult): string {
-  const source = result.readiness.targetSource;
-  return TARGET_SOURCES[source] ?? source;
-}
+/** Where a planned move comes from, in words. */
+export const MOVE_SOURCE_WORDS: Record<'annotation' | 'option', string> = {
+  annotation: 'planned by the runtime-mode.dev/target-mode annotation',
+  option: 'chosen in the what-if',
+};
 
 /** The value lists, in display order, from the shared contract. */
 export {
   MODE_VALUES as ALL_MODE_VALUES,
   READINESS_LEVELS as ALL_LEVELS,
+  UPGRADE_LEVELS as ALL_UPGRADE_LEVELS,
   CONCERN_CATEGORIES as ALL_CATEGORIES,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** Falls back to the raw id for values a newer backend may send. */
 export function labelOf<T extends string>(
-  labels: Record<T, string>,
+  labels: Readonly<Record<T, string>>,
   value: string | null | undefined,
 ): string {
   if (!value) return '—';
   return (labels as Record<string, string>)[value] ?? value;
+}
+
+/** "1 component", "2 components". */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }

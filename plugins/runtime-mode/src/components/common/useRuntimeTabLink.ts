@@ -24,8 +24,13 @@ import {
 /** The tab's path below the entity page, shared by both frontend systems. */
 export const RUNTIME_TAB_PATH = 'runtime';
 
-/** Link to the entity's Runtime tab, or undefined when no entity page is mounted. */
-export function useRuntimeTabLink(entity: Entity): string | undefined {
+/**
+ * Links to entities' Runtime tabs (by entity or reference), or undefined
+ * when no entity page is mounted.
+ */
+export function useRuntimeTabLinks(): (
+  entityOrRef: Entity | string,
+) => string | undefined {
   let entityRoute:
     | ((params: { namespace: string; kind: string; name: string }) => string)
     | undefined;
@@ -38,6 +43,13 @@ export function useRuntimeTabLink(entity: Entity): string | undefined {
     // Rendered outside a catalog entity page (e.g. a custom home page).
     entityRoute = undefined;
   }
-  if (!entityRoute) return undefined;
-  return `${entityRoute(entityRouteParams(entity))}/${RUNTIME_TAB_PATH}`;
+  return entityOrRef =>
+    entityRoute
+      ? `${entityRoute(entityRouteParams(entityOrRef))}/${RUNTIME_TAB_PATH}`
+      : undefined;
+}
+
+/** Link to the entity's Runtime tab, or undefined when no entity page is mounted. */
+export function useRuntimeTabLink(entity: Entity): string | undefined {
+  return useRuntimeTabLinks()(entity);
 }
