@@ -69,7 +69,8 @@ function status(row: ObjectRow, notJudged: readonly string[]): JSX.Element {
   const f = row.finding;
   if (!f) {
     // No finding is a pass only when the object was judged against a target.
-    const component = apiComponentOf(row.object.apiVersion);
+    // The kind attributes shared groups (infrastructure.cluster.x-k8s.io) to a provider.
+    const component = apiComponentOf(row.object.apiVersion, row.object.kind);
     if (!component) {
       return (
         <Typography variant="body2">

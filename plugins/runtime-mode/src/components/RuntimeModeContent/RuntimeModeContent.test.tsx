@@ -258,6 +258,40 @@ describe('RuntimeModeContent', () => {
     );
   });
 
+  it('attributes a Cluster API infrastructure object to its provider by kind, never to another provider', async () => {
+    serve(
+      makeResult({
+        findings: [],
+        notJudged: ['cluster-api-provider-vsphere'],
+        objects: [
+          {
+            file: 'infra.yaml',
+            line: 1,
+            apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+            kind: 'VSphereCluster',
+            name: 'vsphere-a',
+          },
+          {
+            file: 'infra.yaml',
+            line: 9,
+            apiVersion: 'infrastructure.cluster.x-k8s.io/v1beta1',
+            kind: 'AWSCluster',
+            name: 'aws-b',
+          },
+        ],
+      }),
+    );
+    await render();
+    const row = async (name: string) =>
+      (await screen.findByText(name, { selector: 'p *, p' })).closest('tr')!;
+    expect(await row('vsphere-a')).toHaveTextContent(
+      'Not judged: no target version for',
+    );
+    expect(await row('aws-b')).toHaveTextContent(
+      'Not judged: the knowledge base has no data on this API',
+    );
+  });
+
   it('tells the history as counts of open concerns, not as a score', async () => {
     await render();
     const historyPanel = await screen.findByTestId('runtime-mode-history');
