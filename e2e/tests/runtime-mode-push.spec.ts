@@ -16,7 +16,8 @@
 
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { createHmac, randomBytes } from 'node:crypto';
-import { LEVEL_LABELS } from '../../plugins/runtime-mode/src/components/common/labels';
+import { UPGRADE_LEVEL_LABELS } from '../../plugins/runtime-mode-common/src/labels';
+import type { UpgradeLevel } from '../../plugins/runtime-mode-common/src/types';
 import { api, guestToken, signInAsGuest, storedEvaluation } from './helpers';
 
 /** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
@@ -95,12 +96,13 @@ async function deliverPush(request: APIRequestContext) {
   expect(res.status()).toBe(202);
 }
 
-async function levelOf(request: APIRequestContext, token: string) {
+/** The stored answer to "does it break at the planned upgrade?". */
+async function upgradeLevelOf(request: APIRequestContext, token: string) {
   const res = await request.get(
     api('/api/runtime-mode/v1/entities/default/component/push-demo'),
     { headers: { Authorization: `Bearer ${token}` } },
   );
-  return (await res.json()).result?.readiness.level as string | undefined;
+  return (await res.json()).result?.upgrade?.level as UpgradeLevel | undefined;
 }
 
 test.describe('A pushed change reaches the page', () => {
@@ -119,17 +121,17 @@ test.describe('A pushed change reaches the page', () => {
     await commit(request, deployment);
     await deliverPush(request);
     await storedEvaluation(request, 'push-demo');
+    // push-demo plans no move: the push changes the upgrade answer.
     await expect
-      .poll(() => levelOf(request, token), { timeout: 60_000 })
-      .not.toBe('blocked');
-    const before = (await levelOf(request, token)) as keyof typeof LEVEL_LABELS;
+      .poll(() => upgradeLevelOf(request, token), { timeout: 60_000 })
+      .toBe('clean');
 
     await signInAsGuest(page);
     await page.goto('/catalog/default/component/push-demo');
-    const level = page.getByTestId('runtime-mode-level').first();
-    await expect(level).toContainText(LEVEL_LABELS[before]);
+    const level = page.getByTestId('runtime-mode-upgrade-level').first();
+    await expect(level).toContainText(UPGRADE_LEVEL_LABELS.clean);
 
-    // The fix that breaks it: an API removed long before the target version.
+    // The change that breaks it: an API bm-prod-01 (1.31) no longer serves.
     await commit(request, withRemovedApi);
     const pushedAt = Date.now();
     await deliverPush(request);
@@ -142,7 +144,7 @@ test.describe('A pushed change reaches the page', () => {
         },
         { timeout: 60_000, intervals: [2_000] },
       )
-      .toContain(LEVEL_LABELS.blocked);
+      .toContain(UPGRADE_LEVEL_LABELS['broken-now']);
     const seconds = (Date.now() - pushedAt) / 1000;
     expect(seconds).toBeLessThan(60);
     test.info().annotations.push({
