@@ -16,8 +16,7 @@
 
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { createHmac, randomBytes } from 'node:crypto';
-import path from 'node:path';
-import { api, guestToken, signInAsGuest } from './helpers';
+import { api, guestToken, screenshotPath, signInAsGuest } from './helpers';
 
 /** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
 const SCM = 'http://localhost:8111';
@@ -158,14 +157,7 @@ test.describe('Owners hear when their component gets worse', () => {
     const blocked = page.getByText('Notify Demo is now blocked');
     await expect(blocked).toBeVisible();
     await page.screenshot({
-      path: path.join(
-        __dirname,
-        '..',
-        '..',
-        'docs',
-        'screenshots',
-        'runtime-mode-notifications.png',
-      ),
+      path: screenshotPath('runtime-mode-notifications'),
     });
     await blocked.click();
     await expect(page).toHaveURL(
