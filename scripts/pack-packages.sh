@@ -28,5 +28,6 @@ pack() {
 
 pack @runtime-mode/backstage-plugin-runtime-mode-common common
 pack @runtime-mode/backstage-plugin-runtime-mode-backend backend
+pack @runtime-mode/backstage-plugin-runtime-mode-backend-module-tech-insights backend-module-tech-insights
 pack @runtime-mode/backstage-plugin-runtime-mode frontend
 pack @runtime-mode/cli cli

@@ -109,6 +109,16 @@ export interface Config {
      * without an events backend nothing arrives and nothing changes.
      */
     pushEvents?: boolean;
+    /** Notifications to owners (through the Backstage notifications backend). */
+    notifications?: {
+      /**
+       * Whether a component's owner gets one Backstage notification when its
+       * readiness gets worse (ready → ready with warnings → blocked) or an API
+       * it uses is removed at the target versions. Default true; needs the
+       * notifications backend (`@backstage/plugin-notifications-backend`).
+       */
+      enabled?: boolean;
+    };
     /** REST API limits of the backend. */
     api?: {
       /** Maximum POST body (evaluate, what-if) in bytes. Default 5 MiB. */

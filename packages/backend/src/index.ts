@@ -31,7 +31,24 @@ backend.add(
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
 
+// Notifications (the bell) and signals (live updates of it). Runtime Mode
+// notifies a component's owner when its readiness gets worse.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Runtime Mode.
 backend.add(import('@runtime-mode/backstage-plugin-runtime-mode-backend'));
+
+// Tech Insights, with Runtime Mode's verdicts as facts and the JSON rules
+// checker for checks on them (techInsights in app-config.yaml).
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import(
+    '@runtime-mode/backstage-plugin-runtime-mode-backend-module-tech-insights'
+  ),
+);
 
 backend.start();

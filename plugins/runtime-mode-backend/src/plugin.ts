@@ -22,6 +22,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { runtimeModePermissions } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { createEvaluateManifestsAction } from './actions/createEvaluateManifestsAction';
@@ -37,6 +38,7 @@ import { createRouter } from './service/router';
 import { CatalogChanges } from './service/changes/CatalogChanges';
 import { PushRefresher } from './service/changes/PushRefresher';
 import { PUSH_TOPICS } from './service/changes/pushEvents';
+import { OwnerNotifier } from './service/notifications/OwnerNotifier';
 
 /** Id of the scheduled refresh task (one run at a time across all replicas). */
 export const REFRESH_TASK_ID = 'runtime-mode-refresh';
@@ -93,6 +95,7 @@ export const runtimeModePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         events: eventsServiceRef,
+        notifications: notificationService,
       },
       async init({
         logger,
@@ -108,6 +111,7 @@ export const runtimeModePlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
         events,
+        notifications,
       }) {
         const pluginConfig = readPluginConfig(config);
         const store = await DatabaseEvaluationStore.create({ database });
@@ -126,6 +130,9 @@ export const runtimeModePlugin = createBackendPlugin({
           reader,
           config: pluginConfig,
           logger,
+          notifier: pluginConfig.notificationsEnabled
+            ? new OwnerNotifier({ notifications, store, logger })
+            : undefined,
         });
         const evaluations = new EvaluationService(store, pluginConfig);
         const rowsCache = new StoredRowsCache(store);

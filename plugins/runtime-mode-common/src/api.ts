@@ -432,3 +432,46 @@ export interface HealthResponse {
   ruleSetVersion: string;
   knowledgeBaseAsOf: string;
 }
+
+/** Unwaived critical and warning concerns of one category. @public */
+export interface ConcernCounts {
+  critical: number;
+  warning: number;
+}
+
+/**
+ * One component's stored verdict in numbers, for integrations such as Tech
+ * Insights facts (GET /v1/verdicts).
+ * @public
+ */
+export interface ComponentVerdict {
+  entityRef: string;
+  status: EvaluationStatus;
+  /** ISO timestamp of the evaluation the numbers come from. */
+  evaluatedAt?: string;
+  /** Rule-set version that produced the stored result. */
+  ruleSetVersion: string;
+  mode: ModeValue;
+  /** Level of all unwaived concerns. */
+  level: ReadinessLevel;
+  /** 0-100, null when the level is unknown. */
+  score: number | null;
+  /** Unwaived concerns per category; every category is present. */
+  concerns: Record<ConcernCategory, ConcernCounts>;
+  /** Unwaived API findings at the target versions the result was judged against. */
+  apis: {
+    /** Objects whose apiVersion is removed at (or before) the target. */
+    removed: number;
+    /** Objects whose apiVersion is deprecated at the target and not yet removed. */
+    deprecated: number;
+  };
+  /** The target versions the result was judged against, e.g. `{ k8s: '1.34' }`. */
+  targets: Record<string, string>;
+}
+
+/** GET /v1/verdicts: one page of stored verdicts, in entity-ref order. @public */
+export interface VerdictPage {
+  items: ComponentVerdict[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}

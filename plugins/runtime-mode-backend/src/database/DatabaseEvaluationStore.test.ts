@@ -553,7 +553,13 @@ describe('DatabaseEvaluationStore', () => {
       await store.writeBatch([
         resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
       ]);
-      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
+      // Down to before the two-questions migration, however many came since.
+      const directory = `${__dirname}/../../migrations`;
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261202010000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
       for (const column of ['upgrade_level', 'top_blocker_message']) {
         expect(
           await knex.schema.hasColumn('runtime_mode_evaluations', column),
@@ -573,6 +579,35 @@ describe('DatabaseEvaluationStore', () => {
       ).not.toBeNull();
       const [row] = await store.listRows();
       expect(row).not.toHaveProperty('upgradeLevel');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'claims a notification once per entity and event, and forgets the claims of a deleted entity, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const web = 'component:default/web';
+      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(true);
+      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(false);
+      expect(await store.claimNotification(web, 'removal:k8s:b')).toBe(true);
+      expect(
+        await store.claimNotification('component:default/api', 'removal:k8s:a'),
+      ).toBe(true);
+      await store.deleteEntities([web]);
+      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'undoes the owner-notifications migration, and applies it again, %p',
+    async databaseId => {
+      const { knex } = await createStore(databaseId);
+      const directory = `${__dirname}/../../migrations`;
+      expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(true);
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(false);
+      await DatabaseEvaluationStore.migrateUp(knex);
+      expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(true);
     },
   );
 

@@ -69,6 +69,7 @@ const CHANGES = 'runtime_mode_changes';
 const LOCATIONS = 'runtime_mode_watched_locations';
 const PUSHES = 'runtime_mode_push_queue';
 const MARKS = 'runtime_mode_catalog_marks';
+const NOTIFIED = 'runtime_mode_notified';
 
 /** Keeps IN lists below every engine's bound-parameter limit. */
 const BATCH = 500;
@@ -759,16 +760,21 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async listResults(entityRefs: string[]) {
-    const out: Array<{ entityRef: string; result: EvaluationResult }> = [];
+    const out: Array<{
+      entityRef: string;
+      result: EvaluationResult;
+      evaluatedAt?: string;
+    }> = [];
     for (let i = 0; i < entityRefs.length; i += BATCH) {
       const rows = await this.db<EvaluationRow>(EVALUATIONS)
         .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
         .whereNotNull('result')
-        .select('entity_ref', 'result');
+        .select('entity_ref', 'result', 'evaluated_at');
       for (const row of rows) {
         out.push({
           entityRef: row.entity_ref,
           result: JSON.parse(row.result!) as EvaluationResult,
+          evaluatedAt: toIso(row.evaluated_at),
         });
       }
     }
@@ -843,6 +849,15 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     return inserted.length > 0;
   }
 
+  async claimNotification(entityRef: string, key: string): Promise<boolean> {
+    const inserted = await this.db(NOTIFIED)
+      .insert({ entity_ref: entityRef, notification_key: key })
+      .onConflict(['entity_ref', 'notification_key'])
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
+  }
+
   async nextPushes(limit: number): Promise<QueuedPush[]> {
     const rows = await this.db(PUSHES)
       .orderBy('id')
@@ -910,6 +925,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         await tx(HISTORY).whereIn('entity_ref', batch).delete();
         await tx(LOCATIONS).whereIn('entity_ref', batch).delete();
         await tx(MARKS).whereIn('entity_ref', batch).delete();
+        await tx(NOTIFIED).whereIn('entity_ref', batch).delete();
         await tx(CHANGES)
           .where({ id: 1 })
           .update({ rows_removed_seq: seq, history_removed_seq: seq });

@@ -197,7 +197,9 @@ export interface EvaluationStore {
   /** Full stored results for a set of entities (blast radius). */
   listResults(
     entityRefs: string[],
-  ): Promise<Array<{ entityRef: string; result: EvaluationResult }>>;
+  ): Promise<
+    Array<{ entityRef: string; result: EvaluationResult; evaluatedAt?: string }>
+  >;
   /** Entity hash of the inputs last read, per entity that has stored sources. */
   getEntityHashes(entityRefs: string[]): Promise<Map<string, string>>;
   getSources(entityRef: string): Promise<StoredSources | undefined>;
@@ -211,6 +213,12 @@ export interface EvaluationStore {
   indexWatchedLocations(limit: number): Promise<number>;
   /** Queues a push; false when the same push (a redelivery) is queued already. */
   enqueuePush(push: RepositoryPush): Promise<boolean>;
+  /**
+   * Records that an entity's owner is being notified of an event; false when
+   * it was recorded already (by this or another replica): then nobody sends
+   * it again.
+   */
+  claimNotification(entityRef: string, key: string): Promise<boolean>;
   /** The oldest queued pushes. */
   nextPushes(limit: number): Promise<QueuedPush[]>;
   /** Removes a handled push from the queue. */

@@ -31,7 +31,9 @@ import {
   exportQuerySchema,
   historyQuerySchema,
   portfolioQuerySchema,
+  verdictsQuerySchema,
 } from '../service/schemas';
+import { verdictPage } from '../service/verdicts/verdictPage';
 import type { EvaluationStore } from '../database/EvaluationStore';
 import { OLD_INGRESS } from '../testUtils/fixtures';
 import { portfolioQuery, portfolioRow } from '../testUtils/rows';
@@ -142,6 +144,7 @@ describe('openapi.yaml', () => {
       ['/v1/portfolio', portfolioQuerySchema],
       ['/v1/portfolio/export', exportQuerySchema],
       ['/v1/blast-radius', blastRadiusQuerySchema],
+      ['/v1/verdicts', verdictsQuerySchema],
       ['/v1/entities/{namespace}/{kind}/{name}/history', historyQuerySchema],
     ];
     for (const [route, schema] of routes) {
@@ -237,6 +240,15 @@ describe('openapi.yaml', () => {
         ],
         apiPolicy: { targets: { k8s: '1.34' } },
       }),
+    );
+    const verdicts = await verdictPage(store, [rows[0], portfolioRow('b')], {
+      limit: 1,
+    });
+    expect(verdicts.nextCursor).toBeDefined();
+    expectDocumented(
+      verdicts,
+      { $ref: '#/components/schemas/VerdictPage' },
+      'verdicts',
     );
     expect(radius.items).toHaveLength(1);
     expectDocumented(

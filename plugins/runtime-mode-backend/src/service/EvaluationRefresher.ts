@@ -48,6 +48,8 @@ import { EntityRead, ManifestReader, SourceRead } from './ManifestReader';
 import { ByteBudget } from './manifests/ByteBudget';
 import { mapUntilAborted } from './mapUntilAborted';
 import { RuntimeModePluginConfig } from './readPluginConfig';
+import { OwnerNotifier, StoredChange } from './notifications/OwnerNotifier';
+import { PreviousEvaluation } from './notifications/ownerNotifications';
 
 /** Counts of one refresh run, for logs and the benchmark. */
 export interface RefreshStats {
@@ -129,6 +131,8 @@ export class EvaluationRefresher {
       reader: ManifestReader;
       config: RuntimeModePluginConfig;
       logger: LoggerService;
+      /** Tells owners when a stored evaluation is worse; none when notifications are off. */
+      notifier?: OwnerNotifier;
     },
   ) {}
 
@@ -505,7 +509,9 @@ export class EvaluationRefresher {
     const { store, logger } = this.options;
     const writes = refreshes.flatMap(r => (r.write ? [r.write] : []));
     try {
+      const previous = await this.previousEvaluations(writes);
       const outcome = await store.writeBatch(writes);
+      await this.notifyOwners(writes, previous, outcome);
       for (const { entityRef, error } of outcome.failed) {
         logger.error(
           `Runtime mode could not store the evaluation of ${entityRef}`,
@@ -527,6 +533,55 @@ export class EvaluationRefresher {
           error: stringifyError(error),
         })),
       };
+    }
+  }
+
+  /**
+   * The stored results that new results are about to replace, for the owner
+   * notifications; nothing is read when notifications are off.
+   */
+  private async previousEvaluations(
+    writes: EntityWrite[],
+  ): Promise<Map<string, PreviousEvaluation>> {
+    const refs = writes.flatMap(w =>
+      w.evaluation?.type === 'result' ? [w.entityRef] : [],
+    );
+    if (!this.options.notifier || !refs.length) return new Map();
+    const stored = await this.options.store.listResults(refs);
+    return new Map(
+      stored.map(s => [
+        s.entityRef,
+        { result: s.result, evaluatedAt: s.evaluatedAt ?? '' },
+      ]),
+    );
+  }
+
+  /** Notifies owners of what the stored results call for; never fails the refresh. */
+  private async notifyOwners(
+    writes: EntityWrite[],
+    previous: Map<string, PreviousEvaluation>,
+    outcome: BatchOutcome,
+  ) {
+    const { notifier, logger } = this.options;
+    if (!notifier) return;
+    const failed = new Set(outcome.failed.map(f => f.entityRef));
+    const changes: StoredChange[] = writes.flatMap(w =>
+      w.evaluation?.type === 'result' && !failed.has(w.entityRef)
+        ? [
+            {
+              summary: w.evaluation.summary,
+              previous: previous.get(w.entityRef),
+              result: w.evaluation.result,
+            },
+          ]
+        : [],
+    );
+    try {
+      await notifier.notify(changes);
+    } catch (error) {
+      logger.warn('Runtime mode could not notify owners', {
+        error: stringifyError(error),
+      });
     }
   }
 

@@ -60,6 +60,8 @@ export interface RuntimeModePluginConfig {
   catalogChanges?: SchedulerServiceTaskScheduleDefinition;
   /** Whether SCM push events (events backend + an SCM events module) refresh the entities they touch. */
   pushEvents: boolean;
+  /** Whether owners get a Backstage notification when their component gets worse. */
+  notificationsEnabled: boolean;
   /** The portal's address (`app.baseUrl`), for links to components in exports; undefined when not configured. */
   appBaseUrl?: string;
 }
@@ -174,6 +176,8 @@ export function readPluginConfig(config: Config): RuntimeModePluginConfig {
       DEFAULT_CATALOG_CHANGES,
     ),
     pushEvents: root?.getOptionalBoolean('pushEvents') ?? true,
+    notificationsEnabled:
+      root?.getOptionalBoolean('notifications.enabled') ?? true,
     appBaseUrl: config.getOptionalString('app.baseUrl'),
   };
 }

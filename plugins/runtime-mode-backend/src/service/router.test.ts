@@ -145,6 +145,7 @@ describe('REST API v1', () => {
       ['post', '/entities/default/component/web/refresh'],
       ['post', '/entities/default/component/web/what-if'],
       ['post', '/evaluate'],
+      ['get', '/verdicts'],
     ])('%s %s needs credentials', async (method, path) => {
       const res = await (request(server) as any)
         [method](`${API}${path}`)
@@ -717,6 +718,53 @@ describe('REST API v1', () => {
       );
       expect(bad.status).toBe(400);
     });
+  });
+
+  describe('GET /verdicts', () => {
+    it('pages the stored verdicts in ref order, with counts per category and removed APIs at the targets', async () => {
+      const first = await request(server).get(`${API}/verdicts?limit=2`);
+      expect(first.status).toBe(200);
+      expect(
+        first.body.items.map((i: { entityRef: string }) => i.entityRef),
+      ).toEqual(['component:default/legacy', 'component:default/secret']);
+      expect(first.body.nextCursor).toBe('component:default/secret');
+      const legacy = first.body.items[0];
+      expect(legacy).toMatchObject({
+        status: 'fresh',
+        mode: 'bare-metal-container',
+        level: 'blocked',
+        apis: { removed: 1 },
+        targets: { k8s: '1.34' },
+      });
+      expect(legacy.concerns['api-compatibility'].critical).toBe(1);
+      expect(Object.keys(legacy.concerns)).toHaveLength(8);
+
+      const second = await request(server).get(
+        `${API}/verdicts?limit=2&cursor=${first.body.nextCursor}`,
+      );
+      expect(
+        second.body.items.map((i: { entityRef: string }) => i.entityRef),
+      ).toEqual(['component:default/vm', 'component:default/web']);
+      expect(second.body.nextCursor).toBeUndefined();
+    });
+
+    it('leaves out the components the caller may not read', async () => {
+      const res = await request(server)
+        .get(`${API}/verdicts`)
+        .set('Authorization', restricted());
+      expect(
+        res.body.items.map((i: { entityRef: string }) => i.entityRef),
+      ).not.toContain('component:default/secret');
+      expect(res.body.items).toHaveLength(3);
+    });
+
+    it.each(['limit=0', 'limit=501', 'cursor=web', 'page=2'])(
+      'answers 400 to ?%s',
+      async query => {
+        const res = await request(server).get(`${API}/verdicts?${query}`);
+        expect(res.status).toBe(400);
+      },
+    );
   });
 
   describe('GET /rules and /profiles', () => {

@@ -52,8 +52,10 @@ import {
   historyQuerySchema,
   parseOrThrow,
   portfolioQuerySchema,
+  verdictsQuerySchema,
   whatIfRequestSchema,
 } from './schemas';
+import { verdictPage } from './verdicts/verdictPage';
 import { buildPortfolioSummary } from './portfolio';
 import { filterRows } from './rows/rowFilters';
 import { sortRows } from './rows/rowOrder';
@@ -332,6 +334,12 @@ export async function createRouter(
     const query = parseOrThrow(blastRadiusQuerySchema, req.query, 'query');
     const rows = filterRows((await readableRows(req)).rows, query);
     res.json(await computeBlastRadius(store, rows, query, config.engine));
+  });
+
+  router.get('/v1/verdicts', async (req, res) => {
+    const query = parseOrThrow(verdictsQuerySchema, req.query, 'query');
+    const { rows } = await readableRows(req);
+    res.json(await verdictPage(store, rows, query));
   });
 
   return router;

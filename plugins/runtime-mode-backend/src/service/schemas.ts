@@ -160,6 +160,21 @@ export const blastRadiusQuerySchema = z
   })
   .strict();
 
+export const verdictsQuerySchema = z
+  .object({
+    cursor: z
+      .string()
+      .min(1)
+      .max(600)
+      .regex(
+        /^component:[^/]+\/.+$/,
+        'must be a nextCursor from a previous page',
+      )
+      .optional(),
+    limit: wholeNumber(1, 500, 100),
+  })
+  .strict();
+
 const targetsSchema = z
   .record(
     z.string().regex(/^[a-z0-9-]+$/, 'must be a component id such as k8s'),

@@ -29,9 +29,15 @@ export function runtimeTabUrl(
   row: Pick<PortfolioRow, 'namespace' | 'name'>,
 ): string | undefined {
   if (!appBaseUrl) return undefined;
-  const base = appBaseUrl.replace(/\/+$/, '');
+  return `${appBaseUrl.replace(/\/+$/, '')}${runtimeTabPath(row)}`;
+}
+
+/** The component's Runtime tab as a path in the portal (`/catalog/...`). */
+export function runtimeTabPath(
+  row: Pick<PortfolioRow, 'namespace' | 'name'>,
+): string {
   const namespace = encodeURIComponent(row.namespace.toLowerCase());
-  return `${base}/catalog/${namespace}/component/${encodeURIComponent(
+  return `/catalog/${namespace}/component/${encodeURIComponent(
     row.name,
   )}/${RUNTIME_TAB_PATH}`;
 }

@@ -1,0 +1,167 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { APIRequestContext, expect, test } from '@playwright/test';
+import { createHmac, randomBytes } from 'node:crypto';
+import { api, guestToken, screenshotPath, signInAsGuest } from './helpers';
+
+/** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
+const SCM = 'http://localhost:8111';
+const REPOSITORY = 'acme/notify-demo';
+const MANIFEST = 'deploy/app.yaml';
+/** events.modules.github.webhookSecret in e2e/app-config.e2e.yaml. */
+const WEBHOOK_SECRET = 'e2e-webhook-secret';
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: notify-demo
+  labels: { app: notify-demo }
+spec:
+  replicas: 2
+  selector:
+    matchLabels: { app: notify-demo }
+  template:
+    metadata:
+      labels: { app: notify-demo }
+    spec:
+      containers:
+        - name: notify-demo
+          image: registry.example.com/notify-demo:1.0.0
+`;
+
+/** The same workload with a PodDisruptionBudget in policy/v1beta1, removed in Kubernetes 1.25. */
+const withRemovedApi = `${deployment}---
+apiVersion: policy/v1beta1
+kind: PodDisruptionBudget
+metadata:
+  name: notify-demo
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: { app: notify-demo }
+`;
+
+async function commit(request: APIRequestContext, content: string) {
+  const res = await request.put(`${SCM}/${REPOSITORY}/blob/main/${MANIFEST}`, {
+    data: content,
+  });
+  expect(res.status()).toBe(204);
+}
+
+/** Delivers a GitHub push webhook for the manifest, signed as GitHub signs it. */
+async function deliverPush(request: APIRequestContext) {
+  const body = JSON.stringify({
+    ref: 'refs/heads/main',
+    before: randomBytes(20).toString('hex'),
+    after: randomBytes(20).toString('hex'),
+    created: false,
+    deleted: false,
+    forced: false,
+    repository: {
+      full_name: REPOSITORY,
+      html_url: `${SCM}/${REPOSITORY}`,
+      default_branch: 'main',
+    },
+    commits: [{ added: [], removed: [], modified: [MANIFEST] }],
+  });
+  const signature = createHmac('sha256', WEBHOOK_SECRET)
+    .update(body)
+    .digest('hex');
+  const res = await request.post(api('/api/events/http/github'), {
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-github-delivery': randomBytes(8).toString('hex'),
+      'x-hub-signature-256': `sha256=${signature}`,
+    },
+    data: body,
+  });
+  expect(res.status()).toBe(202);
+}
+
+async function levelOf(request: APIRequestContext, token: string) {
+  const res = await request.get(
+    api('/api/runtime-mode/v1/entities/default/component/notify-demo'),
+    { headers: { Authorization: `Bearer ${token}` } },
+  );
+  if (!res.ok()) return undefined;
+  return (await res.json()).result?.readiness.level as string | undefined;
+}
+
+/** The guest's notifications about notify-demo, from the notifications backend. */
+async function notificationTitles(request: APIRequestContext, token: string) {
+  const res = await request.get(api('/api/notifications/notifications'), {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(res.ok()).toBeTruthy();
+  const body = await res.json();
+  return (body.notifications as Array<{ payload: { title: string } }>)
+    .map(n => n.payload.title)
+    .filter(title => title.startsWith('Notify Demo'))
+    .sort();
+}
+
+test.describe('Owners hear when their component gets worse', () => {
+  test.skip(
+    Boolean(process.env.PLAYWRIGHT_URL),
+    'needs the stand-in Git host and e2e/app-config.e2e.yaml that the suite starts itself',
+  );
+
+  test("a pushed manifest with a removed API puts one notification in the owner's bell, linking to the Runtime tab", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const token = await guestToken(request);
+    await commit(request, deployment);
+    await deliverPush(request);
+    await expect
+      .poll(() => levelOf(request, token), { timeout: 60_000 })
+      .toMatch(/^ready/);
+    expect(await notificationTitles(request, token)).toEqual([]);
+
+    await commit(request, withRemovedApi);
+    await deliverPush(request);
+    await expect
+      .poll(() => levelOf(request, token), { timeout: 60_000 })
+      .toBe('blocked');
+    await expect
+      .poll(() => notificationTitles(request, token), { timeout: 30_000 })
+      .toEqual([
+        'Notify Demo is now blocked',
+        'Notify Demo uses policy/v1beta1 PodDisruptionBudget, removed in Kubernetes v1.25.0',
+      ]);
+
+    // Another push of the same content changes nothing: no new notification.
+    await deliverPush(request);
+    const token2 = await guestToken(request);
+    expect(await levelOf(request, token2)).toBe('blocked');
+    expect(await notificationTitles(request, token2)).toHaveLength(2);
+
+    await signInAsGuest(page);
+    await page.goto('/notifications');
+    const blocked = page.getByText('Notify Demo is now blocked');
+    await expect(blocked).toBeVisible();
+    await page.screenshot({
+      path: screenshotPath('runtime-mode-notifications'),
+    });
+    await blocked.click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/notify-demo\/runtime/,
+    );
+  });
+});
