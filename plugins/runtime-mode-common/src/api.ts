@@ -453,8 +453,11 @@ export interface VerdictsByRefsRequest {
 export interface EntityVerdict {
   /** The ref as the catalog writes it, lower-cased: `component:default/checkout-api`. */
   entityRef: string;
+  /** The runtime mode it runs in; `unknown` when nothing tells. */
   mode: ModeValue;
+  /** The readiness level of all unwaived concerns. */
   level: ReadinessLevel;
+  /** 0–100 by the documented scoring rule; null when not judged. */
   score: number | null;
   /** `fresh`, or `stale` when a source failed and the previous result is kept. */
   status: EvaluationStatus;
@@ -466,5 +469,6 @@ export interface EntityVerdict {
  * @public
  */
 export interface VerdictsByRefsResponse {
+  /** In the order asked, each ref once. */
   items: EntityVerdict[];
 }

@@ -42,18 +42,24 @@ export function RuntimeModeCell(props: { entity: Entity }) {
   return (
     <Box
       display="flex"
-      flexWrap="wrap"
-      alignItems="center"
+      flexDirection="column"
+      alignItems="flex-start"
       style={{ gap: 4 }}
       data-testid="runtime-mode-catalog-cell"
     >
       <ModeChip mode={verdict.mode} />
-      <LevelChip level={verdict.level} />
-      {verdict.score !== null && (
-        <Typography variant="caption" color="textSecondary">
-          {verdict.score}/100
-        </Typography>
-      )}
+      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+        <LevelChip level={verdict.level} />
+        {verdict.score !== null && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            style={{ whiteSpace: 'nowrap' }}
+          >
+            {verdict.score}/100
+          </Typography>
+        )}
+      </Box>
     </Box>
   );
 }

@@ -31,7 +31,9 @@ import { verdictKey } from './VerdictLoader';
  * @public
  */
 export interface RuntimeModeSelection {
+  /** Keep entities in one of these modes; any mode when empty. */
   modes: ModeValue[];
+  /** Keep entities at one of these readiness levels; any level when empty. */
   levels: ReadinessLevel[];
 }
 
@@ -46,10 +48,12 @@ export interface RuntimeModeSelection {
  */
 export class RuntimeModeFilter implements EntityFilter {
   constructor(
+    /** The modes and levels chosen. */
     readonly selection: RuntimeModeSelection,
     private readonly verdicts: ReadonlyMap<string, EntityVerdict>,
   ) {}
 
+  /** Does the entity's verdict match the chosen modes and levels? */
   filterEntity(entity: Entity): boolean {
     const verdict = this.verdicts.get(verdictKey(stringifyEntityRef(entity)));
     if (!verdict) {

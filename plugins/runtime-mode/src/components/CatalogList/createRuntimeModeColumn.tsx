@@ -53,7 +53,8 @@ export function createRuntimeModeColumn<
     title: options?.title ?? 'Runtime mode',
     sorting: false,
     searchable: false,
-    width: 'auto',
+    // Room for the longest level, "Ready with warnings", and the score.
+    cellStyle: { minWidth: 230 },
     render: row => <RuntimeModeCell entity={row.entity} />,
   };
 }
