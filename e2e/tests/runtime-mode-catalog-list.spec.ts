@@ -96,6 +96,8 @@ test.describe('Runtime mode in the catalog list', () => {
         rowOf(r).getByTestId('runtime-mode-catalog-cell'),
       ).toContainText(MODE_LABELS['container-virtualization']);
     }
+    // Wide enough for the catalog's eight columns side by side.
+    await page.setViewportSize({ width: 1920, height: 900 });
     await page.screenshot({ path: screenshotPath('catalog-list') });
   });
 });
