@@ -475,3 +475,43 @@ export interface VerdictPage {
   /** Pass as `cursor` for the next page; absent on the last page. */
   nextCursor?: string;
 }
+
+/**
+ * The most entity refs one POST /v1/verdicts/by-refs takes: more than a page
+ * of the catalog's entity list, so one page of rows is one request.
+ * @public
+ */
+export const MAX_VERDICT_REFS = 500;
+
+/** POST /v1/verdicts/by-refs request body. @public */
+export interface VerdictsByRefsRequest {
+  /** Entity refs such as `component:default/checkout-api`; at most {@link MAX_VERDICT_REFS}. */
+  entityRefs: string[];
+}
+
+/**
+ * The stored verdict of one component, as the catalog's entity list shows it.
+ * @public
+ */
+export interface EntityVerdict {
+  /** The ref as the catalog writes it, lower-cased: `component:default/checkout-api`. */
+  entityRef: string;
+  /** The runtime mode it runs in; `unknown` when nothing tells. */
+  mode: ModeValue;
+  /** The readiness level of all unwaived concerns. */
+  level: ReadinessLevel;
+  /** 0–100 by the documented scoring rule; null when not judged. */
+  score: number | null;
+  /** `fresh`, or `stale` when a source failed and the previous result is kept. */
+  status: EvaluationStatus;
+}
+
+/**
+ * POST /v1/verdicts/by-refs response: one item per asked ref the caller may
+ * read and that has a stored evaluation; other refs are simply absent.
+ * @public
+ */
+export interface VerdictsByRefsResponse {
+  /** In the order asked, each ref once. */
+  items: EntityVerdict[];
+}

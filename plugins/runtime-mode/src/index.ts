@@ -28,6 +28,16 @@ export {
   RuntimeModePortfolioPage,
 } from './plugin';
 export { runtimeModeApiRef, RuntimeModeClient } from './api';
+export {
+  createRuntimeModeColumn,
+  RuntimeModeCatalogPicker,
+  RuntimeModeFilter,
+} from './components/CatalogList';
+export type {
+  RuntimeModeColumnOptions,
+  RuntimeModeEntityFilters,
+  RuntimeModeSelection,
+} from './components/CatalogList';
 export type {
   BlastRadiusQuery,
   ModeProfiles,

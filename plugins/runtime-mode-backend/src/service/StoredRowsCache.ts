@@ -61,6 +61,17 @@ export class StoredRowsCache {
   }
 
   async rows(given?: DataVersion): Promise<PortfolioRow[]> {
+    return (await this.currentRows(given)).list;
+  }
+
+  /** The current rows by entity ref, for lookups of a few refs. */
+  async rowsByRef(
+    given?: DataVersion,
+  ): Promise<ReadonlyMap<string, PortfolioRow>> {
+    return (await this.currentRows(given)).byRef;
+  }
+
+  private async currentRows(given?: DataVersion): Promise<RowsState> {
     const version = given ?? (await this.store.getDataVersion());
     const previous = this.rowsState;
     const next = (async (): Promise<RowsState> => {
@@ -90,7 +101,7 @@ export class StoredRowsCache {
       };
     })();
     this.rowsState = next;
-    return (await next).list;
+    return next;
   }
 
   /** History since a day boundary; rows written since the last read are appended. */

@@ -146,6 +146,7 @@ describe('REST API v1', () => {
       ['post', '/entities/default/component/web/what-if'],
       ['post', '/evaluate'],
       ['get', '/verdicts'],
+      ['post', '/verdicts/by-refs'],
     ])('%s %s needs credentials', async (method, path) => {
       const res = await (request(server) as any)
         [method](`${API}${path}`)
@@ -297,6 +298,102 @@ describe('REST API v1', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('InputError');
       expect(res.body.error.message).toContain(mention);
+    });
+  });
+
+  describe('POST /verdicts/by-refs', () => {
+    const verdicts = (entityRefs: unknown, user?: string) => {
+      const req = request(server).post(`${API}/verdicts/by-refs`);
+      if (user) req.set('Authorization', user);
+      return req.send({ entityRefs });
+    };
+
+    it('answers the stored verdict of each evaluated ref, the same as the portfolio row', async () => {
+      const portfolio = await request(server).get(`${API}/portfolio`);
+      const rowOf = (name: string) =>
+        portfolio.body.items.find((r: { name: string }) => r.name === name);
+      const res = await verdicts([
+        'component:default/web',
+        'component:default/vm',
+      ]);
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual(
+        ['web', 'vm'].map(name => ({
+          entityRef: `component:default/${name}`,
+          mode: rowOf(name).mode,
+          level: rowOf(name).level,
+          score: rowOf(name).score,
+          status: rowOf(name).status,
+        })),
+      );
+      expect(res.body.items[1].mode).toBe('container-virtualization');
+    });
+
+    it('leaves out refs without an evaluation, unknown refs and other kinds', async () => {
+      const res = await verdicts([
+        'component:default/empty',
+        'component:default/nosuch',
+        'system:default/shop',
+        'Component:default/Legacy',
+        'component:default/legacy',
+      ]);
+      expect(res.status).toBe(200);
+      expect(
+        res.body.items.map((v: { entityRef: string }) => v.entityRef),
+      ).toEqual(['component:default/legacy']);
+    });
+
+    it('answers a hidden ref exactly like an unknown one: absent', async () => {
+      const asAdmin = await verdicts(['component:default/secret']);
+      expect(asAdmin.body.items).toHaveLength(1);
+      const hidden = await verdicts(
+        ['component:default/secret', 'component:default/web'],
+        restricted(),
+      );
+      expect(hidden.status).toBe(200);
+      expect(
+        hidden.body.items.map((v: { entityRef: string }) => v.entityRef),
+      ).toEqual(['component:default/web']);
+    });
+
+    it('takes an empty list and answers no items', async () => {
+      const res = await verdicts([]);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [] });
+    });
+
+    it.each([
+      ['a missing list', undefined, "body parameter 'entityRefs': Required"],
+      ['a list that is not one', 'component:default/web', 'Expected array'],
+      [
+        'a ref that is not one',
+        ['not a ref'],
+        "'not a ref' is not an entity ref",
+      ],
+      [
+        'more refs than one request takes',
+        Array.from({ length: 501 }, (_, i) => `component:default/c${i}`),
+        'at most 500 entity refs per request',
+      ],
+    ])(
+      'rejects %s with a 400 that says why',
+      async (_case, entityRefs, message) => {
+        const res = await verdicts(entityRefs);
+        expect(res.status).toBe(400);
+        expect(res.body.error.name).toBe('InputError');
+        expect(res.body.error.message).toContain(message);
+      },
+    );
+
+    it('rejects a body that is not JSON with a 400', async () => {
+      const res = await request(server)
+        .post(`${API}/verdicts/by-refs`)
+        .set('Content-Type', 'text/plain')
+        .send('component:default/web');
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'POST /v1/verdicts/by-refs expects a JSON body (Content-Type: application/json) with entityRefs',
+      );
     });
   });
 

@@ -32,6 +32,7 @@ import {
   runtimeModeEvaluatePermission,
   runtimeModeRefreshPermission,
   StoredEvaluation,
+  VerdictsByRefsResponse,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -53,6 +54,7 @@ import {
   parseOrThrow,
   portfolioQuerySchema,
   verdictsQuerySchema,
+  verdictsByRefsRequestSchema,
   whatIfRequestSchema,
 } from './schemas';
 import { verdictPage } from './verdicts/verdictPage';
@@ -286,6 +288,41 @@ export async function createRouter(
       'body',
     );
     res.json(evaluations.evaluateAdHoc(body));
+  });
+
+  router.post('/v1/verdicts/by-refs', async (req, res) => {
+    const credentials = await userCredentials(req);
+    if (!req.is('application/json')) {
+      throw new InputError(
+        'POST /v1/verdicts/by-refs expects a JSON body (Content-Type: application/json) with entityRefs',
+      );
+    }
+    const { entityRefs } = parseOrThrow(
+      verdictsByRefsRequestSchema,
+      await readJsonBody(req, res),
+      'body',
+    );
+    const unique = [...new Set(entityRefs)];
+    const [readableRefs, rowsByRef] = await Promise.all([
+      readable.readableOf(unique, credentials),
+      rowsCache.rowsByRef(),
+    ]);
+    const body: VerdictsByRefsResponse = { items: [] };
+    for (const entityRef of unique) {
+      const row = rowsByRef.get(entityRef);
+      // Never evaluated yet (pending) is no verdict: the list shows nothing.
+      if (!row || row.status === 'pending' || !readableRefs.has(entityRef)) {
+        continue;
+      }
+      body.items.push({
+        entityRef,
+        mode: row.mode,
+        level: row.level,
+        score: row.score,
+        status: row.status,
+      });
+    }
+    res.json(body);
   });
 
   router.get('/v1/portfolio', async (req, res) => {

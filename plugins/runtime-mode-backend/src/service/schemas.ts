@@ -14,11 +14,13 @@
  * limitations under the License.
  */
 
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import {
   BLAST_RADIUS_STATUSES,
   CONCERN_CATEGORIES,
+  MAX_VERDICT_REFS,
   MODE_VALUES,
   PORTFOLIO_GROUP_BYS,
   PORTFOLIO_HEATMAP_BYS,
@@ -232,3 +234,38 @@ export type SortQuery = Pick<ExportQuery, keyof typeof sortShape>;
 export type BlastRadiusQuery = z.infer<typeof blastRadiusQuerySchema>;
 export type WhatIfBody = z.infer<typeof whatIfRequestSchema>;
 export type EvaluateBody = z.infer<typeof evaluateRequestSchema>;
+
+/**
+ * POST /v1/verdicts/by-refs: a bounded list of entity refs, each normalised
+ * to the catalog's lower-cased `kind:namespace/name`.
+ */
+export const verdictsByRefsRequestSchema = z
+  .object({
+    entityRefs: z
+      .array(
+        z
+          .string()
+          .max(600)
+          .transform((value, ctx) => {
+            try {
+              return stringifyEntityRef(
+                parseEntityRef(value),
+              ).toLocaleLowerCase('en-US');
+            } catch {
+              ctx.addIssue({
+                code: z.ZodIssueCode.custom,
+                message: `'${value.slice(
+                  0,
+                  80,
+                )}' is not an entity ref such as component:default/name`,
+              });
+              return z.NEVER;
+            }
+          }),
+      )
+      .max(
+        MAX_VERDICT_REFS,
+        `at most ${MAX_VERDICT_REFS} entity refs per request`,
+      ),
+  })
+  .strict();

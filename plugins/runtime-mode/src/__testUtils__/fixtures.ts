@@ -747,6 +747,7 @@ export function mockRuntimeModeApi(
     getBlastRadius: jest.fn().mockResolvedValue(blastRadius),
     getRules: jest.fn().mockResolvedValue(ruleCatalog),
     getProfiles: jest.fn(),
+    getVerdicts: jest.fn().mockResolvedValue([]),
     ...overrides,
   };
 }

@@ -18,6 +18,15 @@ import { screen } from '@testing-library/react';
 import { renderTestApp } from '@backstage/frontend-test-utils';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  catalogApiRef,
+  entityRouteRef,
+  MockStarredEntitiesApi,
+  starredEntitiesApiRef,
+} from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import runtimeModePlugin from './index';
 import { runtimeModeApiRef } from '../api';
 import { kubevirtEntity, mockRuntimeModeApi } from '../__testUtils__/fixtures';
@@ -34,6 +43,7 @@ describe('runtime-mode plugin for the new frontend system', () => {
       'entity-card:runtime-mode/overview',
       'entity-content:runtime-mode/runtime',
       'page:runtime-mode',
+      'catalog-filter:runtime-mode/runtime-mode',
     ]) {
       expect(runtimeModePlugin.getExtension(id as any)).toBeDefined();
     }
@@ -110,5 +120,34 @@ describe('runtime-mode plugin for the new frontend system', () => {
       await screen.findByTestId('runtime-mode-upgrade-headline'),
     ).toHaveTextContent('At the planned upgrade: 3 break, 5 already broken');
     expect(api.getPortfolio).toHaveBeenCalled();
+  });
+
+  it("puts the runtime mode filter among the catalog page's filters", async () => {
+    await renderTestApp({
+      extensions: [
+        catalogPlugin.getExtension('page:catalog'),
+        runtimeModePlugin.getExtension(
+          'catalog-filter:runtime-mode/runtime-mode',
+        ),
+      ],
+      config: {
+        app: {
+          extensions: [{ 'page:catalog': { config: { pagination: false } } }],
+        },
+        backend: { baseUrl: 'http://localhost:7007' },
+      },
+      initialRouteEntries: ['/catalog'],
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name':
+          convertLegacyRouteRef(entityRouteRef),
+      },
+      apis: [
+        [runtimeModeApiRef, mockRuntimeModeApi()],
+        [catalogApiRef, catalogApiMock({ entities: [kubevirtEntity] })],
+        [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+      ],
+    });
+    expect(await screen.findByLabelText('Runtime mode')).toBeEnabled();
+    expect(screen.getByLabelText('Readiness')).toBeEnabled();
   });
 });

@@ -22,6 +22,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import {
+  CatalogFilterBlueprint,
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
@@ -86,8 +87,25 @@ export const runtimeModePortfolioPage = PageBlueprint.make({
 });
 
 /**
+ * The runtime mode and readiness filter of the catalog's entity list, among
+ * the catalog page's filters (`catalog-filter:runtime-mode/runtime-mode`).
+ *
+ * @alpha
+ */
+export const runtimeModeCatalogFilter = CatalogFilterBlueprint.make({
+  name: 'runtime-mode',
+  params: {
+    loader: () =>
+      import('../components/CatalogList').then(m =>
+        compatWrapper(<m.RuntimeModeCatalogPicker />),
+      ),
+  },
+});
+
+/**
  * The Runtime Mode plugin for the new frontend system: API, entity card,
- * Runtime tab and the portfolio page (which also gives the nav item).
+ * Runtime tab, the catalog list filter and the portfolio page (which also
+ * gives the nav item).
  *
  * @alpha
  */
@@ -102,5 +120,6 @@ export const runtimeModeFrontendPlugin = createFrontendPlugin({
     runtimeModeEntityCard,
     runtimeModeEntityContent,
     runtimeModePortfolioPage,
+    runtimeModeCatalogFilter,
   ],
 });

@@ -20,6 +20,7 @@ import type {
   BlastRadius,
   BlastRadiusStatus,
   EntityHistory,
+  EntityVerdict,
   EvaluationResult,
   HealthResponse,
   PortfolioFilter,
@@ -106,6 +107,12 @@ export interface RuntimeModeApi {
   getBlastRadius(query: BlastRadiusQuery): Promise<BlastRadius>;
   getRules(): Promise<RuleCatalog>;
   getProfiles(): Promise<ModeProfiles>;
+  /**
+   * The stored verdicts of many entities in one request (at most
+   * `MAX_VERDICT_REFS` refs): one item per readable, evaluated ref; others
+   * are absent.
+   */
+  getVerdicts(entityRefs: string[]): Promise<EntityVerdict[]>;
 }
 
 /** @public */

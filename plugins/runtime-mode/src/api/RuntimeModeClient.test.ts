@@ -255,4 +255,39 @@ describe('RuntimeModeClient', () => {
     const file = await client.exportPortfolio({}, 'json');
     expect(file.filename).toBe('runtime-mode-portfolio.json');
   });
+
+  it('posts the refs of a page of rows in one request and returns the verdicts', async () => {
+    const bodies: unknown[] = [];
+    const verdict = {
+      entityRef: 'component:default/vm-billing-legacy',
+      mode: 'container-virtualization',
+      level: 'blocked',
+      score: 35,
+      status: 'fresh',
+    };
+    server.use(
+      http.post(`${baseUrl}/v1/verdicts/by-refs`, async ({ request }) => {
+        bodies.push(await request.json());
+        return HttpResponse.json({ items: [verdict] });
+      }),
+    );
+    await expect(
+      client.getVerdicts([
+        'component:default/vm-billing-legacy',
+        'component:default/never-evaluated',
+      ]),
+    ).resolves.toEqual([verdict]);
+    expect(bodies).toEqual([
+      {
+        entityRefs: [
+          'component:default/vm-billing-legacy',
+          'component:default/never-evaluated',
+        ],
+      },
+    ]);
+  });
+
+  it('asks nothing for no refs', async () => {
+    await expect(client.getVerdicts([])).resolves.toEqual([]);
+  });
 });

@@ -20,12 +20,15 @@ import { ResponseError } from '@backstage/errors';
 import type {
   BlastRadius,
   EntityHistory,
+  EntityVerdict,
   EvaluationResult,
   HealthResponse,
   PortfolioFilter,
   PortfolioSummary,
   RuleCatalog,
   StoredEvaluation,
+  VerdictsByRefsRequest,
+  VerdictsByRefsResponse,
   WhatIfRequest,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type {
@@ -172,6 +175,22 @@ export class RuntimeModeClient implements RuntimeModeApi {
 
   getProfiles(): Promise<ModeProfiles> {
     return this.request<ModeProfiles>('/v1/profiles');
+  }
+
+  async getVerdicts(entityRefs: string[]): Promise<EntityVerdict[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
+    const body: VerdictsByRefsRequest = { entityRefs };
+    const response = await this.request<VerdictsByRefsResponse>(
+      '/v1/verdicts/by-refs',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    );
+    return response.items;
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
