@@ -25,6 +25,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { runtimeModePermissions } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { createEvaluateManifestsAction } from './actions/createEvaluateManifestsAction';
+import { createGetClusterUpgradesAction } from './actions/createGetClusterUpgradesAction';
 import { createGetEntityEvaluationAction } from './actions/createGetEntityEvaluationAction';
 import { createSummarisePortfolioAction } from './actions/createSummarisePortfolioAction';
 import { EvaluationRefresher } from './service/EvaluationRefresher';
@@ -207,6 +208,11 @@ export const runtimeModePlugin = createBackendPlugin({
         createSummarisePortfolioAction({
           ...deps,
           plannedTargets: pluginConfig.engine.apiPolicy.targets,
+          actionsRegistry,
+        });
+        createGetClusterUpgradesAction({
+          ...deps,
+          engine: pluginConfig.engine,
           actionsRegistry,
         });
         createEvaluateManifestsAction({

@@ -396,11 +396,19 @@ describe('DatabaseEvaluationStore', () => {
         new Map([
           [
             'component:default/a',
-            { apiKinds: ['apps/v1\tDeployment'], currentVersions: {} },
+            {
+              apiKinds: ['apps/v1\tDeployment'],
+              currentVersions: {},
+              clusters: [],
+            },
           ],
           [
             'component:default/b',
-            { apiKinds: ['extensions/v1beta1\tIngress'], currentVersions: {} },
+            {
+              apiKinds: ['extensions/v1beta1\tIngress'],
+              currentVersions: {},
+              clusters: [],
+            },
           ],
         ]),
       );
@@ -513,6 +521,7 @@ describe('DatabaseEvaluationStore', () => {
             {
               apiKinds: ['apps/v1\tDeployment', 'extensions/v1beta1\tIngress'],
               currentVersions: { k8s: '1.31' },
+              clusters: ['bm'],
             },
           ],
         ]),
@@ -553,6 +562,8 @@ describe('DatabaseEvaluationStore', () => {
       await store.writeBatch([
         resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
       ]);
+      // The component-clusters migration came after it: undone first.
+      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
       await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
       for (const column of ['upgrade_level', 'top_blocker_message']) {
         expect(
@@ -573,6 +584,34 @@ describe('DatabaseEvaluationStore', () => {
       ).not.toBeNull();
       const [row] = await store.listRows();
       expect(row).not.toHaveProperty('upgradeLevel');
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'the component-clusters migration has every stored result evaluated again, which records its clusters, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeBatch([
+        resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
+      ]);
+      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
+      expect(
+        await knex.schema.hasColumn('runtime_mode_evaluations', 'clusters'),
+      ).toBe(false);
+      await DatabaseEvaluationStore.migrateUp(knex);
+      expect(
+        (await store.getInputHashes()).get('component:default/web')?.inputHash,
+      ).toBeUndefined();
+      // Until the refresh writes it again, the row says it does not know.
+      expect(
+        (await store.listApiUsage()).get('component:default/web')?.clusters,
+      ).toBeNull();
+      await store.writeBatch([
+        resultWrite(summary('web'), answeredResult(), { inputHash: 'h2' }),
+      ]);
+      expect(
+        (await store.listApiUsage()).get('component:default/web')?.clusters,
+      ).toEqual(['bm']);
     },
   );
 
