@@ -465,7 +465,7 @@ export interface ClusterUpgradeItem {
   apis: Array<Omit<ClusterUpgradeApi, 'components'>>;
 }
 
-/** GET /v1/clusters/{name}/upgrade?component=k8s&version=1.34 @public */
+/** GET /v1/clusters/:name/upgrade?component=k8s&version=1.34 @public */
 export interface ClusterUpgradeDetail {
   cluster: Omit<ClusterUpgrade, 'steps'>;
   step: ClusterUpgradeStep;
