@@ -77,9 +77,13 @@ test.describe('cluster upgrade view', () => {
       ),
     });
     await expect(stepButton).toBeVisible();
+    // Tall enough for every cluster: the page scrolls inside its content.
+    await page.setViewportSize({ width: 1440, height: 2200 });
     await page
       .getByTestId('runtime-mode-portfolio')
       .screenshot({ path: screenshotPath('runtime-mode-clusters') });
+
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Click through: the blast radius of that cluster at that version.
     await stepButton.click();

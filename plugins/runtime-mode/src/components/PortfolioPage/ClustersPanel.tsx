@@ -26,6 +26,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   componentLabel,
+  type BlastRadiusStatus,
   type ClusterUpgrade,
   type ClusterUpgradeStep,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
@@ -45,13 +46,22 @@ const useStyles = makeStyles(theme => ({
   step: { marginBottom: theme.spacing(1) },
   stepButton: {
     textTransform: 'none',
-    padding: theme.spacing(0, 0.5),
-    marginLeft: theme.spacing(-0.5),
+    padding: 0,
+    minWidth: 0,
+    verticalAlign: 'baseline',
     fontWeight: theme.typography.fontWeightMedium as number,
     ...focusRing(theme.palette.primary.main),
   },
   code: { fontFamily: 'monospace', fontSize: '0.85em' },
+  count: { whiteSpace: 'nowrap' },
 }));
+
+/** Under a step, what the step itself brings comes first: removals, then what is already broken, then deprecations. */
+const REASON_ORDER: Record<BlastRadiusStatus, number> = {
+  'newly-breaks': 0,
+  'already-broken': 1,
+  deprecated: 2,
+};
 
 /** What a step does to the cluster's components, in words. */
 export function stepWords(step: ClusterUpgradeStep): string {
@@ -114,27 +124,30 @@ function Step(props: {
       <Typography variant="body2" component="span">
         : {stepWords(step)}
       </Typography>
-      {step.apis.slice(0, REASONS_SHOWN).map(api => (
-        <Typography
-          key={`${api.status} ${api.apiVersion} ${api.kind}`}
-          variant="caption"
-          color="textSecondary"
-          component="div"
-        >
-          <span className={classes.code}>
-            {api.apiVersion} {api.kind}
-          </span>{' '}
-          {api.status === 'deprecated'
-            ? `deprecated${
-                api.removedIn ? `, removed in ${api.removedIn}` : ''
-              }`
-            : `removed in ${api.removedIn}${
-                api.status === 'already-broken' ? ', already gone' : ''
-              }`}
-          {api.replacement ? ` → ${api.replacement}` : ''} (
-          {plural(api.components, 'component')})
-        </Typography>
-      ))}
+      {[...step.apis]
+        .sort((a, b) => REASON_ORDER[a.status] - REASON_ORDER[b.status])
+        .slice(0, REASONS_SHOWN)
+        .map(api => (
+          <Typography
+            key={`${api.status} ${api.apiVersion} ${api.kind}`}
+            variant="caption"
+            color="textSecondary"
+            component="div"
+          >
+            <span className={classes.code}>
+              {api.apiVersion} {api.kind}
+            </span>{' '}
+            {api.status === 'deprecated'
+              ? `deprecated${
+                  api.removedIn ? `, removed in ${api.removedIn}` : ''
+                }`
+              : `removed in ${api.removedIn}${
+                  api.status === 'already-broken' ? ', already gone' : ''
+                }`}
+            {api.replacement ? ` → ${api.replacement}` : ''} (
+            {plural(api.components, 'component')})
+          </Typography>
+        ))}
       {step.apis.length > REASONS_SHOWN && (
         <Typography variant="caption" color="textSecondary" component="div">
           and {plural(step.apis.length - REASONS_SHOWN, 'other API')}
@@ -221,7 +234,7 @@ export function ClustersPanel(props: {
               </TableCell>
               <TableCell>{versionsWords(cluster)}</TableCell>
               <TableCell>
-                <Typography variant="body2">
+                <Typography variant="body2" className={classes.count}>
                   {plural(cluster.components, 'component')}
                 </Typography>
                 {cluster.withoutObjects > 0 && (
