@@ -562,9 +562,13 @@ describe('DatabaseEvaluationStore', () => {
       await store.writeBatch([
         resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
       ]);
-      // The component-clusters migration came after it: undone first.
-      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
-      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
+      // Later migrations (component clusters, ...) are undone first.
+      const directory = `${__dirname}/../../migrations`;
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261202010000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
       for (const column of ['upgrade_level', 'top_blocker_message']) {
         expect(
           await knex.schema.hasColumn('runtime_mode_evaluations', column),
@@ -594,7 +598,13 @@ describe('DatabaseEvaluationStore', () => {
       await store.writeBatch([
         resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
       ]);
-      await knex.migrate.down({ directory: `${__dirname}/../../migrations` });
+      // Undone with whatever came after it.
+      const directory = `${__dirname}/../../migrations`;
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261203010000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
       expect(
         await knex.schema.hasColumn('runtime_mode_evaluations', 'clusters'),
       ).toBe(false);
