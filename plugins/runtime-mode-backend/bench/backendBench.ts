@@ -322,6 +322,7 @@ async function main() {
           'blast radius k8s 1.22',
           '/v1/blast-radius?component=k8s&version=1.22',
         ],
+        ['cluster upgrade view (every cluster)', '/v1/clusters'],
       ];
       report('');
       report('| request | median ms | p95 ms | response bytes |');

@@ -26,6 +26,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { runtimeModePermissions } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { createEvaluateManifestsAction } from './actions/createEvaluateManifestsAction';
+import { createGetClusterUpgradesAction } from './actions/createGetClusterUpgradesAction';
 import { createGetEntityEvaluationAction } from './actions/createGetEntityEvaluationAction';
 import { createSummarisePortfolioAction } from './actions/createSummarisePortfolioAction';
 import { EvaluationRefresher } from './service/EvaluationRefresher';
@@ -214,6 +215,11 @@ export const runtimeModePlugin = createBackendPlugin({
         createSummarisePortfolioAction({
           ...deps,
           plannedTargets: pluginConfig.engine.apiPolicy.targets,
+          actionsRegistry,
+        });
+        createGetClusterUpgradesAction({
+          ...deps,
+          engine: pluginConfig.engine,
           actionsRegistry,
         });
         createEvaluateManifestsAction({

@@ -380,7 +380,102 @@ export interface BlastRadius {
   }>;
   /** The planned target of the chosen component (`apiPolicy.targets`); null when none. */
   configuredTarget?: string | null;
+  /** The cluster asked for (`?cluster=`): only its components, judged from its own version today. */
+  cluster?: string;
   items: BlastRadiusItem[];
+}
+
+/**
+ * An API that breaks or degrades at a cluster's next version, with how many
+ * of the components on the cluster use it: the "why" of a cluster upgrade.
+ * @public
+ */
+export interface ClusterUpgradeApi {
+  apiVersion: string;
+  kind: string;
+  /** `already-broken`: removed at or below the cluster's version today; `newly-breaks`: removed by the step; `deprecated`: served, with a removal ahead. */
+  status: BlastRadiusStatus;
+  removedIn?: string;
+  deprecatedIn?: string;
+  replacement?: string;
+  /** Components on the cluster (that the caller may read) using it. */
+  components: number;
+}
+
+/**
+ * One next version of a platform component on a cluster (the next
+ * Kubernetes minors, the configured KubeVirt/CDI/... targets), and which of
+ * the cluster's components break or degrade there.
+ * @public
+ */
+export interface ClusterUpgradeStep {
+  /** Knowledge-base component (k8s, kubevirt, cdi, ...). */
+  component: string;
+  /** The version the cluster runs today. */
+  from: string;
+  /** The version of the step. */
+  version: string;
+  /** Whether this is the planned target (`apiPolicy.targets`). */
+  planned: boolean;
+  /** Components with an API already removed at the cluster's version today. */
+  alreadyBroken: number;
+  /** Components not broken today with an API the step removes. */
+  breaking: number;
+  /** Components with deprecated APIs only: they degrade (warnings), they do not break. */
+  degrading: number;
+  /** The APIs responsible, worst status first, then most components first. */
+  apis: ClusterUpgradeApi[];
+}
+
+/** A configured cluster with its versions, its components and its next versions. @public */
+export interface ClusterUpgrade {
+  name: string;
+  mode: RuntimeModeId;
+  platform?: string;
+  /** The versions it runs today, per knowledge-base component (Kubernetes first). */
+  versions: Array<{ component: string; version: string }>;
+  /** Evaluated components (that the caller may read) naming it in `runtime-mode.dev/clusters`. */
+  components: number;
+  /** Of those, components with no manifest object read: nothing to judge, never counted as safe. */
+  withoutObjects: number;
+  /** Next versions, Kubernetes minors first, each with who breaks or degrades. */
+  steps: ClusterUpgradeStep[];
+}
+
+/** GET /v1/clusters: every configured cluster and what its next versions break. @public */
+export interface ClusterUpgrades {
+  ruleSetVersion: string;
+  knowledgeBaseAsOf: string;
+  /** The newest Kubernetes minor the knowledge base knows: no step goes past it. */
+  newestKnownKubernetes: string;
+  clusters: ClusterUpgrade[];
+}
+
+/** A component on a cluster that breaks or degrades at one step, and why. @public */
+export interface ClusterUpgradeItem {
+  entityRef: string;
+  name: string;
+  title?: string;
+  owner?: string;
+  system?: string;
+  mode: ModeValue;
+  /** Its worst status at the step. */
+  status: BlastRadiusStatus;
+  /** Its APIs that break or degrade, worst first (no file or line: the blast radius has them). */
+  apis: Array<Omit<ClusterUpgradeApi, 'components'>>;
+}
+
+/** GET /v1/clusters/:name/upgrade?component=k8s&version=1.34 @public */
+export interface ClusterUpgradeDetail {
+  cluster: Omit<ClusterUpgrade, 'steps'>;
+  step: ClusterUpgradeStep;
+  knowledgeBaseAsOf: string;
+  /** Components listed over all pages (`alreadyBroken + breaking + degrading`). */
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Worst status first, then by ref. */
+  items: ClusterUpgradeItem[];
 }
 
 /** POST /v1/evaluate (ad-hoc, for CI and what-if) @public */

@@ -62,4 +62,7 @@ export {
 export { KNOWLEDGE_BASE_AS_OF } from './knowledgeBase/data.generated';
 export { componentLabel } from './engine/apiGroups';
 export { apiComponentOf } from './engine/apiComponentOf';
-export { KNOWLEDGE_BASE_COMPONENTS } from './knowledgeBase/knowledgeIndex';
+export {
+  KNOWLEDGE_BASE_COMPONENTS,
+  NEWEST_KNOWN_KUBERNETES,
+} from './knowledgeBase/knowledgeIndex';

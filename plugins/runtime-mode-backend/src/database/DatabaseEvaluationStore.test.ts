@@ -396,11 +396,19 @@ describe('DatabaseEvaluationStore', () => {
         new Map([
           [
             'component:default/a',
-            { apiKinds: ['apps/v1\tDeployment'], currentVersions: {} },
+            {
+              apiKinds: ['apps/v1\tDeployment'],
+              currentVersions: {},
+              clusters: [],
+            },
           ],
           [
             'component:default/b',
-            { apiKinds: ['extensions/v1beta1\tIngress'], currentVersions: {} },
+            {
+              apiKinds: ['extensions/v1beta1\tIngress'],
+              currentVersions: {},
+              clusters: [],
+            },
           ],
         ]),
       );
@@ -513,6 +521,7 @@ describe('DatabaseEvaluationStore', () => {
             {
               apiKinds: ['apps/v1\tDeployment', 'extensions/v1beta1\tIngress'],
               currentVersions: { k8s: '1.31' },
+              clusters: ['bm'],
             },
           ],
         ]),
@@ -604,10 +613,49 @@ describe('DatabaseEvaluationStore', () => {
       const { knex } = await createStore(databaseId);
       const directory = `${__dirname}/../../migrations`;
       expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(true);
-      await knex.migrate.down({ directory });
+      // Undone with whatever came after it.
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261203000000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
       expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(false);
       await DatabaseEvaluationStore.migrateUp(knex);
       expect(await knex.schema.hasTable('runtime_mode_notified')).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'the component-clusters migration has every stored result evaluated again, which records its clusters, %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      await store.writeBatch([
+        resultWrite(summary('web'), answeredResult(), { inputHash: 'h1' }),
+      ]);
+      // Undone with whatever came after it.
+      const directory = `${__dirname}/../../migrations`;
+      while (
+        (await knex.migrate.currentVersion({ directory })) >= '20261203010000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
+      expect(
+        await knex.schema.hasColumn('runtime_mode_evaluations', 'clusters'),
+      ).toBe(false);
+      await DatabaseEvaluationStore.migrateUp(knex);
+      expect(
+        (await store.getInputHashes()).get('component:default/web')?.inputHash,
+      ).toBeUndefined();
+      // Until the refresh writes it again, the row says it does not know.
+      expect(
+        (await store.listApiUsage()).get('component:default/web')?.clusters,
+      ).toBeNull();
+      await store.writeBatch([
+        resultWrite(summary('web'), answeredResult(), { inputHash: 'h2' }),
+      ]);
+      expect(
+        (await store.listApiUsage()).get('component:default/web')?.clusters,
+      ).toEqual(['bm']);
     },
   );
 

@@ -55,6 +55,7 @@ import {
   questionColumnsOf,
   questionFieldsOf,
 } from './questionColumns';
+import { clustersInResult } from '../service/blastRadius/clustersInResult';
 import { storableText } from './storableText';
 
 const migrationsDir = resolvePackagePath(
@@ -462,6 +463,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         history_signature: signature,
         result: JSON.stringify(result),
         api_kinds: apiKindsOf(result),
+        clusters: clustersInResult(result).join('\n'),
         ...questionColumnsOf(result),
         evaluated_at: at,
         checked_at: at,
@@ -682,7 +684,7 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async listApiUsage() {
     const rows = await this.db(EVALUATIONS)
       .whereNotNull('result')
-      .select('entity_ref', 'api_kinds', 'current_versions');
+      .select('entity_ref', 'api_kinds', 'current_versions', 'clusters');
     return new Map<string, StoredApiUsage>(
       rows.map(row => [
         row.entity_ref as string,
@@ -692,6 +694,10 @@ export class DatabaseEvaluationStore implements EvaluationStore {
               ? null
               : (row.api_kinds as string).split('\n').filter(Boolean),
           currentVersions: parseCurrentVersions(row.current_versions),
+          clusters:
+            row.clusters === null || row.clusters === undefined
+              ? null
+              : (row.clusters as string).split('\n').filter(Boolean),
         },
       ]),
     );

@@ -158,6 +158,11 @@ export interface StoredApiUsage {
    * result of a rule set that did not record them.
    */
   currentVersions: Readonly<Record<string, string>>;
+  /**
+   * Names of the configured clusters it runs on (`runtime-mode.dev/clusters`);
+   * null for rows stored before they were recorded (their full result must be read).
+   */
+  clusters: string[] | null;
 }
 
 /** Persistence of results, history and the inputs last read. */

@@ -24,10 +24,16 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { z } from 'zod';
 import { computeBlastRadius } from '../service/blastRadius/computeBlastRadius';
+import {
+  computeClusterUpgradeDetail,
+  computeClusterUpgrades,
+} from '../service/clusters/computeClusterUpgrades';
 import { buildPortfolioSummary } from '../service/portfolio';
 import { createRouter } from '../service/router';
 import {
   blastRadiusQuerySchema,
+  clusterUpgradeQuerySchema,
+  emptyQuerySchema,
   exportQuerySchema,
   historyQuerySchema,
   portfolioQuerySchema,
@@ -145,10 +151,14 @@ describe('openapi.yaml', () => {
       ['/v1/portfolio/export', exportQuerySchema],
       ['/v1/blast-radius', blastRadiusQuerySchema],
       ['/v1/verdicts', verdictsQuerySchema],
+      ['/v1/clusters/{name}/upgrade', clusterUpgradeQuerySchema],
+      ['/v1/clusters', emptyQuerySchema],
       ['/v1/entities/{namespace}/{kind}/{name}/history', historyQuerySchema],
     ];
     for (const [route, schema] of routes) {
-      const documented = (doc.paths[route].get.parameters as Parameter[])
+      const documented = (
+        (doc.paths[route].get.parameters ?? []) as Parameter[]
+      )
         .map(resolve)
         .filter(p => p.in === 'query')
         .map(p => p.name)
@@ -255,6 +265,56 @@ describe('openapi.yaml', () => {
       radius,
       { $ref: '#/components/schemas/BlastRadius' },
       'blastRadius',
+    );
+  });
+
+  it('documents every field of the cluster upgrade view and of one step', () => {
+    const input = {
+      rows: [portfolioRow('web', { title: 'Web', system: 'shop' })],
+      placements: new Map([
+        [
+          'component:default/web',
+          {
+            clusters: ['bm'],
+            apiKinds: ['extensions/v1beta1\tIngress', 'v1\tEndpoints'],
+          },
+        ],
+      ]),
+      config: {
+        clusters: [
+          {
+            name: 'bm',
+            mode: 'bare-metal-container' as const,
+            platform: 'kubeadm',
+            kubernetesVersion: '1.32',
+          },
+        ],
+        apiPolicy: {
+          targets: { k8s: '1.33' },
+          alphaInProduction: 'warning' as const,
+          extraDeprecations: [],
+        },
+      },
+    };
+    const view = computeClusterUpgrades(input);
+    expect(view.clusters[0].steps[0].apis.length).toBeGreaterThan(1);
+    expectDocumented(
+      view,
+      { $ref: '#/components/schemas/ClusterUpgrades' },
+      'clusters',
+    );
+    const detail = computeClusterUpgradeDetail(input, {
+      cluster: 'bm',
+      component: 'k8s',
+      version: '1.33',
+      page: 1,
+      pageSize: 10,
+    });
+    expect(detail.items).toHaveLength(1);
+    expectDocumented(
+      detail,
+      { $ref: '#/components/schemas/ClusterUpgradeDetail' },
+      'detail',
     );
   });
 });

@@ -47,6 +47,9 @@ import { CallerRateLimiter, TooManyRequestsError } from './CallerRateLimiter';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 import {
   blastRadiusQuerySchema,
+  clusterParamsSchema,
+  clusterUpgradeQuerySchema,
+  emptyQuerySchema,
   entityParamsSchema,
   evaluateRequestSchema,
   exportQuerySchema,
@@ -64,6 +67,11 @@ import { sortRows } from './rows/rowOrder';
 import { rowsToCsv } from './export/csv';
 import { runtimeTabUrl } from './export/runtimeTabUrl';
 import { computeBlastRadius } from './blastRadius/computeBlastRadius';
+import {
+  computeClusterUpgradeDetail,
+  computeClusterUpgrades,
+} from './clusters/computeClusterUpgrades';
+import { loadComponentPlacements } from './clusters/loadComponentPlacements';
 import { buildRuleCatalog } from './ruleCatalog';
 import { EvaluationService } from './EvaluationService';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
@@ -377,6 +385,34 @@ export async function createRouter(
     const query = parseOrThrow(verdictsQuerySchema, req.query, 'query');
     const { rows } = await readableRows(req);
     res.json(await verdictPage(store, rows, query));
+  });
+
+  router.get('/v1/clusters', async (req, res) => {
+    parseOrThrow(emptyQuerySchema, req.query, 'query');
+    const { rows } = await readableRows(req);
+    res.json(
+      computeClusterUpgrades({
+        rows,
+        placements: await loadComponentPlacements(store, rows),
+        config: config.engine,
+      }),
+    );
+  });
+
+  router.get('/v1/clusters/:name/upgrade', async (req, res) => {
+    const { name } = parseOrThrow(clusterParamsSchema, req.params, 'path');
+    const query = parseOrThrow(clusterUpgradeQuerySchema, req.query, 'query');
+    const { rows } = await readableRows(req);
+    res.json(
+      computeClusterUpgradeDetail(
+        {
+          rows,
+          placements: await loadComponentPlacements(store, rows),
+          config: config.engine,
+        },
+        { cluster: name, ...query },
+      ),
+    );
   });
 
   return router;

@@ -138,24 +138,33 @@ export const exportQuerySchema = z
   })
   .strict();
 
+const componentId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/, 'must be a knowledge-base component id, e.g. k8s');
+
+const releaseNumber = z
+  .string()
+  .regex(
+    /^v?\d+\.\d+(\.\d+)?$/,
+    'must be a release number such as 1.32 or 1.6.0',
+  )
+  .transform(v => v.replace(/^v/, ''));
+
+/** A cluster name as `runtimeMode.clusters` spells it (whether it is configured is checked later). */
+const clusterName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a cluster name');
+
 export const blastRadiusQuerySchema = z
   .object({
     ...filterShape,
-    component: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(
-        /^[A-Za-z0-9-]+$/,
-        'must be a knowledge-base component id, e.g. k8s',
-      ),
-    version: z
-      .string()
-      .regex(
-        /^v?\d+\.\d+(\.\d+)?$/,
-        'must be a release number such as 1.32 or 1.6.0',
-      )
-      .transform(v => v.replace(/^v/, '')),
+    component: componentId,
+    version: releaseNumber,
+    cluster: clusterName.optional(),
     page: wholeNumber(1, 100_000, 1),
     pageSize: wholeNumber(1, 1000, 500),
     status: listOf([...BLAST_RADIUS_STATUSES]),
@@ -174,6 +183,20 @@ export const verdictsQuerySchema = z
       )
       .optional(),
     limit: wholeNumber(1, 500, 100),
+  })
+  .strict();
+
+/** A route that takes no query parameter: an unexpected one is a mistake worth saying. */
+export const emptyQuerySchema = z.object({}).strict();
+
+export const clusterParamsSchema = z.object({ name: clusterName });
+
+export const clusterUpgradeQuerySchema = z
+  .object({
+    component: componentId,
+    version: releaseNumber,
+    page: wholeNumber(1, 100_000, 1),
+    pageSize: wholeNumber(1, 1000, 100),
   })
   .strict();
 
@@ -232,6 +255,7 @@ export type FilterQuery = Pick<ExportQuery, keyof typeof filterShape>;
 /** How rows are ordered (portfolio and export). */
 export type SortQuery = Pick<ExportQuery, keyof typeof sortShape>;
 export type BlastRadiusQuery = z.infer<typeof blastRadiusQuerySchema>;
+export type ClusterUpgradeQuery = z.infer<typeof clusterUpgradeQuerySchema>;
 export type WhatIfBody = z.infer<typeof whatIfRequestSchema>;
 export type EvaluateBody = z.infer<typeof evaluateRequestSchema>;
 

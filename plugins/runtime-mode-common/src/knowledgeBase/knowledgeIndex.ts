@@ -114,6 +114,6 @@ export function kubernetesReleaseDate(
     : undefined;
 }
 
-/** The newest Kubernetes minor the knowledge base knows (e.g. `1.37`). @internal */
+/** The newest Kubernetes minor the knowledge base knows (e.g. `1.37`). @public */
 export const NEWEST_KNOWN_KUBERNETES =
   KUBERNETES_RELEASES[KUBERNETES_RELEASES.length - 1]?.version ?? '0.0';

@@ -17,6 +17,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   BlastRadius,
+  ClusterUpgrades,
   EntityHistory,
   EvaluationResult,
   PortfolioSummary,
@@ -732,6 +733,84 @@ export const ruleCatalog: RuleCatalog = {
   ],
 };
 
+/** Two example clusters: a bare-metal one two Kubernetes minors behind the plan, a KubeVirt one. */
+export const clusterUpgrades: ClusterUpgrades = {
+  ruleSetVersion: '2026.12.2',
+  knowledgeBaseAsOf: '2026-12-01',
+  newestKnownKubernetes: '1.37',
+  clusters: [
+    {
+      name: 'bm-prod-01',
+      mode: 'bare-metal-container',
+      platform: 'kubeadm on bare metal',
+      versions: [{ component: 'k8s', version: '1.31' }],
+      components: 4,
+      withoutObjects: 1,
+      steps: [
+        {
+          component: 'k8s',
+          from: '1.31',
+          version: '1.32',
+          planned: false,
+          alreadyBroken: 1,
+          breaking: 2,
+          degrading: 0,
+          apis: [
+            {
+              apiVersion: 'extensions/v1beta1',
+              kind: 'Ingress',
+              status: 'already-broken',
+              removedIn: 'v1.22.0',
+              replacement: 'networking.k8s.io/v1',
+              components: 1,
+            },
+            {
+              apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3',
+              kind: 'FlowSchema',
+              status: 'newly-breaks',
+              removedIn: 'v1.32.0',
+              replacement: 'flowcontrol.apiserver.k8s.io/v1',
+              components: 2,
+            },
+          ],
+        },
+        {
+          component: 'k8s',
+          from: '1.31',
+          version: '1.33',
+          planned: true,
+          alreadyBroken: 1,
+          breaking: 2,
+          degrading: 1,
+          apis: [],
+        },
+      ],
+    },
+    {
+      name: 'kv-prod-01',
+      mode: 'container-virtualization',
+      versions: [
+        { component: 'k8s', version: '1.33' },
+        { component: 'kubevirt', version: '1.5.0' },
+      ],
+      components: 2,
+      withoutObjects: 0,
+      steps: [
+        {
+          component: 'kubevirt',
+          from: '1.5.0',
+          version: '1.6.0',
+          planned: true,
+          alreadyBroken: 0,
+          breaking: 0,
+          degrading: 0,
+          apis: [],
+        },
+      ],
+    },
+  ],
+};
+
 /** A RuntimeModeApi whose methods are jest mocks, for tests where msw is not the point. */
 export function mockRuntimeModeApi(
   overrides: Partial<jest.Mocked<RuntimeModeApi>> = {},
@@ -745,6 +824,7 @@ export function mockRuntimeModeApi(
     getPortfolio: jest.fn().mockResolvedValue(makePortfolio()),
     exportPortfolio: jest.fn(),
     getBlastRadius: jest.fn().mockResolvedValue(blastRadius),
+    getClusterUpgrades: jest.fn().mockResolvedValue(clusterUpgrades),
     getRules: jest.fn().mockResolvedValue(ruleCatalog),
     getProfiles: jest.fn(),
     getVerdicts: jest.fn().mockResolvedValue([]),

@@ -20,6 +20,7 @@ import { MockFetchApi } from '@backstage/test-utils';
 import { RuntimeModeClient } from '../api';
 import {
   blastRadius,
+  clusterUpgrades,
   history,
   makePortfolio,
   makeResult,
@@ -73,6 +74,9 @@ export function defaultHandlers(): HttpHandler[] {
     }),
     http.get(`${baseUrl}/v1/blast-radius`, () =>
       HttpResponse.json(blastRadius),
+    ),
+    http.get(`${baseUrl}/v1/clusters`, () =>
+      HttpResponse.json(clusterUpgrades),
     ),
     http.get(`${baseUrl}/v1/rules`, () => HttpResponse.json(ruleCatalog)),
     http.get(`${baseUrl}/v1/profiles`, () => HttpResponse.json({})),

@@ -19,6 +19,7 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   BlastRadius,
   BlastRadiusStatus,
+  ClusterUpgrades,
   EntityHistory,
   EntityVerdict,
   EvaluationResult,
@@ -71,6 +72,8 @@ export interface BlastRadiusQuery {
   filter?: PortfolioFilter;
   /** Only components of these statuses. */
   status?: BlastRadiusStatus[];
+  /** Only the components on this configured cluster, judged from its version today. */
+  cluster?: string;
   /** 1-based page number. */
   page?: number;
   /** Components per page. */
@@ -105,6 +108,8 @@ export interface RuntimeModeApi {
     format: 'csv' | 'json',
   ): Promise<PortfolioExport>;
   getBlastRadius(query: BlastRadiusQuery): Promise<BlastRadius>;
+  /** Every configured cluster, its versions and components, and what its next versions break. */
+  getClusterUpgrades(): Promise<ClusterUpgrades>;
   getRules(): Promise<RuleCatalog>;
   getProfiles(): Promise<ModeProfiles>;
   /**

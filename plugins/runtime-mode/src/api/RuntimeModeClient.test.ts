@@ -18,6 +18,7 @@ import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import type { ClusterUpgrades } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { RuntimeModeClient } from './RuntimeModeClient';
 import {
   blastRadius,
@@ -207,8 +208,10 @@ describe('RuntimeModeClient', () => {
         status: ['already-broken', 'newly-breaks'],
         page: 2,
         pageSize: 10,
+        cluster: 'kv-prod-01',
       }),
     ).resolves.toEqual(blastRadius);
+    expect(params.get('cluster')).toBe('kv-prod-01');
     expect(params.get('component')).toBe('kubevirt');
     expect(params.get('version')).toBe('1.6.0');
     expect(params.getAll('system')).toEqual(['billing']);
@@ -216,6 +219,33 @@ describe('RuntimeModeClient', () => {
     expect(params.getAll('status')).toEqual(['already-broken', 'newly-breaks']);
     expect(params.get('page')).toBe('2');
     expect(params.get('pageSize')).toBe('10');
+  });
+
+  it('reads the cluster upgrade view from GET /v1/clusters', async () => {
+    const clusters: ClusterUpgrades = {
+      ruleSetVersion: '2026.12.2',
+      knowledgeBaseAsOf: '2026-12-01',
+      newestKnownKubernetes: '1.37',
+      clusters: [
+        {
+          name: 'kv-prod-01',
+          mode: 'container-virtualization',
+          versions: [{ component: 'k8s', version: '1.32' }],
+          components: 3,
+          withoutObjects: 0,
+          steps: [],
+        },
+      ],
+    };
+    let asked = '';
+    server.use(
+      http.get(`${baseUrl}/v1/clusters`, ({ request }) => {
+        asked = new URL(request.url).search;
+        return HttpResponse.json(clusters);
+      }),
+    );
+    await expect(client.getClusterUpgrades()).resolves.toEqual(clusters);
+    expect(asked).toBe('');
   });
 
   it('exports CSV in the asked order with the server-given file name', async () => {

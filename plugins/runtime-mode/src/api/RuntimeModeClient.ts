@@ -19,6 +19,7 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   BlastRadius,
+  ClusterUpgrades,
   EntityHistory,
   EntityVerdict,
   EvaluationResult,
@@ -162,11 +163,16 @@ export class RuntimeModeClient implements RuntimeModeApi {
     });
     appendFilter(params, query.filter);
     for (const status of query.status ?? []) params.append('status', status);
+    if (query.cluster) params.set('cluster', query.cluster);
     if (query.page !== undefined) params.set('page', String(query.page));
     if (query.pageSize !== undefined) {
       params.set('pageSize', String(query.pageSize));
     }
     return this.request<BlastRadius>(`/v1/blast-radius?${params}`);
+  }
+
+  getClusterUpgrades(): Promise<ClusterUpgrades> {
+    return this.request<ClusterUpgrades>('/v1/clusters');
   }
 
   getRules(): Promise<RuleCatalog> {

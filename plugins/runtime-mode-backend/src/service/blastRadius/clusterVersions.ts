@@ -24,7 +24,7 @@ import type {
  * `kubernetesVersion` and `kubevirtVersion` win over the same component in
  * `versions` (whose keys the config reader has already normalised).
  */
-function clusterVersionOf(
+export function clusterVersionOf(
   cluster: ClusterConfig,
   component: string,
 ): string | null {

@@ -19,22 +19,20 @@ import {
   BlastRadius,
   BlastRadiusItem,
   BlastRadiusStatus,
-  compareVersions,
-  evaluateApiCompatibility,
-  Finding,
+  ClusterConfig,
+  EvaluationResult,
   KNOWLEDGE_BASE_AS_OF,
-  ManifestObjectRef,
   PortfolioRow,
   RuntimeModeConfig,
   validateTargets,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { EvaluationStore } from '../../database/EvaluationStore';
 import { BlastRadiusQuery } from '../schemas';
-import { blastStatusOf, statusRank, worstStatus } from './blastStatus';
-import { clusterVersions } from './clusterVersions';
+import { statusRank, worstStatus } from './blastStatus';
+import { clusterVersionOf, clusterVersions } from './clusterVersions';
+import { clustersInResult } from './clustersInResult';
+import { Judge, judgeAt, pairJudge } from './judgeAt';
 import { compareText } from '../compareText';
-
-type BlastFinding = BlastRadiusItem['findings'][number];
 
 /** Stored results read at a time for rows without recorded pairs. */
 const RESULTS_PER_READ = 200;
@@ -66,7 +64,14 @@ export async function computeBlastRadius(
   const targets = checkedTarget(query, extraDeprecations);
   const [component] = Object.keys(targets);
   const judge = judgeAt(component, targets[component], extraDeprecations);
-  const affected = await affectedRows(store, rows, component, judge);
+  const cluster = query.cluster
+    ? checkedCluster(query.cluster, engine.clusters)
+    : undefined;
+  const affected = await affectedRows(store, rows, {
+    component,
+    judge,
+    cluster,
+  });
   const counts = countByStatus(affected);
   const listed = query.status?.length
     ? affected.filter(a => query.status!.includes(a.status))
@@ -87,34 +92,8 @@ export async function computeBlastRadius(
     pageSize: query.pageSize,
     clusters: clusterVersions(engine.clusters, component),
     configuredTarget: engine.apiPolicy.targets[component] ?? null,
+    ...(cluster ? { cluster: cluster.name } : {}),
     items: await pageItems(store, page, judge),
-  };
-}
-
-/** Judges objects at the chosen version, or at today's when that is higher. */
-type Judge = (
-  objects: ManifestObjectRef[],
-  current: string | undefined,
-) => BlastFinding[];
-
-function judgeAt(
-  component: string,
-  chosen: string,
-  extraDeprecations: RuntimeModeConfig['apiPolicy']['extraDeprecations'],
-): Judge {
-  return (objects, current) => {
-    const version =
-      current !== undefined && compareVersions(current, chosen) > 0
-        ? current
-        : chosen;
-    return evaluateApiCompatibility(
-      objects,
-      { [component]: version },
-      {
-        extraDeprecations,
-        currentVersions: current === undefined ? {} : { [component]: current },
-      },
-    ).flatMap(finding => toBlastFinding(finding, component));
   };
 }
 
@@ -125,40 +104,38 @@ function judgeAt(
 async function affectedRows(
   store: EvaluationStore,
   rows: PortfolioRow[],
-  component: string,
-  judge: Judge,
+  how: { component: string; judge: Judge; cluster?: ClusterConfig },
 ): Promise<Affected[]> {
-  const statusByPair = new Map<string, BlastRadiusStatus | undefined>();
-  const statusOfPair = (pair: string, current: string | undefined) => {
-    const key = `${current ?? ''}\n${pair}`;
-    if (!statusByPair.has(key)) {
-      const [apiVersion, kind] = pair.split('\t');
-      const findings = judge(
-        [{ file: '', line: 1, apiVersion, kind }],
-        current,
-      );
-      statusByPair.set(key, worstStatus(findings.map(f => f.status)));
-    }
-    return statusByPair.get(key);
-  };
+  const { component, judge, cluster } = how;
+  const statusOfPair = pairJudge(judge);
+  // On a cluster asked for, its own version today; otherwise the highest its components' clusters run.
+  const clusterCurrent = cluster
+    ? clusterVersionOf(cluster, component) ?? undefined
+    : undefined;
 
   const usage = await store.listApiUsage();
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
   for (const row of rows) {
     const used = usage.get(row.entityRef);
-    if (used?.apiKinds === null) {
+    if (used?.apiKinds === null || (cluster && used?.clusters === null)) {
       unrecorded.push(row);
       continue;
     }
-    const current = used?.currentVersions[component];
+    if (cluster && !used?.clusters?.includes(cluster.name)) continue;
+    const current = cluster ? clusterCurrent : used?.currentVersions[component];
     const status = worstStatus(
-      (used?.apiKinds ?? []).map(pair => statusOfPair(pair, current)),
+      (used?.apiKinds ?? []).map(pair => statusOfPair(pair, current).status),
     );
     if (status) affected.push({ row, status, current });
   }
   affected.push(
-    ...(await affectedFromResults(store, unrecorded, component, judge)),
+    ...(await affectedFromResults(store, unrecorded, {
+      component,
+      judge,
+      cluster,
+      clusterCurrent,
+    })),
   );
   return affected.sort(
     (a, b) =>
@@ -167,13 +144,18 @@ async function affectedRows(
   );
 }
 
-/** Rows stored before the pairs were recorded: their results tell. */
+/** Rows stored before the pairs (or clusters) were recorded: their results tell. */
 async function affectedFromResults(
   store: EvaluationStore,
   rows: PortfolioRow[],
-  component: string,
-  judge: Judge,
+  how: {
+    component: string;
+    judge: Judge;
+    cluster?: ClusterConfig;
+    clusterCurrent?: string;
+  },
 ): Promise<Affected[]> {
+  const { component, judge, cluster, clusterCurrent } = how;
   const affected: Affected[] = [];
   for (let i = 0; i < rows.length; i += RESULTS_PER_READ) {
     const byRef = new Map(
@@ -182,7 +164,12 @@ async function affectedFromResults(
     for (const { entityRef, result } of await store.listResults([
       ...byRef.keys(),
     ])) {
-      const current = currentVersionIn(result.upgrade?.versions, component);
+      if (cluster && !clustersInResult(result).includes(cluster.name)) {
+        continue;
+      }
+      const current = cluster
+        ? clusterCurrent
+        : currentVersionIn(result, component);
       const status = worstStatus(
         judge(result.objects, current).map(f => f.status),
       );
@@ -194,10 +181,29 @@ async function affectedFromResults(
 }
 
 function currentVersionIn(
-  versions: Array<{ component: string; current: string | null }> | undefined,
+  result: EvaluationResult,
   component: string,
 ): string | undefined {
-  return versions?.find(v => v.component === component)?.current ?? undefined;
+  return (
+    result.upgrade?.versions.find(v => v.component === component)?.current ??
+    undefined
+  );
+}
+
+/** The cluster asked for; an unknown name is the caller's mistake (400), never an empty answer. */
+function checkedCluster(
+  name: string,
+  clusters: readonly ClusterConfig[],
+): ClusterConfig {
+  const cluster = clusters.find(c => c.name === name);
+  if (!cluster) {
+    throw new InputError(
+      `Unknown cluster "${name}"; configured clusters: ${
+        clusters.map(c => c.name).join(', ') || 'none'
+      }`,
+    );
+  }
+  return cluster;
 }
 
 function countByStatus(
@@ -250,26 +256,4 @@ function checkedTarget(
     }
     throw error;
   }
-}
-
-/** The finding as the blast radius lists it; none when it is not about the component's version. */
-function toBlastFinding(f: Finding, component: string): BlastFinding[] {
-  const status = blastStatusOf(f);
-  if (!status || !f.apiVersion || (f.component && f.component !== component)) {
-    return [];
-  }
-  return [
-    {
-      severity: f.severity as 'critical' | 'warning',
-      status,
-      apiVersion: f.apiVersion,
-      kind: f.kind ?? '',
-      name: f.name,
-      file: f.file,
-      line: f.line,
-      removedIn: f.removedIn,
-      deprecatedIn: f.deprecatedIn,
-      replacement: f.replacement,
-    },
-  ];
 }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -330,9 +330,20 @@ export function BlastRadiusPanel(props: {
       filter: props.filter,
       page: choice.page,
       pageSize: PAGE_SIZE,
+      ...(choice.cluster ? { cluster: choice.cluster } : {}),
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, choice.platform, version, choice.page, filterKey]);
+  }, [api, choice.platform, version, choice.page, filterKey, choice.cluster]);
+
+  // Opened from the Clusters tab: the answer is what the user came for.
+  const panelRef = useRef<HTMLDivElement>(null);
+  const openedForCluster = useRef(Boolean(choice.cluster));
+  useEffect(() => {
+    if (openedForCluster.current) {
+      openedForCluster.current = false;
+      panelRef.current?.scrollIntoView?.({ block: 'start' });
+    }
+  }, []);
 
   // While the next answer loads the last one is kept: it still marks the
   // versions, as long as it is about the same platform.
@@ -355,10 +366,25 @@ export function BlastRadiusPanel(props: {
   };
 
   const pick = (v: string | undefined) =>
-    onChoose({ platform: choice.platform, version: v, page: 1 });
+    onChoose({ ...choice, version: v, page: 1 });
 
   return (
-    <div data-testid="runtime-mode-blast-radius">
+    <div data-testid="runtime-mode-blast-radius" ref={panelRef}>
+      {choice.cluster && (
+        <div className={classes.picker} data-testid="blast-radius-cluster">
+          <Typography variant="body2">
+            Only the components on cluster <strong>{choice.cluster}</strong>,
+            judged from its own version today.
+          </Typography>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => onChoose({ ...choice, cluster: undefined, page: 1 })}
+          >
+            All clusters
+          </Button>
+        </div>
+      )}
       <div className={classes.picker}>
         <Typography variant="body2" component="span" id="blast-radius-platform">
           Platform
@@ -368,7 +394,9 @@ export function BlastRadiusPanel(props: {
           exclusive
           value={choice.platform}
           onChange={(_e, p: string | null) => {
-            if (p) onChoose({ platform: p, version: undefined, page: 1 });
+            if (p) {
+              onChoose({ ...choice, platform: p, version: undefined, page: 1 });
+            }
           }}
           aria-labelledby="blast-radius-platform"
         >
@@ -489,9 +517,7 @@ export function BlastRadiusPanel(props: {
           <Items
             value={state.value}
             page={choice.page}
-            onPage={page =>
-              onChoose({ platform: choice.platform, version, page })
-            }
+            onPage={page => onChoose({ ...choice, version, page })}
           />
         </Box>
       )}

@@ -65,6 +65,7 @@ import { PortfolioTable } from './PortfolioTable';
 import { FilterBar, migrationPatch, migrationSelection } from './FilterBar';
 import { downloadFile } from './downloadFile';
 import { RulesPanel } from './RulesPanel';
+import { ClustersPanel } from './ClustersPanel';
 
 const LIST_ID = 'runtime-mode-components';
 
@@ -415,7 +416,8 @@ function PortfolioTabContent(props: {
 /**
  * The architecture board's view: does the estate break at the planned
  * upgrade, can it move to the modes chosen, who breaks at a version of a
- * platform, and the full list worst first. Rule definitions have a tab of
+ * platform, and the full list worst first. What upgrading each cluster
+ * breaks, and rule definitions, have tabs of
  * their own. Every choice lives in the URL.
  */
 export function PortfolioPage() {
@@ -428,7 +430,9 @@ export function PortfolioPage() {
   );
   const queryKey = withPortfolioQuery(new URLSearchParams(), query).toString();
   const blastRadius = blastRadiusChoiceOf(searchParams);
-  const tab = searchParams.get('tab') === 'rules' ? 'rules' : 'portfolio';
+  const tabParam = searchParams.get('tab');
+  const tab =
+    tabParam === 'rules' || tabParam === 'clusters' ? tabParam : 'portfolio';
 
   const update = useCallback(
     (patch: Partial<PortfolioQuery>, keepPage = false) => {
@@ -458,10 +462,25 @@ export function PortfolioPage() {
   const chooseTab = (next: string) =>
     setSearchParams(previous => {
       const params = new URLSearchParams(previous);
-      if (next === 'rules') params.set('tab', 'rules');
+      if (next === 'rules' || next === 'clusters') params.set('tab', next);
       else params.delete('tab');
       return params;
     });
+  /** From a cluster's next version to the blast radius of that cluster and version. */
+  const openClusterBlastRadius = useCallback(
+    (choice: { cluster: string; component: string; version: string }) =>
+      setSearchParams(previous => {
+        const params = withBlastRadiusChoice(previous, {
+          platform: choice.component,
+          version: choice.version,
+          cluster: choice.cluster,
+          page: 1,
+        });
+        params.delete('tab');
+        return params;
+      }),
+    [setSearchParams],
+  );
 
   const state = useAsyncRetry(
     () => api.getPortfolio(query),
@@ -500,6 +519,7 @@ export function PortfolioPage() {
                 value="portfolio"
                 className={classes.tab}
               />
+              <Tab label="Clusters" value="clusters" className={classes.tab} />
               <Tab
                 label="Rules and scoring"
                 value="rules"
@@ -512,11 +532,20 @@ export function PortfolioPage() {
               </div>
             )}
           </div>
-          {tab === 'rules' ? (
+          {tab === 'rules' && (
             <InfoCard title="Rules and scoring">
               <RulesPanel />
             </InfoCard>
-          ) : (
+          )}
+          {tab === 'clusters' && (
+            <InfoCard
+              title="Clusters"
+              subheader="What upgrading each cluster breaks: its next versions and the components they break or degrade"
+            >
+              <ClustersPanel onOpenBlastRadius={openClusterBlastRadius} />
+            </InfoCard>
+          )}
+          {tab === 'portfolio' && (
             <PortfolioTabContent
               query={query}
               update={update}

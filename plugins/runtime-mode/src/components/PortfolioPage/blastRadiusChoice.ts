@@ -30,11 +30,18 @@ export interface BlastRadiusChoice {
   platform: string;
   /** Absent: the platform's planned target. */
   version?: string;
+  /** Only the components on this cluster (from the Clusters tab); absent: every cluster. */
+  cluster?: string;
   page: number;
 }
 
 /** The URL parameters the blast radius owns, apart from the portfolio's. */
-const PARAMS = { platform: 'platform', version: 'version', page: 'brPage' };
+const PARAMS = {
+  platform: 'platform',
+  version: 'version',
+  cluster: 'cluster',
+  page: 'brPage',
+};
 
 export function blastRadiusChoiceOf(
   params: URLSearchParams,
@@ -42,11 +49,13 @@ export function blastRadiusChoiceOf(
   const platform = params.get(PARAMS.platform) ?? '';
   const version = params.get(PARAMS.version)?.trim() ?? '';
   const page = Number(params.get(PARAMS.page));
+  const cluster = params.get(PARAMS.cluster)?.trim();
   return {
     platform: (PLATFORMS as readonly string[]).includes(platform)
       ? platform
       : 'k8s',
     version: parseVersion(version) ? version : undefined,
+    ...(cluster ? { cluster } : {}),
     page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
@@ -59,6 +68,7 @@ export function withBlastRadiusChoice(
   for (const name of Object.values(PARAMS)) params.delete(name);
   if (choice.platform !== 'k8s') params.set(PARAMS.platform, choice.platform);
   if (choice.version) params.set(PARAMS.version, choice.version);
+  if (choice.cluster) params.set(PARAMS.cluster, choice.cluster);
   if (choice.page > 1) params.set(PARAMS.page, String(choice.page));
   return params;
 }

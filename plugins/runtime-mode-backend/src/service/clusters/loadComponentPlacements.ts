@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 The Runtime Mode Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { EvaluationStore } from '../../database/EvaluationStore';
+import { clustersInResult } from '../blastRadius/clustersInResult';
+import { ComponentPlacement } from './computeClusterUpgrades';
+
+/** Stored results read at a time for rows stored before placements were recorded. */
+const RESULTS_PER_READ = 200;
+
+/**
+ * Where each of the given components runs and which APIs it uses, from the
+ * stored columns (one query, no result body). Rows stored before the
+ * clusters or the pairs had a column (the refresh that follows the
+ * migration writes them again) are read from their stored results.
+ */
+export async function loadComponentPlacements(
+  store: EvaluationStore,
+  rows: readonly PortfolioRow[],
+): Promise<Map<string, ComponentPlacement>> {
+  const usage = await store.listApiUsage();
+  const placements = new Map<string, ComponentPlacement>();
+  const unrecorded: string[] = [];
+  for (const row of rows) {
+    const used = usage.get(row.entityRef);
+    if (!used) continue;
+    if (used.apiKinds === null || used.clusters === null) {
+      unrecorded.push(row.entityRef);
+      continue;
+    }
+    placements.set(row.entityRef, {
+      clusters: used.clusters,
+      apiKinds: used.apiKinds,
+    });
+  }
+  for (let i = 0; i < unrecorded.length; i += RESULTS_PER_READ) {
+    const refs = unrecorded.slice(i, i + RESULTS_PER_READ);
+    for (const { entityRef, result } of await store.listResults(refs)) {
+      placements.set(entityRef, {
+        clusters: clustersInResult(result),
+        apiKinds: [
+          ...new Set(result.objects.map(o => `${o.apiVersion}\t${o.kind}`)),
+        ],
+      });
+    }
+  }
+  return placements;
+}
