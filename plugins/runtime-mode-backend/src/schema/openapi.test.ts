@@ -203,17 +203,16 @@ describe('openapi.yaml', () => {
       { $ref: '#/components/schemas/EvaluationResult' },
       'result',
     );
+    const usage = new Map([
+      [
+        rows[0].entityRef,
+        {
+          apiKinds: ['extensions/v1beta1\tIngress'],
+          currentVersions: { k8s: '1.31' },
+        },
+      ],
+    ]);
     const store = {
-      listApiUsage: async () =>
-        new Map([
-          [
-            rows[0].entityRef,
-            {
-              apiKinds: ['extensions/v1beta1\tIngress'],
-              currentVersions: { k8s: '1.31' },
-            },
-          ],
-        ]),
       listResults: async () => [{ entityRef: rows[0].entityRef, result }],
     } as unknown as EvaluationStore;
     const radius = await computeBlastRadius(
@@ -237,6 +236,7 @@ describe('openapi.yaml', () => {
         ],
         apiPolicy: { targets: { k8s: '1.34' } },
       }),
+      usage,
     );
     expect(radius.items).toHaveLength(1);
     expectDocumented(

@@ -16,6 +16,7 @@
 
 import { portfolioQuery, portfolioRow } from '../testUtils/rows';
 import { buildPortfolioSummary } from './portfolio';
+import { sortRows } from './rows/rowOrder';
 
 const rows = [
   portfolioRow('clean'),
@@ -40,15 +41,17 @@ const rows = [
   }),
 ];
 
-const summarise = (params: Record<string, string> = {}) =>
-  buildPortfolioSummary({
-    rows,
+const summarise = (params: Record<string, string> = {}) => {
+  const query = portfolioQuery(params);
+  return buildPortfolioSummary({
+    rows: sortRows(rows, query),
     history: [],
-    query: portfolioQuery(params),
+    query,
     trendSince: new Date('2026-12-01T00:00:00Z'),
     now: new Date('2026-12-01T12:00:00Z'),
     plannedTargets: { k8s: '1.34', kubevirt: '1.6.0' },
   });
+};
 
 describe('buildPortfolioSummary', () => {
   it('answers "at the planned upgrade: N break, M already broken" in one summary, with the planned targets', () => {

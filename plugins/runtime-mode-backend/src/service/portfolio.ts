@@ -24,12 +24,11 @@ import { PortfolioQuery } from './schemas';
 import { filterWithFacets } from './rows/facetCounts';
 import { buildHeatmap } from './rows/heatmap';
 import { countKpis } from './rows/kpis';
-import { sortRows } from './rows/rowOrder';
 import { buildTrend, HistoryEvent } from './rows/trend';
 
 /** What {@link buildPortfolioSummary} summarises. */
 export interface PortfolioInput {
-  /** The stored rows the caller may read. */
+  /** The stored rows the caller may read, in the order asked for (`query.sort`, `query.order`). */
   rows: PortfolioRow[];
   /** History rows of the trend window (none for callers without a trend). */
   history: HistoryEvent[];
@@ -54,7 +53,7 @@ export function buildPortfolioSummary(input: PortfolioInput): PortfolioSummary {
     total: rows.length,
     page: query.page,
     pageSize: query.pageSize,
-    items: sortRows(rows, query).slice(start, start + query.pageSize),
+    items: rows.slice(start, start + query.pageSize),
     kpis: countKpis(rows, input.plannedTargets),
     heatmap: buildHeatmap(rows, query.groupBy, query.heatmapBy),
     facets,

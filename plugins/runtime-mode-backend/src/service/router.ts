@@ -52,17 +52,20 @@ import {
   historyQuerySchema,
   parseOrThrow,
   portfolioQuerySchema,
+  SortQuery,
   whatIfRequestSchema,
 } from './schemas';
 import { buildPortfolioSummary } from './portfolio';
 import { filterRows } from './rows/rowFilters';
-import { sortRows } from './rows/rowOrder';
 import { rowsToCsv } from './export/csv';
 import { runtimeTabUrl } from './export/runtimeTabUrl';
 import { computeBlastRadius } from './blastRadius/computeBlastRadius';
 import { buildRuleCatalog } from './ruleCatalog';
 import { EvaluationService } from './EvaluationService';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
+
+/** Any cached order serves the blast radius, which orders its own answer. */
+const BLAST_RADIUS_ROW_ORDER: SortQuery = { sort: 'name', order: 'asc' };
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -132,14 +135,19 @@ export async function createRouter(
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  /** Stored portfolio rows (and the trend window) as the caller may see them. */
-  async function readableRows(req: express.Request, trendSince?: Date) {
+  /**
+   * Stored portfolio rows (and the trend window) as the caller may see them,
+   * in the order asked for.
+   */
+  async function readableRows(
+    req: express.Request,
+    order: SortQuery,
+    trendSince?: Date,
+  ) {
     const credentials = await userCredentials(req);
     const [view, snapshot] = await Promise.all([
       readable.callerView(credentials),
-      trendSince
-        ? rowsCache.snapshot(trendSince)
-        : rowsCache.rows().then(rows => ({ rows, history: [] })),
+      rowsCache.orderedSnapshot(order, trendSince),
     ]);
     return {
       rows: rowsVisibleTo(view, snapshot.rows),
@@ -289,7 +297,7 @@ export async function createRouter(
   router.get('/v1/portfolio', async (req, res) => {
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
     const trendSince = trendStart(query.trendDays);
-    const { rows, history } = await readableRows(req, trendSince);
+    const { rows, history } = await readableRows(req, query, trendSince);
     res.json(
       buildPortfolioSummary({
         rows,
@@ -303,8 +311,8 @@ export async function createRouter(
 
   router.get('/v1/portfolio/export', async (req, res) => {
     const query = parseOrThrow(exportQuerySchema, req.query, 'query');
-    const rows: PortfolioExportRow[] = sortRows(
-      filterRows((await readableRows(req)).rows, query),
+    const rows: PortfolioExportRow[] = filterRows(
+      (await readableRows(req, query)).rows,
       query,
     ).map(row => ({
       ...row,
@@ -330,8 +338,14 @@ export async function createRouter(
 
   router.get('/v1/blast-radius', async (req, res) => {
     const query = parseOrThrow(blastRadiusQuerySchema, req.query, 'query');
-    const rows = filterRows((await readableRows(req)).rows, query);
-    res.json(await computeBlastRadius(store, rows, query, config.engine));
+    const [readableNow, usage] = await Promise.all([
+      readableRows(req, BLAST_RADIUS_ROW_ORDER),
+      rowsCache.apiUsage(),
+    ]);
+    const rows = filterRows(readableNow.rows, query);
+    res.json(
+      await computeBlastRadius(store, rows, query, config.engine, usage),
+    );
   });
 
   return router;

@@ -28,7 +28,10 @@ import {
   RuntimeModeConfig,
   validateTargets,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { EvaluationStore } from '../../database/EvaluationStore';
+import {
+  EvaluationStore,
+  StoredApiUsage,
+} from '../../database/EvaluationStore';
 import { BlastRadiusQuery } from '../schemas';
 import { blastStatusOf, statusRank, worstStatus } from './blastStatus';
 import { clusterVersions } from './clusterVersions';
@@ -53,20 +56,22 @@ type Affected = {
  * clusters run today when that is higher, so what is already broken stands
  * apart from what the choice breaks. Each distinct apiVersion/kind is judged
  * once per current version, which gives every component's worst status from
- * its stored pairs alone; only the components on the page asked for have
- * their stored result read, for file and line details.
+ * its stored pairs alone (`usage`, kept in memory by the rows cache); only
+ * the components on the page asked for have their stored result read, for
+ * file and line details.
  */
 export async function computeBlastRadius(
   store: EvaluationStore,
   rows: PortfolioRow[],
   query: BlastRadiusQuery,
   engine: RuntimeModeConfig,
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
 ): Promise<BlastRadius> {
   const extraDeprecations = engine.apiPolicy.extraDeprecations;
   const targets = checkedTarget(query, extraDeprecations);
   const [component] = Object.keys(targets);
   const judge = judgeAt(component, targets[component], extraDeprecations);
-  const affected = await affectedRows(store, rows, component, judge);
+  const affected = await affectedRows(store, rows, usage, component, judge);
   const counts = countByStatus(affected);
   const listed = query.status?.length
     ? affected.filter(a => query.status!.includes(a.status))
@@ -125,6 +130,7 @@ function judgeAt(
 async function affectedRows(
   store: EvaluationStore,
   rows: PortfolioRow[],
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
   component: string,
   judge: Judge,
 ): Promise<Affected[]> {
@@ -142,7 +148,6 @@ async function affectedRows(
     return statusByPair.get(key);
   };
 
-  const usage = await store.listApiUsage();
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
   for (const row of rows) {
