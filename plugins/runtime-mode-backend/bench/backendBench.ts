@@ -126,6 +126,7 @@ async function latency(
 ) {
   const samples: number[] = [];
   let bytes = 0;
+  const cpuStart = process.cpuUsage();
   for (let i = 0; i < requests; i++) {
     await before?.(i);
     const [res, ms] = await time(async () => {
@@ -140,10 +141,14 @@ async function latency(
     bytes = res.length;
     samples.push(ms);
   }
+  const cpu = process.cpuUsage(cpuStart);
   samples.sort((a, b) => a - b);
   return {
     median: percentile(samples, 50),
     p95: percentile(samples, 95),
+    // CPU time of this process (server and client) per request: unlike wall
+    // time it does not grow when other processes take the CPU.
+    cpuMs: (cpu.user + cpu.system) / 1000 / requests,
     bytes,
   };
 }
@@ -199,7 +204,14 @@ async function main() {
     const peak = Math.max(phasePeak, process.memoryUsage().rss);
     phasePeak = 0;
     figures[`rss.${name}`] = mib(peak);
-    return `${mib(peak).toFixed(0)} MiB`;
+    // What stays reachable after a collection (the rest of the peak is garbage
+    // the collector had not returned yet); needs node --expose-gc.
+    (globalThis as { gc?: () => void }).gc?.();
+    const live = mib(process.memoryUsage().heapUsed);
+    figures[`liveHeap.${name}`] = live;
+    return `${mib(peak).toFixed(0)} MiB, live heap after it ${live.toFixed(
+      0,
+    )} MiB`;
   };
   const lines: string[] = [];
   const report = (line: string) => {
@@ -414,16 +426,19 @@ async function main() {
         ],
       ];
       report('');
-      report('| request | median ms | p95 ms | response bytes |');
-      report('|---|---:|---:|---:|');
+      report(
+        '| request | median ms | p95 ms | CPU ms/request | response bytes |',
+      );
+      report('|---|---:|---:|---:|---:|');
       for (const [key, label, url, user] of cases) {
         const r = await latency(base, url, undefined, REQUESTS, user);
         figures[`p95.${key}`] = r.p95;
         figures[`median.${key}`] = r.median;
+        figures[`cpu.${key}`] = r.cpuMs;
         report(
-          `| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${
-            r.bytes
-          } |`,
+          `| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(
+            1,
+          )} | ${r.cpuMs.toFixed(1)} | ${r.bytes} |`,
         );
       }
       // Every request right after a write: the row cache must reload from the database.
@@ -450,9 +465,12 @@ async function main() {
       report(
         `| portfolio summary, after a write (cache reload) | ${cold.median.toFixed(
           1,
-        )} | ${cold.p95.toFixed(1)} | ${cold.bytes} |`,
+        )} | ${cold.p95.toFixed(1)} | ${cold.cpuMs.toFixed(1)} | ${
+          cold.bytes
+        } |`,
       );
       figures['p95.afterWrite'] = cold.p95;
+      figures['cpu.afterWrite'] = cold.cpuMs;
       report('');
       const verdict = (key: string, label: string, targetMs: number) => {
         const p95 = figures[`p95.${key}`];
@@ -477,7 +495,7 @@ async function main() {
     report(
       `peak RSS: ${mib(peakRss).toFixed(
         0,
-      )} MiB (generating the estate ${generatedRss}, refreshing ${refreshRss}, serving ${httpRss})`,
+      )} MiB\n  generating the estate: ${generatedRss}\n  refreshing: ${refreshRss}\n  serving: ${httpRss}`,
     );
     await drop();
   } finally {
@@ -498,10 +516,12 @@ const SCALE_COLUMNS: Array<[string, string, (v: number) => string]> = [
   ['fullRefreshMs', 'full refresh ms', v => v.toFixed(0)],
   ['unchangedRefreshMs', 'unchanged refresh ms', v => v.toFixed(0)],
   ['p95.summary', 'summary p95 ms', v => v.toFixed(1)],
+  ['cpu.summary', 'summary CPU ms/request', v => v.toFixed(1)],
   ['p95.summaryTenth', 'summary (10% reader) p95 ms', v => v.toFixed(1)],
   ['p95.filtered', 'filtered p95 ms', v => v.toFixed(1)],
   ['p95.page', 'page 200 p95 ms', v => v.toFixed(1)],
   ['p95.blastRadius', 'blast radius page p95 ms', v => v.toFixed(1)],
+  ['cpu.blastRadius', 'blast radius page CPU ms/request', v => v.toFixed(1)],
   ['p95.afterWrite', 'summary after a write p95 ms', v => v.toFixed(1)],
   ['peakRssMiB', 'peak RSS MiB', v => v.toFixed(0)],
 ];

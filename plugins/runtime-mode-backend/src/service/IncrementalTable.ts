@@ -23,6 +23,14 @@ export interface TableSnapshot<T> {
   byKey: ReadonlyMap<string, T>;
   /** Values derived from this snapshot (sort orders), kept until it is replaced. */
   derived: Map<string, unknown>;
+  /**
+   * The snapshot this one updated, when it only read changed rows: what was
+   * derived from it, and the keys read since (changed, added or removed).
+   */
+  updated?: {
+    derived: ReadonlyMap<string, unknown>;
+    keys: ReadonlySet<string>;
+  };
 }
 
 /**
@@ -48,18 +56,26 @@ export class IncrementalTable<T> {
       if (state && state.changeSeq >= version.changeSeq) {
         return state;
       }
-      const byKey =
-        !state || version.rowsRemovedSeq > state.changeSeq
-          ? new Map<string, T>()
-          : new Map(state.byKey);
+      const incremental =
+        state !== undefined &&
+        state.byKey.size > 0 &&
+        version.rowsRemovedSeq <= state.changeSeq;
+      const byKey = incremental ? new Map(state.byKey) : new Map<string, T>();
       const changed = await this.read(
-        byKey.size ? { changedAfter: state!.changeSeq } : undefined,
+        incremental ? { changedAfter: state.changeSeq } : undefined,
       );
+      const keys = new Set<string>();
       for (const [key, value] of changed) {
+        keys.add(key);
         if (value === undefined) byKey.delete(key);
         else byKey.set(key, value);
       }
-      return { changeSeq: version.changeSeq, byKey, derived: new Map() };
+      return {
+        changeSeq: version.changeSeq,
+        byKey,
+        derived: new Map(),
+        ...(incremental ? { updated: { derived: state.derived, keys } } : {}),
+      };
     })();
     this.state = next;
     return next;

@@ -16,7 +16,7 @@
 
 import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { SortQuery } from './schemas';
-import { sortRows } from './rows/rowOrder';
+import { reorderRows, sortRows } from './rows/rowOrder';
 import { compareText } from './compareText';
 import {
   DataVersion,
@@ -92,7 +92,7 @@ export class StoredRowsCache {
     const key = `order:${order.sort}:${order.order}`;
     let sorted = snapshot.derived.get(key) as PortfolioRow[] | undefined;
     if (!sorted) {
-      sorted = sortRows(listOf(snapshot), order);
+      sorted = orderOf(snapshot, key, order);
       snapshot.derived.set(key, sorted);
     }
     return sorted;
@@ -165,6 +165,30 @@ export class StoredRowsCache {
  */
 function lastSeen(changeSeq: number, points: HistoryPoint[]) {
   return points.reduce((max, p) => Math.max(max, p.changeSeq), changeSeq);
+}
+
+/**
+ * Sorted once per order and data version: after a write that changed a few
+ * rows, from the previous order (a merge) rather than a full sort.
+ */
+function orderOf(
+  snapshot: TableSnapshot<PortfolioRow>,
+  key: string,
+  order: SortQuery,
+): PortfolioRow[] {
+  const previous = snapshot.updated?.derived.get(key) as
+    | PortfolioRow[]
+    | undefined;
+  if (!previous || snapshot.updated!.keys.size > previous.length / 4) {
+    return sortRows(listOf(snapshot), order);
+  }
+  const { keys } = snapshot.updated!;
+  const changed: PortfolioRow[] = [];
+  for (const ref of keys) {
+    const row = snapshot.byKey.get(ref);
+    if (row) changed.push(row);
+  }
+  return reorderRows(previous, keys, changed, order);
 }
 
 function listOf(snapshot: TableSnapshot<PortfolioRow>): PortfolioRow[] {

@@ -25,6 +25,50 @@ import { filterWithFacets } from './rows/facetCounts';
 import { buildHeatmap } from './rows/heatmap';
 import { countKpis } from './rows/kpis';
 import { buildTrend, HistoryEvent } from './rows/trend';
+import { PairMemo } from './PairMemo';
+
+type Trend = PortfolioSummary['trend'];
+
+/**
+ * The trend of all the rows a caller may see, per rows and history arrays
+ * (both kept while the data and the caller's view last): walking the whole
+ * history window is the costliest part of an unfiltered summary.
+ */
+const trendsOfAllRows = new PairMemo<
+  PortfolioRow[],
+  HistoryEvent[],
+  Map<string, Trend>
+>();
+
+function trendOf(
+  input: PortfolioInput,
+  rows: PortfolioRow[],
+  now: Date,
+): Trend {
+  const build = () =>
+    buildTrend(
+      input.history,
+      new Set(rows.map(r => r.entityRef)),
+      input.trendSince,
+      now,
+    );
+  // A filter that kept every row: the trend of all rows, worked out once.
+  if (rows.length !== input.rows.length) return build();
+  const byWindow = trendsOfAllRows.get(
+    input.rows,
+    input.history,
+    () => new Map(),
+  );
+  const key = `${input.trendSince.toISOString()}/${now
+    .toISOString()
+    .slice(0, 10)}`;
+  let trend = byWindow.get(key);
+  if (!trend) {
+    trend = build();
+    byWindow.set(key, trend);
+  }
+  return trend;
+}
 
 /** What {@link buildPortfolioSummary} summarises. */
 export interface PortfolioInput {
@@ -44,7 +88,7 @@ export interface PortfolioInput {
  * trend over all matching rows.
  */
 export function buildPortfolioSummary(input: PortfolioInput): PortfolioSummary {
-  const { query, trendSince, now = new Date() } = input;
+  const { query, now = new Date() } = input;
   const { rows, facets } = filterWithFacets(input.rows, query);
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -57,11 +101,6 @@ export function buildPortfolioSummary(input: PortfolioInput): PortfolioSummary {
     kpis: countKpis(rows, input.plannedTargets),
     heatmap: buildHeatmap(rows, query.groupBy, query.heatmapBy),
     facets,
-    trend: buildTrend(
-      input.history,
-      new Set(rows.map(r => r.entityRef)),
-      trendSince,
-      now,
-    ),
+    trend: trendOf(input, rows, now),
   };
 }

@@ -27,6 +27,7 @@ import {
   KNOWLEDGE_BASE_AS_OF,
   PortfolioExport,
   PortfolioExportRow,
+  PortfolioRow,
   resolveModeProfiles,
   RULE_SET_VERSION,
   runtimeModeEvaluatePermission,
@@ -35,9 +36,11 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EvaluationStore } from '../database/EvaluationStore';
+import { EvaluationStore, HistoryPoint } from '../database/EvaluationStore';
+import { PairMemo } from './PairMemo';
 import { EvaluationRefresher } from './EvaluationRefresher';
 import {
+  CallerView,
   principalKey,
   ReadableEntities,
   rowsVisibleTo,
@@ -132,6 +135,17 @@ export async function createRouter(
     );
   }
 
+  const visibleRows = new PairMemo<
+    PortfolioRow[],
+    CallerView,
+    PortfolioRow[]
+  >();
+  const visibleHistory = new PairMemo<
+    HistoryPoint[],
+    CallerView,
+    HistoryPoint[]
+  >();
+
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
@@ -150,8 +164,12 @@ export async function createRouter(
       rowsCache.orderedSnapshot(order, trendSince),
     ]);
     return {
-      rows: rowsVisibleTo(view, snapshot.rows),
-      history: snapshot.history.filter(h => view.components.has(h.entityRef)),
+      rows: visibleRows.get(snapshot.rows, view, () =>
+        rowsVisibleTo(view, snapshot.rows),
+      ),
+      history: visibleHistory.get(snapshot.history, view, () =>
+        snapshot.history.filter(h => view.components.has(h.entityRef)),
+      ),
     };
   }
 

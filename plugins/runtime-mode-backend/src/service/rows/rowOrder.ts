@@ -112,19 +112,56 @@ function sortKeyOf(sort: PortfolioSortField, row: PortfolioRow): SortKey {
   }
 }
 
+type Keyed = { row: PortfolioRow; key: SortKey };
+
+function keyedComparator({ sort, order }: SortQuery) {
+  const direction = order === 'desc' ? -1 : 1;
+  const compareKeys = sort === 'worst' ? compareTuples : compareScalars;
+  return (a: Keyed, b: Keyed) =>
+    direction * compareKeys(a.key as never, b.key as never) ||
+    compareText(a.row.entityRef, b.row.entityRef);
+}
+
 /** The rows in the order asked for; ties by entity ref, so pages never overlap. */
 export function sortRows(
   rows: PortfolioRow[],
-  { sort, order }: SortQuery,
+  query: SortQuery,
 ): PortfolioRow[] {
-  const direction = order === 'desc' ? -1 : 1;
-  const compareKeys = sort === 'worst' ? compareTuples : compareScalars;
   return rows
-    .map(row => ({ row, key: sortKeyOf(sort, row) }))
-    .sort(
-      (a, b) =>
-        direction * compareKeys(a.key as never, b.key as never) ||
-        compareText(a.row.entityRef, b.row.entityRef),
-    )
+    .map(row => ({ row, key: sortKeyOf(query.sort, row) }))
+    .sort(keyedComparator(query))
     .map(({ row }) => row);
+}
+
+/**
+ * The order of {@link sortRows} after some rows changed, from the previous
+ * order: the rows whose refs are in `replaced` leave it, `changed` are sorted
+ * and merged in. Linear in the rows instead of a full sort, for the
+ * portfolio asked for while a refresh writes batch after batch.
+ */
+export function reorderRows(
+  previous: PortfolioRow[],
+  replaced: ReadonlySet<string>,
+  changed: PortfolioRow[],
+  query: SortQuery,
+): PortfolioRow[] {
+  const compare = keyedComparator(query);
+  const added = sortRows(changed, query).map(row => ({
+    row,
+    key: sortKeyOf(query.sort, row),
+  }));
+  const merged: PortfolioRow[] = [];
+  let next = 0;
+  for (const row of previous) {
+    if (replaced.has(row.entityRef)) continue;
+    if (next < added.length) {
+      const kept = { row, key: sortKeyOf(query.sort, row) };
+      while (next < added.length && compare(added[next], kept) < 0) {
+        merged.push(added[next++].row);
+      }
+    }
+    merged.push(row);
+  }
+  while (next < added.length) merged.push(added[next++].row);
+  return merged;
 }
