@@ -119,7 +119,8 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 async function latency(
   base: string,
-  pathAndQuery: string,
+  /** The request, or one per request (`i` from 0). */
+  request: string | ((i: number) => string),
   before?: (i: number) => Promise<void>,
   requests = REQUESTS,
   user?: string,
@@ -129,6 +130,7 @@ async function latency(
   const cpuStart = process.cpuUsage();
   for (let i = 0; i < requests; i++) {
     await before?.(i);
+    const pathAndQuery = typeof request === 'string' ? request : request(i);
     const [res, ms] = await time(async () => {
       const r = await fetch(`${base}${pathAndQuery}`, {
         headers: user ? { 'x-bench-user': user } : {},
@@ -395,7 +397,9 @@ async function main() {
       (server.address() as AddressInfo).port
     }/api/runtime-mode`;
     try {
-      const cases: Array<[string, string, string, string?]> = [
+      const cases: Array<
+        [string, string, string | ((i: number) => string), string?]
+      > = [
         ['summary', 'portfolio summary (page 1)', '/v1/portfolio'],
         [
           'summaryTenth',
@@ -407,6 +411,11 @@ async function main() {
           'filtered',
           'portfolio, filtered (owner+level)',
           '/v1/portfolio?owner=team-7&level=blocked,ready-with-warnings',
+        ],
+        [
+          'filteredNew',
+          'portfolio, filtered, another owner each request (nothing reused)',
+          i => `/v1/portfolio?owner=team-${i % 40}&level=blocked,ready`,
         ],
         [
           'page',
@@ -483,6 +492,7 @@ async function main() {
       verdict('summary', 'portfolio summary', 200);
       verdict('summaryTenth', 'portfolio summary, 10% reader', 200);
       verdict('filtered', 'filtered portfolio', 100);
+      verdict('filteredNew', 'filtered portfolio, nothing reused', 100);
       verdict('page', 'one page of rows', 100);
       verdict('blastRadius', 'blast radius page', 300);
     } finally {
@@ -519,6 +529,11 @@ const SCALE_COLUMNS: Array<[string, string, (v: number) => string]> = [
   ['cpu.summary', 'summary CPU ms/request', v => v.toFixed(1)],
   ['p95.summaryTenth', 'summary (10% reader) p95 ms', v => v.toFixed(1)],
   ['p95.filtered', 'filtered p95 ms', v => v.toFixed(1)],
+  [
+    'p95.filteredNew',
+    'filtered, new owner each request, p95 ms',
+    v => v.toFixed(1),
+  ],
   ['p95.page', 'page 200 p95 ms', v => v.toFixed(1)],
   ['p95.blastRadius', 'blast radius page p95 ms', v => v.toFixed(1)],
   ['cpu.blastRadius', 'blast radius page CPU ms/request', v => v.toFixed(1)],

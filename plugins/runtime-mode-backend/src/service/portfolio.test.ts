@@ -121,4 +121,18 @@ describe('buildPortfolioSummary', () => {
       'container-virtualization': 1,
     });
   });
+
+  it('pages a filtered list page by page, with the same counts on every page', () => {
+    const params = {
+      upgradeLevel: 'breaks-at-upgrade,broken-now',
+      pageSize: '2',
+    };
+    const first = summarise(params);
+    const second = summarise({ ...params, page: '2' });
+    expect(first.items.map(r => r.name)).toEqual(['breaks-1', 'breaks-2']);
+    expect(second.items.map(r => r.name)).toEqual(['broken']);
+    expect(second.total).toBe(3);
+    expect(second.facets).toEqual(first.facets);
+    expect(second.kpis).toEqual(first.kpis);
+  });
 });

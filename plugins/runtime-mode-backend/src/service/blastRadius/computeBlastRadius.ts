@@ -71,7 +71,16 @@ export async function computeBlastRadius(
   const targets = checkedTarget(query, extraDeprecations);
   const [component] = Object.keys(targets);
   const judge = judgeAt(component, targets[component], extraDeprecations);
-  const affected = await affectedRows(store, rows, usage, component, judge);
+  const question = JSON.stringify([
+    component,
+    targets[component],
+    extraDeprecations,
+  ]);
+  const affected = await affectedRows(store, rows, usage, {
+    component,
+    question,
+    judge,
+  });
   const counts = countByStatus(affected);
   const listed = query.status?.length
     ? affected.filter(a => query.status!.includes(a.status))
@@ -131,9 +140,9 @@ async function affectedRows(
   store: EvaluationStore,
   rows: PortfolioRow[],
   usage: ReadonlyMap<string, StoredApiUsage | undefined>,
-  component: string,
-  judge: Judge,
+  asked: { component: string; question: string; judge: Judge },
 ): Promise<Affected[]> {
+  const { component, question, judge } = asked;
   const statusByPair = new Map<string, BlastRadiusStatus | undefined>();
   const statusOfPair = (pair: string, current: string | undefined) => {
     const key = `${current ?? ''}\n${pair}`;
@@ -148,6 +157,7 @@ async function affectedRows(
     return statusByPair.get(key);
   };
 
+  const statuses = recordedStatuses(usage, question, component, statusOfPair);
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
   for (const row of rows) {
@@ -156,11 +166,8 @@ async function affectedRows(
       unrecorded.push(row);
       continue;
     }
-    const current = used?.currentVersions[component];
-    const status = worstStatus(
-      (used?.apiKinds ?? []).map(pair => statusOfPair(pair, current)),
-    );
-    if (status) affected.push({ row, status, current });
+    const recorded = statuses.get(row.entityRef);
+    if (recorded) affected.push({ row, ...recorded });
   }
   affected.push(
     ...(await affectedFromResults(store, unrecorded, component, judge)),
@@ -170,6 +177,53 @@ async function affectedRows(
       statusRank(a.status) - statusRank(b.status) ||
       compareText(a.row.entityRef, b.row.entityRef),
   );
+}
+
+type RecordedStatus = Pick<Affected, 'status' | 'current'>;
+
+/** Statuses per usage snapshot and question (component, version and policy), for this many questions. */
+const QUESTIONS_KEPT = 8;
+const statusesByUsage = new WeakMap<
+  ReadonlyMap<string, StoredApiUsage | undefined>,
+  Map<string, Map<string, RecordedStatus>>
+>();
+
+/**
+ * The status of every entity whose pairs are recorded, worked out once per
+ * usage snapshot (kept by the rows cache until the data changes) and
+ * question: a request then only looks up the rows the caller may read.
+ */
+function recordedStatuses(
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
+  question: string,
+  component: string,
+  statusOfPair: (
+    pair: string,
+    current: string | undefined,
+  ) => BlastRadiusStatus | undefined,
+): Map<string, RecordedStatus> {
+  let byQuestion = statusesByUsage.get(usage);
+  if (!byQuestion) {
+    byQuestion = new Map();
+    statusesByUsage.set(usage, byQuestion);
+  }
+  let statuses = byQuestion.get(question);
+  if (!statuses) {
+    statuses = new Map();
+    for (const [entityRef, used] of usage) {
+      if (!used?.apiKinds) continue;
+      const current = used.currentVersions[component];
+      const status = worstStatus(
+        used.apiKinds.map(pair => statusOfPair(pair, current)),
+      );
+      if (status) statuses.set(entityRef, { status, current });
+    }
+    if (byQuestion.size >= QUESTIONS_KEPT) {
+      byQuestion.delete(byQuestion.keys().next().value!);
+    }
+    byQuestion.set(question, statuses);
+  }
+  return statuses;
 }
 
 /** Rows stored before the pairs were recorded: their results tell. */
