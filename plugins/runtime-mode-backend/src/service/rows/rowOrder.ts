@@ -136,7 +136,8 @@ export function sortRows(
 /**
  * The order of {@link sortRows} after some rows changed, from the previous
  * order: the rows whose refs are in `replaced` leave it, `changed` are sorted
- * and merged in. Linear in the rows instead of a full sort, for the
+ * and merged in, each placed by a binary search: linear in the rows, with
+ * keys worked out for the changed rows only, instead of a full sort, for the
  * portfolio asked for while a refresh writes batch after batch.
  */
 export function reorderRows(
@@ -146,22 +147,28 @@ export function reorderRows(
   query: SortQuery,
 ): PortfolioRow[] {
   const compare = keyedComparator(query);
-  const added = sortRows(changed, query).map(row => ({
+  const keyed = (row: PortfolioRow) => ({
     row,
     key: sortKeyOf(query.sort, row),
-  }));
+  });
+  const kept = previous.filter(row => !replaced.has(row.entityRef));
   const merged: PortfolioRow[] = [];
-  let next = 0;
-  for (const row of previous) {
-    if (replaced.has(row.entityRef)) continue;
-    if (next < added.length) {
-      const kept = { row, key: sortKeyOf(query.sort, row) };
-      while (next < added.length && compare(added[next], kept) < 0) {
-        merged.push(added[next++].row);
-      }
+  let from = 0;
+  for (const row of sortRows(changed, query)) {
+    // The first kept row that sorts after it: a binary search computes
+    // log(n) keys instead of one per row.
+    const added = keyed(row);
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(keyed(kept[middle]), added) < 0) low = middle + 1;
+      else high = middle;
     }
+    for (let i = from; i < low; i++) merged.push(kept[i]);
     merged.push(row);
+    from = low;
   }
-  while (next < added.length) merged.push(added[next++].row);
+  for (let i = from; i < kept.length; i++) merged.push(kept[i]);
   return merged;
 }
