@@ -163,7 +163,11 @@ Only components the caller may read are counted. It reads stored results only an
       const rows = rowsVisibleTo(view, await rowsCache.rows());
       const data = {
         rows,
-        placements: await loadComponentPlacements(store, rows),
+        placements: await loadComponentPlacements(
+          store,
+          rows,
+          await rowsCache.apiUsage(),
+        ),
         config: engine,
       };
       const all = computeClusterUpgrades(data);

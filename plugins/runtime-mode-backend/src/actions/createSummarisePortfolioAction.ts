@@ -137,7 +137,7 @@ level or planned move. It reads stored results only and changes nothing.`,
         pageSize: '10',
       });
       const view = await readable.callerView(credentials);
-      const rows = rowsVisibleTo(view, await rowsCache.rows());
+      const rows = rowsVisibleTo(view, await rowsCache.rowsInOrder(query));
       const summary = buildPortfolioSummary({
         rows,
         history: [],

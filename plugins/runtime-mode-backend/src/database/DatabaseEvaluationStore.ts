@@ -681,24 +681,36 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     };
   }
 
-  async listApiUsage() {
-    const rows = await this.db(EVALUATIONS)
-      .whereNotNull('result')
-      .select('entity_ref', 'api_kinds', 'current_versions', 'clusters');
-    return new Map<string, StoredApiUsage>(
+  async listApiUsage(options?: { changedAfter?: number }) {
+    const query = this.db(EVALUATIONS).select(
+      'entity_ref',
+      'api_kinds',
+      'current_versions',
+      'clusters',
+      this.db.raw('result is not null as has_result'),
+    );
+    if (options?.changedAfter !== undefined) {
+      query.where('change_seq', '>', options.changedAfter);
+    } else {
+      query.whereNotNull('result');
+    }
+    const rows = await query;
+    return new Map<string, StoredApiUsage | undefined>(
       rows.map(row => [
         row.entity_ref as string,
-        {
-          apiKinds:
-            row.api_kinds === null || row.api_kinds === undefined
-              ? null
-              : (row.api_kinds as string).split('\n').filter(Boolean),
-          currentVersions: parseCurrentVersions(row.current_versions),
-          clusters:
-            row.clusters === null || row.clusters === undefined
-              ? null
-              : (row.clusters as string).split('\n').filter(Boolean),
-        },
+        row.has_result
+          ? {
+              apiKinds:
+                row.api_kinds === null || row.api_kinds === undefined
+                  ? null
+                  : (row.api_kinds as string).split('\n').filter(Boolean),
+              currentVersions: parseCurrentVersions(row.current_versions),
+              clusters:
+                row.clusters === null || row.clusters === undefined
+                  ? null
+                  : (row.clusters as string).split('\n').filter(Boolean),
+            }
+          : undefined,
       ]),
     );
   }

@@ -188,8 +188,14 @@ export interface EvaluationStore {
   ): Promise<HistoryEntry[]>;
   /** Commit-ordered stamps, for read caches. */
   getDataVersion(): Promise<DataVersion>;
-  /** What each evaluated entity uses, for the blast radius, without reading results. */
-  listApiUsage(): Promise<Map<string, StoredApiUsage>>;
+  /**
+   * What each evaluated entity uses, for the blast radius, without reading
+   * results; with `changedAfter`, only rows written after that change
+   * number, undefined for those that no longer have a stored result.
+   */
+  listApiUsage(options?: {
+    changedAfter?: number;
+  }): Promise<Map<string, StoredApiUsage | undefined>>;
   /**
    * History rows (entity, time, level) since a date, oldest first, plus the
    * last row before it per entity; with `changedAfter`, only rows written

@@ -216,17 +216,17 @@ describe('openapi.yaml', () => {
       { $ref: '#/components/schemas/EvaluationResult' },
       'result',
     );
+    const usage = new Map([
+      [
+        rows[0].entityRef,
+        {
+          apiKinds: ['extensions/v1beta1\tIngress'],
+          currentVersions: { k8s: '1.31' },
+          clusters: ['bm'],
+        },
+      ],
+    ]);
     const store = {
-      listApiUsage: async () =>
-        new Map([
-          [
-            rows[0].entityRef,
-            {
-              apiKinds: ['extensions/v1beta1\tIngress'],
-              currentVersions: { k8s: '1.31' },
-            },
-          ],
-        ]),
       listResults: async () => [{ entityRef: rows[0].entityRef, result }],
     } as unknown as EvaluationStore;
     const radius = await computeBlastRadius(
@@ -250,6 +250,7 @@ describe('openapi.yaml', () => {
         ],
         apiPolicy: { targets: { k8s: '1.34' } },
       }),
+      usage,
     );
     const verdicts = await verdictPage(store, [rows[0], portfolioRow('b')], {
       limit: 1,

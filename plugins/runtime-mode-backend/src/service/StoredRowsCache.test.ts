@@ -70,7 +70,7 @@ describe('StoredRowsCache', () => {
       // A deletion makes it start over.
       await store.deleteEntities(['component:default/a']);
       expect((await cache.rows()).map(r => r.name)).toEqual(['b']);
-      expect(listRows).toHaveBeenLastCalledWith();
+      expect(listRows).toHaveBeenLastCalledWith(undefined);
 
       const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
       expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
@@ -89,6 +89,62 @@ describe('StoredRowsCache', () => {
       listHistory.mockClear();
       await cache.historySince(since);
       expect(listHistory).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'sorts the rows once per order asked for, and again only after a write, %p',
+    async databaseId => {
+      const { save, cache } = await setup(databaseId);
+      await save('a', '2026-11-01T00:00:00.000Z');
+      await save('b', '2026-11-01T00:00:00.000Z', blocked);
+      const byLevel = { sort: 'level', order: 'asc' } as const;
+
+      const first = await cache.rowsInOrder(byLevel);
+      expect(first.map(r => r.name)).toEqual(['b', 'a']);
+      expect(await cache.rowsInOrder(byLevel)).toBe(first);
+      expect(
+        (await cache.rowsInOrder({ sort: 'name', order: 'desc' })).map(
+          r => r.name,
+        ),
+      ).toEqual(['b', 'a']);
+
+      await save('c', '2026-11-02T00:00:00.000Z', blocked);
+      expect((await cache.rowsInOrder(byLevel)).map(r => r.name)).toEqual([
+        'b',
+        'c',
+        'a',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the APIs each entity uses up to date for the blast radius, reading only what changed, %p',
+    async databaseId => {
+      const { store, save, cache } = await setup(databaseId);
+      const ingress = 'extensions/v1beta1\tIngress';
+      await save('a', '2026-11-01T00:00:00.000Z');
+      await save('b', '2026-11-01T00:00:00.000Z', blocked);
+      expect(
+        (await cache.apiUsage()).get('component:default/a')?.apiKinds,
+      ).not.toContain(ingress);
+      expect(
+        (await cache.apiUsage()).get('component:default/b')?.apiKinds,
+      ).toContain(ingress);
+
+      const listApiUsage = jest.spyOn(store, 'listApiUsage');
+      await save('a', '2026-11-02T00:00:00.000Z', blocked);
+      expect(
+        (await cache.apiUsage()).get('component:default/a')?.apiKinds,
+      ).toContain(ingress);
+      expect(listApiUsage).toHaveBeenLastCalledWith({
+        changedAfter: expect.any(Number),
+      });
+
+      await store.deleteEntities(['component:default/b']);
+      expect([...(await cache.apiUsage()).keys()]).toEqual([
+        'component:default/a',
+      ]);
     },
   );
 
@@ -116,11 +172,12 @@ describe('StoredRowsCache', () => {
 
       const late = (await cache.rows()).find(r => r.name === 'late');
       expect(late).toMatchObject({ level: 'blocked', status: 'fresh' });
+      // Both points, in the order they were evaluated (the trend's order).
       expect(
         (await cache.historySince(since)).map(h => [h.entityRef, h.level]),
       ).toEqual([
-        ['component:default/a', ok.readiness.level],
         ['component:default/late', 'blocked'],
+        ['component:default/a', ok.readiness.level],
       ]);
     },
   );

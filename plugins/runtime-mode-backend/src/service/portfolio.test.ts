@@ -16,6 +16,7 @@
 
 import { portfolioQuery, portfolioRow } from '../testUtils/rows';
 import { buildPortfolioSummary } from './portfolio';
+import { sortRows } from './rows/rowOrder';
 
 const rows = [
   portfolioRow('clean'),
@@ -40,15 +41,17 @@ const rows = [
   }),
 ];
 
-const summarise = (params: Record<string, string> = {}) =>
-  buildPortfolioSummary({
-    rows,
+const summarise = (params: Record<string, string> = {}) => {
+  const query = portfolioQuery(params);
+  return buildPortfolioSummary({
+    rows: sortRows(rows, query),
     history: [],
-    query: portfolioQuery(params),
+    query,
     trendSince: new Date('2026-12-01T00:00:00Z'),
     now: new Date('2026-12-01T12:00:00Z'),
     plannedTargets: { k8s: '1.34', kubevirt: '1.6.0' },
   });
+};
 
 describe('buildPortfolioSummary', () => {
   it('answers "at the planned upgrade: N break, M already broken" in one summary, with the planned targets', () => {
@@ -117,5 +120,19 @@ describe('buildPortfolioSummary', () => {
       'bare-metal-container': 1,
       'container-virtualization': 1,
     });
+  });
+
+  it('pages a filtered list page by page, with the same counts on every page', () => {
+    const params = {
+      upgradeLevel: 'breaks-at-upgrade,broken-now',
+      pageSize: '2',
+    };
+    const first = summarise(params);
+    const second = summarise({ ...params, page: '2' });
+    expect(first.items.map(r => r.name)).toEqual(['breaks-1', 'breaks-2']);
+    expect(second.items.map(r => r.name)).toEqual(['broken']);
+    expect(second.total).toBe(3);
+    expect(second.facets).toEqual(first.facets);
+    expect(second.kpis).toEqual(first.kpis);
   });
 });

@@ -24,12 +24,81 @@ import { PortfolioQuery } from './schemas';
 import { filterWithFacets } from './rows/facetCounts';
 import { buildHeatmap } from './rows/heatmap';
 import { countKpis } from './rows/kpis';
-import { sortRows } from './rows/rowOrder';
 import { buildTrend, HistoryEvent } from './rows/trend';
+import { PairMemo } from './PairMemo';
+import { rowPredicates } from './rows/rowFilters';
+
+/** Everything in a summary but its page of rows: counts, a few KB. */
+type Aggregates = Pick<
+  PortfolioSummary,
+  'total' | 'kpis' | 'heatmap' | 'facets' | 'trend'
+>;
+
+/** Aggregates kept per caller's rows and history, for this many queries. */
+const QUERIES_KEPT = 16;
+
+/**
+ * The aggregates of recent queries, per rows and history arrays as one
+ * caller sees them (both kept while the data and the caller's view last):
+ * paging, sorting or coming back to a filter costs a page, not a pass over
+ * the estate. Counts only; the matching rows are not kept.
+ */
+const aggregatesByView = new PairMemo<
+  PortfolioRow[],
+  HistoryEvent[],
+  Map<string, Aggregates>
+>();
+
+function aggregatesOf(input: PortfolioInput, now: Date): Aggregates {
+  const kept = aggregatesByView.get(input.rows, input.history, () => new Map());
+  const { page, pageSize, ...asked } = input.query;
+  const key = JSON.stringify([
+    asked,
+    input.trendSince.toISOString(),
+    now.toISOString().slice(0, 10),
+    input.plannedTargets,
+  ]);
+  let aggregates = kept.get(key);
+  if (!aggregates) {
+    const { rows, facets } = filterWithFacets(input.rows, input.query);
+    aggregates = {
+      total: rows.length,
+      kpis: countKpis(rows, input.plannedTargets),
+      heatmap: buildHeatmap(rows, input.query.groupBy, input.query.heatmapBy),
+      facets,
+      trend: buildTrend(
+        input.history,
+        new Set(rows.map(r => r.entityRef)),
+        input.trendSince,
+        now,
+      ),
+    };
+    if (kept.size >= QUERIES_KEPT) {
+      kept.delete(kept.keys().next().value!);
+    }
+    kept.set(key, aggregates);
+  }
+  return aggregates;
+}
+
+/** One page of the rows matching the filter, stopping at the page's end. */
+function pageOf(rows: PortfolioRow[], query: PortfolioQuery): PortfolioRow[] {
+  const start = (query.page - 1) * query.pageSize;
+  const predicates = rowPredicates(query);
+  if (!predicates.length) return rows.slice(start, start + query.pageSize);
+  const page: PortfolioRow[] = [];
+  let matched = 0;
+  for (const row of rows) {
+    if (!predicates.every(p => p.test(row))) continue;
+    if (matched++ >= start) page.push(row);
+    if (page.length === query.pageSize) break;
+  }
+  return page;
+}
 
 /** What {@link buildPortfolioSummary} summarises. */
 export interface PortfolioInput {
-  /** The stored rows the caller may read. */
+  /** The stored rows the caller may read, in the order asked for (`query.sort`, `query.order`). */
   rows: PortfolioRow[];
   /** History rows of the trend window (none for callers without a trend). */
   history: HistoryEvent[];
@@ -45,24 +114,18 @@ export interface PortfolioInput {
  * trend over all matching rows.
  */
 export function buildPortfolioSummary(input: PortfolioInput): PortfolioSummary {
-  const { query, trendSince, now = new Date() } = input;
-  const { rows, facets } = filterWithFacets(input.rows, query);
-  const start = (query.page - 1) * query.pageSize;
+  const { query, now = new Date() } = input;
+  const { total, kpis, heatmap, facets, trend } = aggregatesOf(input, now);
   return {
     ruleSetVersion: RULE_SET_VERSION,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
-    total: rows.length,
+    total,
     page: query.page,
     pageSize: query.pageSize,
-    items: sortRows(rows, query).slice(start, start + query.pageSize),
-    kpis: countKpis(rows, input.plannedTargets),
-    heatmap: buildHeatmap(rows, query.groupBy, query.heatmapBy),
+    items: pageOf(input.rows, query),
+    kpis,
+    heatmap,
     facets,
-    trend: buildTrend(
-      input.history,
-      new Set(rows.map(r => r.entityRef)),
-      trendSince,
-      now,
-    ),
+    trend,
   };
 }

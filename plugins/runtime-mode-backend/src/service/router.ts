@@ -27,6 +27,7 @@ import {
   KNOWLEDGE_BASE_AS_OF,
   PortfolioExport,
   PortfolioExportRow,
+  PortfolioRow,
   resolveModeProfiles,
   RULE_SET_VERSION,
   runtimeModeEvaluatePermission,
@@ -36,9 +37,11 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EvaluationStore } from '../database/EvaluationStore';
+import { EvaluationStore, HistoryPoint } from '../database/EvaluationStore';
+import { PairMemo } from './PairMemo';
 import { EvaluationRefresher } from './EvaluationRefresher';
 import {
+  CallerView,
   principalKey,
   ReadableEntities,
   rowsVisibleTo,
@@ -56,6 +59,7 @@ import {
   historyQuerySchema,
   parseOrThrow,
   portfolioQuerySchema,
+  SortQuery,
   verdictsQuerySchema,
   verdictsByRefsRequestSchema,
   whatIfRequestSchema,
@@ -63,7 +67,6 @@ import {
 import { verdictPage } from './verdicts/verdictPage';
 import { buildPortfolioSummary } from './portfolio';
 import { filterRows } from './rows/rowFilters';
-import { sortRows } from './rows/rowOrder';
 import { rowsToCsv } from './export/csv';
 import { runtimeTabUrl } from './export/runtimeTabUrl';
 import { computeBlastRadius } from './blastRadius/computeBlastRadius';
@@ -75,6 +78,9 @@ import { loadComponentPlacements } from './clusters/loadComponentPlacements';
 import { buildRuleCatalog } from './ruleCatalog';
 import { EvaluationService } from './EvaluationService';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
+
+/** Any cached order serves the routes that order their own answer (blast radius, verdicts, clusters). */
+const ANY_CACHED_ORDER: SortQuery = { sort: 'name', order: 'asc' };
 
 /** Dependencies of {@link createRouter}. */
 export interface RouterOptions {
@@ -141,21 +147,41 @@ export async function createRouter(
     );
   }
 
+  const visibleRows = new PairMemo<
+    PortfolioRow[],
+    CallerView,
+    PortfolioRow[]
+  >();
+  const visibleHistory = new PairMemo<
+    HistoryPoint[],
+    CallerView,
+    HistoryPoint[]
+  >();
+
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  /** Stored portfolio rows (and the trend window) as the caller may see them. */
-  async function readableRows(req: express.Request, trendSince?: Date) {
+  /**
+   * Stored portfolio rows (and the trend window) as the caller may see them,
+   * in the order asked for.
+   */
+  async function readableRows(
+    req: express.Request,
+    order: SortQuery,
+    trendSince?: Date,
+  ) {
     const credentials = await userCredentials(req);
     const [view, snapshot] = await Promise.all([
       readable.callerView(credentials),
-      trendSince
-        ? rowsCache.snapshot(trendSince)
-        : rowsCache.rows().then(rows => ({ rows, history: [] })),
+      rowsCache.orderedSnapshot(order, trendSince),
     ]);
     return {
-      rows: rowsVisibleTo(view, snapshot.rows),
-      history: snapshot.history.filter(h => view.components.has(h.entityRef)),
+      rows: visibleRows.get(snapshot.rows, view, () =>
+        rowsVisibleTo(view, snapshot.rows),
+      ),
+      history: visibleHistory.get(snapshot.history, view, () =>
+        snapshot.history.filter(h => view.components.has(h.entityRef)),
+      ),
     };
   }
 
@@ -336,7 +362,7 @@ export async function createRouter(
   router.get('/v1/portfolio', async (req, res) => {
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
     const trendSince = trendStart(query.trendDays);
-    const { rows, history } = await readableRows(req, trendSince);
+    const { rows, history } = await readableRows(req, query, trendSince);
     res.json(
       buildPortfolioSummary({
         rows,
@@ -350,8 +376,8 @@ export async function createRouter(
 
   router.get('/v1/portfolio/export', async (req, res) => {
     const query = parseOrThrow(exportQuerySchema, req.query, 'query');
-    const rows: PortfolioExportRow[] = sortRows(
-      filterRows((await readableRows(req)).rows, query),
+    const rows: PortfolioExportRow[] = filterRows(
+      (await readableRows(req, query)).rows,
       query,
     ).map(row => ({
       ...row,
@@ -377,23 +403,33 @@ export async function createRouter(
 
   router.get('/v1/blast-radius', async (req, res) => {
     const query = parseOrThrow(blastRadiusQuerySchema, req.query, 'query');
-    const rows = filterRows((await readableRows(req)).rows, query);
-    res.json(await computeBlastRadius(store, rows, query, config.engine));
+    const [readableNow, usage] = await Promise.all([
+      readableRows(req, ANY_CACHED_ORDER),
+      rowsCache.apiUsage(),
+    ]);
+    const rows = filterRows(readableNow.rows, query);
+    res.json(
+      await computeBlastRadius(store, rows, query, config.engine, usage),
+    );
   });
 
   router.get('/v1/verdicts', async (req, res) => {
     const query = parseOrThrow(verdictsQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req);
+    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
     res.json(await verdictPage(store, rows, query));
   });
 
   router.get('/v1/clusters', async (req, res) => {
     parseOrThrow(emptyQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req);
+    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
     res.json(
       computeClusterUpgrades({
         rows,
-        placements: await loadComponentPlacements(store, rows),
+        placements: await loadComponentPlacements(
+          store,
+          rows,
+          await rowsCache.apiUsage(),
+        ),
         config: config.engine,
       }),
     );
@@ -402,12 +438,16 @@ export async function createRouter(
   router.get('/v1/clusters/:name/upgrade', async (req, res) => {
     const { name } = parseOrThrow(clusterParamsSchema, req.params, 'path');
     const query = parseOrThrow(clusterUpgradeQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req);
+    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
     res.json(
       computeClusterUpgradeDetail(
         {
           rows,
-          placements: await loadComponentPlacements(store, rows),
+          placements: await loadComponentPlacements(
+            store,
+            rows,
+            await rowsCache.apiUsage(),
+          ),
           config: config.engine,
         },
         { cluster: name, ...query },

@@ -26,7 +26,10 @@ import {
   RuntimeModeConfig,
   validateTargets,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { EvaluationStore } from '../../database/EvaluationStore';
+import {
+  EvaluationStore,
+  StoredApiUsage,
+} from '../../database/EvaluationStore';
 import { BlastRadiusQuery } from '../schemas';
 import { statusRank, worstStatus } from './blastStatus';
 import { clusterVersionOf, clusterVersions } from './clusterVersions';
@@ -51,14 +54,16 @@ type Affected = {
  * clusters run today when that is higher, so what is already broken stands
  * apart from what the choice breaks. Each distinct apiVersion/kind is judged
  * once per current version, which gives every component's worst status from
- * its stored pairs alone; only the components on the page asked for have
- * their stored result read, for file and line details.
+ * its stored pairs alone (`usage`, kept in memory by the rows cache); only
+ * the components on the page asked for have their stored result read, for
+ * file and line details.
  */
 export async function computeBlastRadius(
   store: EvaluationStore,
   rows: PortfolioRow[],
   query: BlastRadiusQuery,
   engine: RuntimeModeConfig,
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
 ): Promise<BlastRadius> {
   const extraDeprecations = engine.apiPolicy.extraDeprecations;
   const targets = checkedTarget(query, extraDeprecations);
@@ -67,8 +72,14 @@ export async function computeBlastRadius(
   const cluster = query.cluster
     ? checkedCluster(query.cluster, engine.clusters)
     : undefined;
-  const affected = await affectedRows(store, rows, {
+  const question = JSON.stringify([
     component,
+    targets[component],
+    extraDeprecations,
+  ]);
+  const affected = await affectedRows(store, rows, usage, {
+    component,
+    question,
     judge,
     cluster,
   });
@@ -104,16 +115,28 @@ export async function computeBlastRadius(
 async function affectedRows(
   store: EvaluationStore,
   rows: PortfolioRow[],
-  how: { component: string; judge: Judge; cluster?: ClusterConfig },
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
+  asked: {
+    component: string;
+    question: string;
+    judge: Judge;
+    cluster?: ClusterConfig;
+  },
 ): Promise<Affected[]> {
-  const { component, judge, cluster } = how;
-  const statusOfPair = pairJudge(judge);
-  // On a cluster asked for, its own version today; otherwise the highest its components' clusters run.
+  const { component, question, judge, cluster } = asked;
+  const judgePair = pairJudge(judge);
+  const statusOfPair = (pair: string, current: string | undefined) =>
+    judgePair(pair, current).status;
+  // On a cluster asked for, its own version today; otherwise the version
+  // each component's clusters run, and every status is worked out once per
+  // usage snapshot and question.
   const clusterCurrent = cluster
     ? clusterVersionOf(cluster, component) ?? undefined
     : undefined;
+  const statuses = cluster
+    ? undefined
+    : recordedStatuses(usage, question, component, statusOfPair);
 
-  const usage = await store.listApiUsage();
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
   for (const row of rows) {
@@ -122,12 +145,16 @@ async function affectedRows(
       unrecorded.push(row);
       continue;
     }
-    if (cluster && !used?.clusters?.includes(cluster.name)) continue;
-    const current = cluster ? clusterCurrent : used?.currentVersions[component];
+    if (statuses) {
+      const recorded = statuses.get(row.entityRef);
+      if (recorded) affected.push({ row, ...recorded });
+      continue;
+    }
+    if (!used?.clusters?.includes(cluster!.name)) continue;
     const status = worstStatus(
-      (used?.apiKinds ?? []).map(pair => statusOfPair(pair, current).status),
+      (used.apiKinds ?? []).map(pair => statusOfPair(pair, clusterCurrent)),
     );
-    if (status) affected.push({ row, status, current });
+    if (status) affected.push({ row, status, current: clusterCurrent });
   }
   affected.push(
     ...(await affectedFromResults(store, unrecorded, {
@@ -142,6 +169,53 @@ async function affectedRows(
       statusRank(a.status) - statusRank(b.status) ||
       compareText(a.row.entityRef, b.row.entityRef),
   );
+}
+
+type RecordedStatus = Pick<Affected, 'status' | 'current'>;
+
+/** Statuses per usage snapshot and question (component, version and policy), for this many questions. */
+const QUESTIONS_KEPT = 8;
+const statusesByUsage = new WeakMap<
+  ReadonlyMap<string, StoredApiUsage | undefined>,
+  Map<string, Map<string, RecordedStatus>>
+>();
+
+/**
+ * The status of every entity whose pairs are recorded, worked out once per
+ * usage snapshot (kept by the rows cache until the data changes) and
+ * question: a request then only looks up the rows the caller may read.
+ */
+function recordedStatuses(
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
+  question: string,
+  component: string,
+  statusOfPair: (
+    pair: string,
+    current: string | undefined,
+  ) => BlastRadiusStatus | undefined,
+): Map<string, RecordedStatus> {
+  let byQuestion = statusesByUsage.get(usage);
+  if (!byQuestion) {
+    byQuestion = new Map();
+    statusesByUsage.set(usage, byQuestion);
+  }
+  let statuses = byQuestion.get(question);
+  if (!statuses) {
+    statuses = new Map();
+    for (const [entityRef, used] of usage) {
+      if (!used?.apiKinds) continue;
+      const current = used.currentVersions[component];
+      const status = worstStatus(
+        used.apiKinds.map(pair => statusOfPair(pair, current)),
+      );
+      if (status) statuses.set(entityRef, { status, current });
+    }
+    if (byQuestion.size >= QUESTIONS_KEPT) {
+      byQuestion.delete(byQuestion.keys().next().value!);
+    }
+    byQuestion.set(question, statuses);
+  }
+  return statuses;
 }
 
 /** Rows stored before the pairs (or clusters) were recorded: their results tell. */

@@ -15,7 +15,10 @@
  */
 
 import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { EvaluationStore } from '../../database/EvaluationStore';
+import {
+  EvaluationStore,
+  StoredApiUsage,
+} from '../../database/EvaluationStore';
 import { clustersInResult } from '../blastRadius/clustersInResult';
 import { ComponentPlacement } from './computeClusterUpgrades';
 
@@ -24,15 +27,15 @@ const RESULTS_PER_READ = 200;
 
 /**
  * Where each of the given components runs and which APIs it uses, from the
- * stored columns (one query, no result body). Rows stored before the
+ * stored columns (`usage`, kept in memory by the rows cache; no result body). Rows stored before the
  * clusters or the pairs had a column (the refresh that follows the
  * migration writes them again) are read from their stored results.
  */
 export async function loadComponentPlacements(
   store: EvaluationStore,
   rows: readonly PortfolioRow[],
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
 ): Promise<Map<string, ComponentPlacement>> {
-  const usage = await store.listApiUsage();
   const placements = new Map<string, ComponentPlacement>();
   const unrecorded: string[] = [];
   for (const row of rows) {

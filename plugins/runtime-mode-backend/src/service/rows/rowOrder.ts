@@ -112,19 +112,63 @@ function sortKeyOf(sort: PortfolioSortField, row: PortfolioRow): SortKey {
   }
 }
 
+type Keyed = { row: PortfolioRow; key: SortKey };
+
+function keyedComparator({ sort, order }: SortQuery) {
+  const direction = order === 'desc' ? -1 : 1;
+  const compareKeys = sort === 'worst' ? compareTuples : compareScalars;
+  return (a: Keyed, b: Keyed) =>
+    direction * compareKeys(a.key as never, b.key as never) ||
+    compareText(a.row.entityRef, b.row.entityRef);
+}
+
 /** The rows in the order asked for; ties by entity ref, so pages never overlap. */
 export function sortRows(
   rows: PortfolioRow[],
-  { sort, order }: SortQuery,
+  query: SortQuery,
 ): PortfolioRow[] {
-  const direction = order === 'desc' ? -1 : 1;
-  const compareKeys = sort === 'worst' ? compareTuples : compareScalars;
   return rows
-    .map(row => ({ row, key: sortKeyOf(sort, row) }))
-    .sort(
-      (a, b) =>
-        direction * compareKeys(a.key as never, b.key as never) ||
-        compareText(a.row.entityRef, b.row.entityRef),
-    )
+    .map(row => ({ row, key: sortKeyOf(query.sort, row) }))
+    .sort(keyedComparator(query))
     .map(({ row }) => row);
+}
+
+/**
+ * The order of {@link sortRows} after some rows changed, from the previous
+ * order: the rows whose refs are in `replaced` leave it, `changed` are sorted
+ * and merged in, each placed by a binary search: linear in the rows, with
+ * keys worked out for the changed rows only, instead of a full sort, for the
+ * portfolio asked for while a refresh writes batch after batch.
+ */
+export function reorderRows(
+  previous: PortfolioRow[],
+  replaced: ReadonlySet<string>,
+  changed: PortfolioRow[],
+  query: SortQuery,
+): PortfolioRow[] {
+  const compare = keyedComparator(query);
+  const keyed = (row: PortfolioRow) => ({
+    row,
+    key: sortKeyOf(query.sort, row),
+  });
+  const kept = previous.filter(row => !replaced.has(row.entityRef));
+  const merged: PortfolioRow[] = [];
+  let from = 0;
+  for (const row of sortRows(changed, query)) {
+    // The first kept row that sorts after it: a binary search computes
+    // log(n) keys instead of one per row.
+    const added = keyed(row);
+    let low = from;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(keyed(kept[middle]), added) < 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = from; i < low; i++) merged.push(kept[i]);
+    merged.push(row);
+    from = low;
+  }
+  for (let i = from; i < kept.length; i++) merged.push(kept[i]);
+  return merged;
 }
