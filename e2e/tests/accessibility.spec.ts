@@ -81,5 +81,33 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         `the rules tab (${theme})`,
       );
     });
+
+    test('the clusters tab', async ({ page }) => {
+      await page.goto('/runtime-mode');
+      await page.getByRole('tab', { name: 'Clusters' }).click();
+      await expect(page.getByTestId('runtime-mode-clusters')).toBeVisible();
+      await expectNoSeriousViolations(
+        page,
+        '[data-testid="runtime-mode-portfolio"]',
+        `the clusters tab (${theme})`,
+      );
+    });
+
+    test('the catalog list column and filter', async ({ page }) => {
+      await page.goto('/?filters[kind]=component&filters[user]=all');
+      await expect(
+        page.getByTestId('runtime-mode-catalog-cell').first(),
+      ).toBeVisible();
+      await expectNoSeriousViolations(
+        page,
+        '[data-testid="runtime-mode-catalog-picker"]',
+        `the catalog filter (${theme})`,
+      );
+      await expectNoSeriousViolations(
+        page,
+        '[data-testid="runtime-mode-catalog-cell"]',
+        `the catalog column (${theme})`,
+      );
+    });
   });
 }
