@@ -433,7 +433,7 @@ async function main() {
           'blast radius k8s 1.22, 500 a page',
           '/v1/blast-radius?component=k8s&version=1.22&pageSize=500',
         ],
-        ['cluster upgrade view (every cluster)', '/v1/clusters'],
+        ['clusters', 'cluster upgrade view (every cluster)', '/v1/clusters'],
       ];
       report('');
       report(
