@@ -20,6 +20,7 @@ import {
   useEntityList,
 } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import { makeStyles } from '@material-ui/core/styles';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
@@ -47,6 +48,13 @@ export type RuntimeModeEntityFilters = DefaultEntityFilters & {
   runtimeMode?: RuntimeModeFilter;
 };
 
+// The catalog's filters sit on the page background, where the theme's grey
+// label colour falls just short of 4.5:1 (axe, light theme): the labels take
+// the primary text colour.
+const useStyles = makeStyles(theme => ({
+  label: { color: theme.palette.text.primary },
+}));
+
 function MultiPicker<T extends string>(props: {
   label: string;
   disabled: boolean;
@@ -56,6 +64,7 @@ function MultiPicker<T extends string>(props: {
   onChange: (value: T[]) => void;
 }) {
   const { label, options, labels, value, onChange } = props;
+  const classes = useStyles();
   return (
     <Autocomplete<T, true>
       multiple
@@ -66,7 +75,15 @@ function MultiPicker<T extends string>(props: {
       getOptionLabel={option => labelOf(labels, option)}
       onChange={(_event, next) => onChange(next)}
       renderInput={params => (
-        <TextField {...params} variant="outlined" label={label} />
+        <TextField
+          {...params}
+          variant="outlined"
+          label={label}
+          InputLabelProps={{
+            ...params.InputLabelProps,
+            className: classes.label,
+          }}
+        />
       )}
     />
   );
