@@ -18,6 +18,7 @@ import { expect, test } from '@playwright/test';
 import {
   MODE_LABELS,
   READINESS_LEVEL_LABELS,
+  UPGRADE_LEVEL_LABELS,
 } from '../../plugins/runtime-mode-common/src/labels';
 import {
   apiGet,
@@ -30,7 +31,9 @@ type Row = {
   name: string;
   title?: string;
   mode: keyof typeof MODE_LABELS;
-  level: keyof typeof READINESS_LEVEL_LABELS;
+  upgradeLevel: keyof typeof UPGRADE_LEVEL_LABELS;
+  /** Null when no move is planned. */
+  migrationLevel: keyof typeof READINESS_LEVEL_LABELS | null;
 };
 
 test.describe('Runtime mode in the catalog list', () => {
@@ -39,7 +42,7 @@ test.describe('Runtime mode in the catalog list', () => {
     await storedEvaluation(request, 'vm-billing-legacy');
   });
 
-  test('shows each example component’s mode and level from one request, and filtering by a mode narrows the list', async ({
+  test('shows each example component’s mode and two answers from one request, and filtering by a mode narrows the list', async ({
     page,
     request,
   }) => {
@@ -74,7 +77,15 @@ test.describe('Runtime mode in the catalog list', () => {
     for (const r of rows) {
       const cell = rowOf(r).getByTestId('runtime-mode-catalog-cell');
       await expect(cell).toContainText(MODE_LABELS[r.mode]);
-      await expect(cell).toContainText(READINESS_LEVEL_LABELS[r.level]);
+      await expect(cell).toContainText(UPGRADE_LEVEL_LABELS[r.upgradeLevel]);
+      if (r.migrationLevel) {
+        await expect(cell).toContainText(
+          READINESS_LEVEL_LABELS[r.migrationLevel],
+        );
+      } else {
+        // No move planned: nothing in the list reads "Blocked" for it.
+        await expect(cell).not.toContainText(READINESS_LEVEL_LABELS.blocked);
+      }
     }
     // The page of rows came in one request, never one per row.
     expect(verdictRequests).toHaveLength(1);

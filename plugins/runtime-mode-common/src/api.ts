@@ -599,6 +599,10 @@ export interface EntityVerdict {
   score: number | null;
   /** `fresh`, or `stale` when a source failed and the previous result is kept. */
   status: EvaluationStatus;
+  /** Does it break at the planned upgrade? Absent for a result of an older rule set. */
+  upgradeLevel?: UpgradeLevel;
+  /** Can it move to the planned mode? Null when no move is planned; absent as above. */
+  migrationLevel?: ReadinessLevel | null;
 }
 
 /**

@@ -324,9 +324,13 @@ describe('REST API v1', () => {
           level: rowOf(name).level,
           score: rowOf(name).score,
           status: rowOf(name).status,
+          upgradeLevel: rowOf(name).upgradeLevel,
+          migrationLevel: rowOf(name).migrationLevel,
         })),
       );
       expect(res.body.items[1].mode).toBe('container-virtualization');
+      // The two answers, as the card gives them.
+      expect(res.body.items[0].upgradeLevel).toEqual(expect.any(String));
     });
 
     it('leaves out refs without an evaluation, unknown refs and other kinds', async () => {

@@ -354,6 +354,10 @@ export async function createRouter(
         level: row.level,
         score: row.score,
         status: row.status,
+        ...(row.upgradeLevel ? { upgradeLevel: row.upgradeLevel } : {}),
+        ...(row.migrationLevel !== undefined
+          ? { migrationLevel: row.migrationLevel }
+          : {}),
       });
     }
     res.json(body);

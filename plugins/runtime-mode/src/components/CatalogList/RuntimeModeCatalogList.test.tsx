@@ -50,6 +50,9 @@ const verdicts: EntityVerdict[] = [
     level: 'ready-with-warnings',
     score: 82,
     status: 'fresh',
+    upgradeLevel: 'deprecated',
+    // A move is planned.
+    migrationLevel: 'ready-with-warnings',
   },
   {
     entityRef: 'component:default/vm-billing-legacy',
@@ -57,10 +60,14 @@ const verdicts: EntityVerdict[] = [
     level: 'blocked',
     score: 35,
     status: 'fresh',
+    upgradeLevel: 'breaks-at-upgrade',
+    // No move planned: its concerns about other modes are no verdict.
+    migrationLevel: null,
   },
   {
     entityRef: 'component:default/vnf-router',
     mode: 'container-virtualization',
+    // Stored by an older rule set: no upgrade or migration answer yet.
     level: 'ready',
     score: 100,
     status: 'stale',
@@ -116,7 +123,7 @@ function rowOf(name: string): HTMLElement {
 jest.setTimeout(60_000);
 
 describe('Runtime mode in the catalog list', () => {
-  it('shows mode, level and score for every row from one request for the whole page', async () => {
+  it('shows the mode and the two answers for every row from one request for the whole page', async () => {
     const { api, getVerdicts } = verdictsApi();
     await renderCatalogList(api);
 
@@ -127,11 +134,20 @@ describe('Runtime mode in the catalog list', () => {
     );
     const vm = within(rowOf('vm-billing-legacy'));
     expect(vm.getByText('KubeVirt VMs')).toBeInTheDocument();
-    expect(vm.getByText('Blocked')).toBeInTheDocument();
-    expect(vm.getByText('35/100')).toBeInTheDocument();
-    expect(
-      within(rowOf('checkout-api')).getByText('Bare-metal containers'),
-    ).toBeInTheDocument();
+    expect(vm.getByText('Breaks at the upgrade')).toBeInTheDocument();
+    // No move planned: the level of all its concerns is not its verdict.
+    expect(vm.queryByText('Blocked')).not.toBeInTheDocument();
+    expect(vm.queryByText(/\/100/)).not.toBeInTheDocument();
+
+    const checkout = within(rowOf('checkout-api'));
+    expect(checkout.getByText('Bare-metal containers')).toBeInTheDocument();
+    expect(checkout.getByText('Deprecated APIs')).toBeInTheDocument();
+    expect(checkout.getByText('Ready with warnings')).toBeInTheDocument();
+
+    // A result of an older rule set says that its level is of all concerns.
+    const older = within(rowOf('vnf-router'));
+    expect(older.getByText('Ready')).toBeInTheDocument();
+    expect(older.getByText('all concerns, 100/100')).toBeInTheDocument();
 
     expect(getVerdicts).toHaveBeenCalledTimes(1);
     expect([...getVerdicts.mock.calls[0][0]].sort()).toEqual(
@@ -194,9 +210,9 @@ describe('Runtime mode in the catalog list', () => {
       screen.queryByRole('link', { name: 'docs-site' }),
     ).not.toBeInTheDocument();
 
-    await userEvent.click(screen.getByLabelText('Readiness'));
+    await userEvent.click(screen.getByLabelText('Upgrade'));
     await userEvent.click(
-      await screen.findByRole('option', { name: 'Blocked' }),
+      await screen.findByRole('option', { name: 'Breaks at the upgrade' }),
     );
     await waitFor(() =>
       expect(
@@ -223,7 +239,7 @@ describe('Runtime mode in the catalog list', () => {
       </TestApiProvider>,
     );
     expect(screen.getByLabelText('Runtime mode')).toBeDisabled();
-    expect(screen.getByLabelText('Readiness')).toBeDisabled();
+    expect(screen.getByLabelText('Upgrade')).toBeDisabled();
     expect(
       screen.getByText(/needs the catalog list without pagination/),
     ).toBeInTheDocument();

@@ -28,9 +28,9 @@ import {
   MODE_LABELS,
   MODE_VALUES,
   type ModeValue,
-  READINESS_LEVEL_LABELS,
-  READINESS_LEVELS,
-  type ReadinessLevel,
+  UPGRADE_LEVEL_LABELS,
+  UPGRADE_LEVELS,
+  type UpgradeLevel,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -90,7 +90,7 @@ function MultiPicker<T extends string>(props: {
 }
 
 /**
- * Filters the catalog's entity list by runtime mode and readiness level.
+ * Filters the catalog's entity list by runtime mode and upgrade level (does it break at the planned upgrade?).
  * Put it among the filters of `CatalogIndexPage` (legacy system); the new
  * frontend system adds it as `catalog-filter:runtime-mode/runtime-mode`.
  * Choosing a value loads the verdicts of the entities the list fetched (one
@@ -114,8 +114,10 @@ export function RuntimeModeCatalogPicker() {
     [],
   );
   const [modes, setModes] = useState<ModeValue[]>(initial.modes);
-  const [levels, setLevels] = useState<ReadinessLevel[]>(initial.levels);
-  const active = !paginated && (modes.length > 0 || levels.length > 0);
+  const [upgradeLevels, setUpgradeLevels] = useState<UpgradeLevel[]>(
+    initial.upgradeLevels,
+  );
+  const active = !paginated && (modes.length > 0 || upgradeLevels.length > 0);
   const applied = useRef(false);
 
   const refs = useMemo(
@@ -137,13 +139,16 @@ export function RuntimeModeCatalogPicker() {
     if (active && verdicts.value) {
       applied.current = true;
       updateFilters({
-        runtimeMode: new RuntimeModeFilter({ modes, levels }, verdicts.value),
+        runtimeMode: new RuntimeModeFilter(
+          { modes, upgradeLevels },
+          verdicts.value,
+        ),
       });
     } else if (!active && applied.current) {
       applied.current = false;
       updateFilters({ runtimeMode: undefined });
     }
-  }, [active, modes, levels, verdicts.value, updateFilters]);
+  }, [active, modes, upgradeLevels, verdicts.value, updateFilters]);
 
   return (
     <Box pb={1} pt={1} data-testid="runtime-mode-catalog-picker">
@@ -162,12 +167,12 @@ export function RuntimeModeCatalogPicker() {
       </Box>
       <Box pt={1}>
         <MultiPicker
-          label="Readiness"
+          label="Upgrade"
           disabled={paginated}
-          options={READINESS_LEVELS}
-          labels={READINESS_LEVEL_LABELS}
-          value={levels}
-          onChange={setLevels}
+          options={UPGRADE_LEVELS}
+          labels={UPGRADE_LEVEL_LABELS}
+          value={upgradeLevels}
+          onChange={setUpgradeLevels}
         />
       </Box>
       {paginated && (

@@ -17,15 +17,21 @@
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import type {
+  ReadinessLevel,
+  UpgradeLevel,
+} from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import useAsync from 'react-use/esm/useAsync';
-import { LevelChip } from '../common/LevelChip';
+import { LevelChip, UpgradeChip } from '../common/LevelChip';
 import { ModeChip } from '../common/ModeChip';
 import { useVerdictLoader } from './useVerdictLoader';
 
 /**
- * One row's runtime mode and readiness. Shows nothing while loading, for a
- * component without an evaluation, for other kinds, and when the API cannot
- * be reached: an empty cell, never an error in the list.
+ * One row's runtime mode and its two answers, as the card gives them: does
+ * it break at the planned upgrade, and (only when a move is planned) can it
+ * move. Shows nothing while loading, for a component without an evaluation,
+ * for other kinds, and when the API cannot be reached: an empty cell, never
+ * an error in the list.
  */
 export function RuntimeModeCell(props: { entity: Entity }) {
   const { entity } = props;
@@ -48,18 +54,42 @@ export function RuntimeModeCell(props: { entity: Entity }) {
       data-testid="runtime-mode-catalog-cell"
     >
       <ModeChip mode={verdict.mode} />
-      <Box display="flex" alignItems="center" style={{ gap: 4 }}>
-        <LevelChip level={verdict.level} />
-        {verdict.score !== null && (
-          <Typography
-            variant="caption"
-            color="textSecondary"
-            style={{ whiteSpace: 'nowrap' }}
-          >
-            {verdict.score}/100
-          </Typography>
-        )}
-      </Box>
+      {verdict.upgradeLevel ? (
+        <TwoAnswers
+          upgradeLevel={verdict.upgradeLevel}
+          migrationLevel={verdict.migrationLevel ?? null}
+        />
+      ) : (
+        <AllConcerns level={verdict.level} score={verdict.score} />
+      )}
+    </Box>
+  );
+}
+
+function TwoAnswers(props: {
+  upgradeLevel: UpgradeLevel;
+  migrationLevel: ReadinessLevel | null;
+}) {
+  return (
+    <>
+      <UpgradeChip level={props.upgradeLevel} />
+      {props.migrationLevel && <LevelChip level={props.migrationLevel} />}
+    </>
+  );
+}
+
+/** A result of an older rule set: the level of all concerns, said as such. */
+function AllConcerns(props: { level: ReadinessLevel; score: number | null }) {
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+      <LevelChip level={props.level} />
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        style={{ whiteSpace: 'nowrap' }}
+      >
+        all concerns{props.score === null ? '' : `, ${props.score}/100`}
+      </Typography>
     </Box>
   );
 }

@@ -20,57 +20,60 @@ import {
   type EntityVerdict,
   MODE_VALUES,
   type ModeValue,
-  READINESS_LEVELS,
-  type ReadinessLevel,
+  UPGRADE_LEVELS,
+  type UpgradeLevel,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { verdictKey } from './VerdictLoader';
 
 /**
- * The modes and readiness levels chosen in the catalog's entity list.
+ * The modes and upgrade levels chosen in the catalog's entity list.
  *
  * @public
  */
 export interface RuntimeModeSelection {
   /** Keep entities in one of these modes; any mode when empty. */
   modes: ModeValue[];
-  /** Keep entities at one of these readiness levels; any level when empty. */
-  levels: ReadinessLevel[];
+  /** Keep entities at one of these upgrade levels ("does it break at the planned upgrade?"); any when empty. */
+  upgradeLevels: UpgradeLevel[];
 }
 
 /**
  * A catalog entity-list filter on the stored verdicts: keeps the entities
  * whose verdict has one of the chosen modes (any, when none is chosen) and
- * one of the chosen readiness levels (any, when none is chosen). An entity
- * without a verdict never matches an active filter. It filters in the
+ * one of the chosen upgrade levels (any, when none is chosen). An entity
+ * without a verdict, or without an upgrade answer when upgrade levels are
+ * chosen, never matches an active filter. It filters in the
  * browser, on the verdicts loaded for the entities the list fetched.
  *
  * @public
  */
 export class RuntimeModeFilter implements EntityFilter {
   constructor(
-    /** The modes and levels chosen. */
+    /** The modes and upgrade levels chosen. */
     readonly selection: RuntimeModeSelection,
     private readonly verdicts: ReadonlyMap<string, EntityVerdict>,
   ) {}
 
-  /** Does the entity's verdict match the chosen modes and levels? */
+  /** Does the entity's verdict match the chosen modes and upgrade levels? */
   filterEntity(entity: Entity): boolean {
     const verdict = this.verdicts.get(verdictKey(stringifyEntityRef(entity)));
     if (!verdict) {
       return false;
     }
-    const { modes, levels } = this.selection;
+    const { modes, upgradeLevels } = this.selection;
     return (
       (modes.length === 0 || modes.includes(verdict.mode)) &&
-      (levels.length === 0 || levels.includes(verdict.level))
+      (upgradeLevels.length === 0 ||
+        (verdict.upgradeLevel !== undefined &&
+          upgradeLevels.includes(verdict.upgradeLevel)))
     );
   }
 
-  /** `mode:<mode>` and `level:<level>` values, kept in the page's URL. */
+  /** `mode:<mode>` and `upgrade:<level>` values, kept in the page's URL. */
   toQueryValue(): string[] {
     return [
       ...this.selection.modes.map(mode => `mode:${mode}`),
-      ...this.selection.levels.map(level => `level:${level}`),
+      ...this.selection.upgradeLevels.map(level => `upgrade:${level}`),
     ];
   }
 }
@@ -87,6 +90,6 @@ export function selectionFromQuery(value: unknown): RuntimeModeSelection {
       .filter((v): v is T => (allowed as readonly string[]).includes(v));
   return {
     modes: pick('mode:', MODE_VALUES),
-    levels: pick('level:', READINESS_LEVELS),
+    upgradeLevels: pick('upgrade:', UPGRADE_LEVELS),
   };
 }
