@@ -148,6 +148,6 @@ describe('runtime-mode plugin for the new frontend system', () => {
       ],
     });
     expect(await screen.findByLabelText('Runtime mode')).toBeEnabled();
-    expect(screen.getByLabelText('Readiness')).toBeEnabled();
+    expect(screen.getByLabelText('Upgrade')).toBeEnabled();
   });
 });
