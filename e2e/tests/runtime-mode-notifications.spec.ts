@@ -15,15 +15,14 @@
  */
 
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { createHmac, randomBytes } from 'node:crypto';
+import { commit, deliverPush, ScmFile } from './fakeScm';
 import { api, guestToken, screenshotPath, signInAsGuest } from './helpers';
 
-/** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
-const SCM = 'http://localhost:8111';
-const REPOSITORY = 'acme/notify-demo';
-const MANIFEST = 'deploy/app.yaml';
-/** events.modules.github.webhookSecret in e2e/app-config.e2e.yaml. */
-const WEBHOOK_SECRET = 'e2e-webhook-secret';
+/** The component's manifest on the stand-in Git host. */
+const MANIFEST: ScmFile = {
+  repository: 'acme/notify-demo',
+  path: 'deploy/app.yaml',
+};
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -54,44 +53,6 @@ spec:
   selector:
     matchLabels: { app: notify-demo }
 `;
-
-async function commit(request: APIRequestContext, content: string) {
-  const res = await request.put(`${SCM}/${REPOSITORY}/blob/main/${MANIFEST}`, {
-    data: content,
-  });
-  expect(res.status()).toBe(204);
-}
-
-/** Delivers a GitHub push webhook for the manifest, signed as GitHub signs it. */
-async function deliverPush(request: APIRequestContext) {
-  const body = JSON.stringify({
-    ref: 'refs/heads/main',
-    before: randomBytes(20).toString('hex'),
-    after: randomBytes(20).toString('hex'),
-    created: false,
-    deleted: false,
-    forced: false,
-    repository: {
-      full_name: REPOSITORY,
-      html_url: `${SCM}/${REPOSITORY}`,
-      default_branch: 'main',
-    },
-    commits: [{ added: [], removed: [], modified: [MANIFEST] }],
-  });
-  const signature = createHmac('sha256', WEBHOOK_SECRET)
-    .update(body)
-    .digest('hex');
-  const res = await request.post(api('/api/events/http/github'), {
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'push',
-      'x-github-delivery': randomBytes(8).toString('hex'),
-      'x-hub-signature-256': `sha256=${signature}`,
-    },
-    data: body,
-  });
-  expect(res.status()).toBe(202);
-}
 
 async function levelOf(request: APIRequestContext, token: string) {
   const res = await request.get(
@@ -127,15 +88,15 @@ test.describe('Owners hear when their component gets worse', () => {
   }) => {
     test.setTimeout(180_000);
     const token = await guestToken(request);
-    await commit(request, deployment);
-    await deliverPush(request);
+    await commit(request, MANIFEST, deployment);
+    await deliverPush(request, MANIFEST);
     await expect
       .poll(() => levelOf(request, token), { timeout: 60_000 })
       .toMatch(/^ready/);
     expect(await notificationTitles(request, token)).toEqual([]);
 
-    await commit(request, withRemovedApi);
-    await deliverPush(request);
+    await commit(request, MANIFEST, withRemovedApi);
+    await deliverPush(request, MANIFEST);
     await expect
       .poll(() => levelOf(request, token), { timeout: 60_000 })
       .toBe('blocked');
@@ -147,7 +108,7 @@ test.describe('Owners hear when their component gets worse', () => {
       ]);
 
     // Another push of the same content changes nothing: no new notification.
-    await deliverPush(request);
+    await deliverPush(request, MANIFEST);
     const token2 = await guestToken(request);
     expect(await levelOf(request, token2)).toBe('blocked');
     expect(await notificationTitles(request, token2)).toHaveLength(2);

@@ -15,17 +15,16 @@
  */
 
 import { APIRequestContext, expect, test } from '@playwright/test';
-import { createHmac, randomBytes } from 'node:crypto';
 import { UPGRADE_LEVEL_LABELS } from '../../plugins/runtime-mode-common/src/labels';
 import type { UpgradeLevel } from '../../plugins/runtime-mode-common/src/types';
+import { commit, deliverPush, ScmFile } from './fakeScm';
 import { api, guestToken, signInAsGuest, storedEvaluation } from './helpers';
 
-/** The stand-in Git host started by playwright.config.ts (e2e/fake-scm/server.mjs). */
-const SCM = 'http://localhost:8111';
-const REPOSITORY = 'acme/push-demo';
-const MANIFEST = 'deploy/app.yaml';
-/** events.modules.github.webhookSecret in e2e/app-config.e2e.yaml. */
-const WEBHOOK_SECRET = 'e2e-webhook-secret';
+/** The component's manifest on the stand-in Git host. */
+const MANIFEST: ScmFile = {
+  repository: 'acme/push-demo',
+  path: 'deploy/app.yaml',
+};
 
 const deployment = `apiVersion: apps/v1
 kind: Deployment
@@ -57,45 +56,6 @@ spec:
     servicePort: 80
 `;
 
-/** Commits a file to the stand-in Git host. */
-async function commit(request: APIRequestContext, content: string) {
-  const res = await request.put(`${SCM}/${REPOSITORY}/blob/main/${MANIFEST}`, {
-    data: content,
-  });
-  expect(res.status()).toBe(204);
-}
-
-/** Delivers a GitHub push webhook to the portal, signed as GitHub signs it. */
-async function deliverPush(request: APIRequestContext) {
-  const body = JSON.stringify({
-    ref: 'refs/heads/main',
-    before: randomBytes(20).toString('hex'),
-    after: randomBytes(20).toString('hex'),
-    created: false,
-    deleted: false,
-    forced: false,
-    repository: {
-      full_name: REPOSITORY,
-      html_url: `${SCM}/${REPOSITORY}`,
-      default_branch: 'main',
-    },
-    commits: [{ added: [], removed: [], modified: [MANIFEST] }],
-  });
-  const signature = createHmac('sha256', WEBHOOK_SECRET)
-    .update(body)
-    .digest('hex');
-  const res = await request.post(api('/api/events/http/github'), {
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': 'push',
-      'x-github-delivery': randomBytes(8).toString('hex'),
-      'x-hub-signature-256': `sha256=${signature}`,
-    },
-    data: body,
-  });
-  expect(res.status()).toBe(202);
-}
-
 /** The stored answer to "does it break at the planned upgrade?". */
 async function upgradeLevelOf(request: APIRequestContext, token: string) {
   const res = await request.get(
@@ -118,8 +78,8 @@ test.describe('A pushed change reaches the page', () => {
     test.setTimeout(180_000);
     const token = await guestToken(request);
     // Start from the clean manifest, whatever an earlier attempt left.
-    await commit(request, deployment);
-    await deliverPush(request);
+    await commit(request, MANIFEST, deployment);
+    await deliverPush(request, MANIFEST);
     await storedEvaluation(request, 'push-demo');
     // push-demo plans no move: the push changes the upgrade answer.
     await expect
@@ -132,9 +92,9 @@ test.describe('A pushed change reaches the page', () => {
     await expect(level).toContainText(UPGRADE_LEVEL_LABELS.clean);
 
     // The change that breaks it: an API bm-prod-01 (1.31) no longer serves.
-    await commit(request, withRemovedApi);
+    await commit(request, MANIFEST, withRemovedApi);
     const pushedAt = Date.now();
-    await deliverPush(request);
+    await deliverPush(request, MANIFEST);
 
     await expect
       .poll(
