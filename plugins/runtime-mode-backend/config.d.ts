@@ -112,9 +112,10 @@ export interface Config {
     /** Notifications to owners (through the Backstage notifications backend). */
     notifications?: {
       /**
-       * Whether a component's owner gets one Backstage notification when its
-       * readiness gets worse (ready → ready with warnings → blocked) or an API
-       * it uses is removed at the target versions. Default true; needs the
+       * Whether a component's owner gets one Backstage notification when the
+       * answer to "does it break at the planned upgrade?" gets worse, when its
+       * planned move gets worse (ready → ready with warnings → blocked), or
+       * when an API it uses is removed at the target versions. Default true; needs the
        * notifications backend (`@backstage/plugin-notifications-backend`).
        */
       enabled?: boolean;

@@ -32,7 +32,7 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 // Notifications (the bell) and signals (live updates of it). Runtime Mode
-// notifies a component's owner when its readiness gets worse.
+// notifies a component's owner when its upgrade answer or planned move gets worse.
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 

@@ -63,7 +63,7 @@ const concernFacts: FactSchema = Object.fromEntries(
 
 /**
  * The facts the Runtime Mode retriever publishes per Component. Every fact is
- * flat, so a check names it directly (`"fact": "readinessLevel"`).
+ * flat, so a check names it directly (`"fact": "upgradeLevel"`).
  *
  * @public
  */
@@ -73,14 +73,30 @@ export const RUNTIME_MODE_FACT_SCHEMA: FactSchema = {
     description:
       'Runtime mode: bare-metal-container, virtualized-container, container-virtualization or unknown',
   },
+  upgradeLevel: {
+    type: 'string',
+    description:
+      'Does it break at the planned upgrade? clean, deprecated, breaks-at-upgrade, broken-now or unknown (also for a result of an older rule set)',
+  },
+  migrationLevel: {
+    type: 'string',
+    description:
+      'Can it move to the planned mode? ready, ready-with-warnings, blocked or unknown; none when no move is planned',
+  },
+  targetMode: {
+    type: 'string',
+    description:
+      'The mode a move is planned to (target-mode annotation); none when no move is planned',
+  },
   readinessLevel: {
     type: 'string',
     description:
-      'Readiness level: ready, ready-with-warnings, blocked or unknown',
+      'Level of all unwaived concerns (ready, ready-with-warnings, blocked or unknown), whichever question they answer: blocked also for a move nobody planned. Prefer upgradeLevel and migrationLevel',
   },
   readinessScore: {
     type: 'integer',
-    description: 'Readiness score 0-100; -1 when the level is unknown',
+    description:
+      'Score 0-100 of all unwaived concerns, as readinessLevel; -1 when that level is unknown',
   },
   criticalConcerns: {
     type: 'integer',

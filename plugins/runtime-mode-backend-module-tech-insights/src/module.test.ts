@@ -67,6 +67,7 @@ function componentWith(
   root: string,
   name: string,
   files: Record<string, string>,
+  annotations: Record<string, string> = {},
 ): Entity {
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.join(root, name, 'deploy'), { recursive: true });
@@ -83,24 +84,41 @@ function componentWith(
         'backstage.io/managed-by-location': `file:${root}/${name}/catalog-info.yaml`,
         'runtime-mode.dev/manifests': 'deploy/',
         'runtime-mode.dev/clusters': 'bm',
+        ...annotations,
       },
     },
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
   };
 }
 
-/** The example check of the README: no API removed at the targets, and not blocked. */
+/** The first example check of the README: nothing breaks at the planned upgrade. */
 const UPGRADE_SAFE_CHECK = {
   type: 'json-rules-engine',
   name: 'Safe to upgrade the cluster',
-  description: 'No API removed at the target versions, and not blocked',
+  description: 'Every API it uses is still served at the target versions',
   factIds: ['runtimeModeFactRetriever'],
   rule: {
     conditions: {
       all: [
-        { fact: 'removedApis', operator: 'equal', value: 0 },
-        { fact: 'readinessLevel', operator: 'notEqual', value: 'blocked' },
+        {
+          fact: 'upgradeLevel',
+          operator: 'in',
+          value: ['clean', 'deprecated'],
+        },
       ],
+    },
+  },
+};
+
+/** The second example check of the README: a planned move is not blocked; no plan, no failure. */
+const MOVE_NOT_BLOCKED_CHECK = {
+  type: 'json-rules-engine',
+  name: 'Planned move not blocked',
+  description: 'A component with a planned move can make it',
+  factIds: ['runtimeModeFactRetriever'],
+  rule: {
+    conditions: {
+      all: [{ fact: 'migrationLevel', operator: 'notEqual', value: 'blocked' }],
     },
   },
 };
@@ -129,6 +147,16 @@ describe('Runtime Mode facts in Tech Insights', () => {
         'web.yaml': DEPLOYMENT,
         'ingress.yaml': OLD_INGRESS,
       }),
+      // A move to KubeVirt its overhead budget cannot afford.
+      componentWith(
+        root,
+        'moving',
+        { 'web.yaml': DEPLOYMENT },
+        {
+          'runtime-mode.dev/target-mode': 'container-virtualization',
+          'runtime-mode.dev/max-overhead': '1%',
+        },
+      ),
     ];
     const { server } = await startTestBackend({
       features: [
@@ -160,14 +188,17 @@ describe('Runtime Mode facts in Tech Insights', () => {
                 runtimeModeFactRetriever: { cadence: '0 * * * *' },
               },
               factChecker: {
-                checks: { runtimeModeUpgradeSafe: UPGRADE_SAFE_CHECK },
+                checks: {
+                  runtimeModeUpgradeSafe: UPGRADE_SAFE_CHECK,
+                  runtimeModeMoveNotBlocked: MOVE_NOT_BLOCKED_CHECK,
+                },
               },
             },
           },
         }),
       ],
     });
-    for (const name of ['modern', 'legacy']) {
+    for (const name of ['modern', 'legacy', 'moving']) {
       const res = await request(server).post(
         `/api/runtime-mode/v1/entities/default/component/${name}/refresh`,
       );
@@ -177,18 +208,30 @@ describe('Runtime Mode facts in Tech Insights', () => {
     return server;
   }
 
+  /** The latest Runtime Mode facts Tech Insights stored for a component. */
+  async function factsOf(
+    server: Awaited<ReturnType<typeof startPortal>>,
+    name: string,
+  ) {
+    const res = await request(server)
+      .get('/api/tech-insights/facts/latest')
+      .query({
+        entity: `component:default/${name}`,
+        ids: ['runtimeModeFactRetriever'],
+      });
+    expect(res.status).toBe(200);
+    return res.body.runtimeModeFactRetriever.facts;
+  }
+
   it('stores the verdicts as facts, and a JSON rules check on them passes and fails for real components', async () => {
     const server = await startPortal();
 
-    const facts = await request(server)
-      .get('/api/tech-insights/facts/latest')
-      .query({
-        entity: 'component:default/legacy',
-        ids: ['runtimeModeFactRetriever'],
-      });
-    expect(facts.status).toBe(200);
-    expect(facts.body.runtimeModeFactRetriever.facts).toMatchObject({
+    expect(await factsOf(server, 'legacy')).toMatchObject({
       mode: 'bare-metal-container',
+      // Its cluster runs 1.31: the Ingress API was removed in 1.22.
+      upgradeLevel: 'broken-now',
+      migrationLevel: 'none',
+      targetMode: 'none',
       readinessLevel: 'blocked',
       removedApis: 1,
       apiCompatibilityCritical: 1,
@@ -196,14 +239,28 @@ describe('Runtime Mode facts in Tech Insights', () => {
       stale: false,
     });
 
-    const run = async (name: string) => {
+    const run = async (name: string, check: string) => {
       const res = await request(server)
         .post(`/api/tech-insights/checks/run/default/component/${name}`)
-        .send({ checks: ['runtimeModeUpgradeSafe'] });
+        .send({ checks: [check] });
       expect(res.status).toBe(200);
       return res.body[0].result;
     };
-    expect(await run('modern')).toBe(true);
-    expect(await run('legacy')).toBe(false);
+    expect(await run('modern', 'runtimeModeUpgradeSafe')).toBe(true);
+    expect(await run('legacy', 'runtimeModeUpgradeSafe')).toBe(false);
+    expect(await run('moving', 'runtimeModeUpgradeSafe')).toBe(true);
+
+    // No move planned is not a blocked move, whatever the other concerns say.
+    expect(await run('legacy', 'runtimeModeMoveNotBlocked')).toBe(true);
+    expect(await run('moving', 'runtimeModeMoveNotBlocked')).toBe(false);
+  });
+
+  it('gives the planned move its own level and target mode', async () => {
+    const server = await startPortal();
+    expect(await factsOf(server, 'moving')).toMatchObject({
+      upgradeLevel: 'clean',
+      migrationLevel: 'blocked',
+      targetMode: 'container-virtualization',
+    });
   });
 });

@@ -33,11 +33,23 @@ function entityOf(entityRef: string) {
   return { kind, namespace, name };
 }
 
+/**
+ * The planned move's level; `none` when no move is planned. A result of an
+ * older rule set did not answer the question: `unknown`, never a pass.
+ */
+function migrationLevelOf(verdict: ComponentVerdict): string {
+  if (verdict.migrationLevel === undefined) return 'unknown';
+  return verdict.migrationLevel ?? 'none';
+}
+
 /** One Component's stored verdict as the facts of {@link RUNTIME_MODE_FACT_SCHEMA}. */
 export function verdictFacts(verdict: ComponentVerdict): TechInsightFact {
   const counts = Object.values(verdict.concerns);
   const facts: TechInsightFact['facts'] = {
     mode: verdict.mode,
+    upgradeLevel: verdict.upgradeLevel ?? 'unknown',
+    migrationLevel: migrationLevelOf(verdict),
+    targetMode: verdict.targetMode ?? 'none',
     readinessLevel: verdict.level,
     readinessScore: verdict.score ?? -1,
     criticalConcerns: counts.reduce((sum, c) => sum + c.critical, 0),

@@ -547,10 +547,20 @@ export interface ComponentVerdict {
   /** Rule-set version that produced the stored result. */
   ruleSetVersion: string;
   mode: ModeValue;
-  /** Level of all unwaived concerns. */
+  /**
+   * Level of all unwaived concerns, whatever question they answer. Prefer
+   * `upgradeLevel` and `migrationLevel`: this one reads `blocked` for a move
+   * nobody planned.
+   */
   level: ReadinessLevel;
   /** 0-100, null when the level is unknown. */
   score: number | null;
+  /** Does it break at the planned upgrade? Absent for a result of an older rule set. */
+  upgradeLevel?: UpgradeLevel;
+  /** Can it move to the planned mode? Null when no move is planned; absent as above. */
+  migrationLevel?: ReadinessLevel | null;
+  /** The mode a move is planned to; null when none is planned; absent as above. */
+  targetMode?: RuntimeModeId | null;
   /** Unwaived concerns per category; every category is present. */
   concerns: Record<ConcernCategory, ConcernCounts>;
   /** Unwaived API findings at the target versions the result was judged against. */

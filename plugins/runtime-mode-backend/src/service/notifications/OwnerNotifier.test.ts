@@ -108,7 +108,7 @@ async function startPortal(options: { notifications?: boolean } = {}) {
   const refresh = async () => {
     const res = await request(server).post(REFRESH);
     expect(res.status).toBe(200);
-    return res.body.result.readiness.level as string;
+    return res.body.result.upgrade.level as string;
   };
   const writeManifest = (file: string, content?: string) => {
     const full = path.join(tree.root, 'web/deploy', file);
@@ -119,22 +119,21 @@ async function startPortal(options: { notifications?: boolean } = {}) {
 }
 
 describe('owner notifications', () => {
-  it('notifies the owner once when a removal at the target makes the component blocked', async () => {
+  it('notifies the owner once when an API its cluster no longer serves appears', async () => {
     const portal = await startPortal();
     try {
-      await portal.refresh();
+      expect(await portal.refresh()).toBe('clean');
       expect(portal.sent).toEqual([]);
 
       portal.writeManifest('ingress.yaml', OLD_INGRESS);
-      expect(await portal.refresh()).toBe('blocked');
+      expect(await portal.refresh()).toBe('broken-now');
       expect(portal.sent.map(s => s.payload.title)).toEqual([
-        'Web shop is now blocked',
-        expect.stringContaining('extensions/v1beta1 Ingress'),
+        'Web shop uses extensions/v1beta1 Ingress, removed in Kubernetes v1.22.0',
       ]);
       expect(portal.sent[0]).toMatchObject({
         recipients: { type: 'entity', entityRef: 'group:default/team-a' },
         payload: {
-          severity: 'high',
+          severity: 'critical',
           topic: 'runtime-mode',
           link: '/catalog/default/component/web/runtime',
         },
@@ -142,7 +141,7 @@ describe('owner notifications', () => {
 
       await portal.refresh();
       await portal.refresh();
-      expect(portal.sent).toHaveLength(2);
+      expect(portal.sent).toHaveLength(1);
     } finally {
       portal.tree.cleanup();
     }
@@ -152,9 +151,9 @@ describe('owner notifications', () => {
     const portal = await startPortal();
     try {
       portal.writeManifest('ingress.yaml', OLD_INGRESS);
-      expect(await portal.refresh()).toBe('blocked');
+      expect(await portal.refresh()).toBe('broken-now');
       portal.writeManifest('ingress.yaml');
-      expect(await portal.refresh()).not.toBe('blocked');
+      expect(await portal.refresh()).toBe('clean');
       expect(portal.sent).toEqual([]);
     } finally {
       portal.tree.cleanup();
@@ -166,7 +165,7 @@ describe('owner notifications', () => {
     try {
       await portal.refresh();
       portal.writeManifest('ingress.yaml', OLD_INGRESS);
-      expect(await portal.refresh()).toBe('blocked');
+      expect(await portal.refresh()).toBe('broken-now');
       expect(portal.sent).toEqual([]);
     } finally {
       portal.tree.cleanup();

@@ -36,7 +36,7 @@ export interface StoredChange {
 }
 
 /**
- * Tells an entity's owner when its readiness gets worse or an API it uses is
+ * Tells an entity's owner when its upgrade answer or planned move gets worse, or an API it uses is
  * removed at the targets: one Backstage notification per event, recorded in
  * the plugin's database first so that neither a repeated refresh nor another
  * replica sends it again.

@@ -18,7 +18,9 @@ import {
   componentLabel,
   EvaluationResult,
   Finding,
+  MODE_LABELS,
   ReadinessLevel,
+  UpgradeLevel,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
 /** Severities of the Backstage notifications payload. */
@@ -33,7 +35,7 @@ export interface OwnerNotification {
    * release that removes it.
    */
   key: string;
-  reason: 'readiness-worse' | 'removal-at-target';
+  reason: 'upgrade-worse' | 'migration-worse' | 'removal-at-target';
   severity: OwnerNotificationSeverity;
   title: string;
   description: string;
@@ -45,19 +47,58 @@ export interface PreviousEvaluation {
   evaluatedAt: string;
 }
 
-/** How bad a level is; unknown is not on the scale (nothing to compare). */
-const LEVEL_RANK: Partial<Record<ReadinessLevel, number>> = {
+/** How bad an upgrade level is; unknown is not on the scale (nothing to compare). */
+const UPGRADE_RANK: Partial<Record<UpgradeLevel, number>> = {
+  clean: 0,
+  deprecated: 1,
+  'breaks-at-upgrade': 2,
+  'broken-now': 3,
+};
+
+const UPGRADE_WORDS: Record<UpgradeLevel, string> = {
+  clean: 'clean',
+  deprecated: 'uses deprecated APIs',
+  'breaks-at-upgrade': 'breaks at the planned upgrade',
+  'broken-now': 'broken now on its clusters',
+  unknown: 'unknown',
+};
+
+const UPGRADE_SEVERITY: Partial<
+  Record<UpgradeLevel, OwnerNotificationSeverity>
+> = {
+  deprecated: 'normal',
+  'breaks-at-upgrade': 'high',
+  'broken-now': 'critical',
+};
+
+/** How bad a migration level is; unknown is not on the scale. */
+const MIGRATION_RANK: Partial<Record<ReadinessLevel, number>> = {
   ready: 0,
   'ready-with-warnings': 1,
   blocked: 2,
 };
 
-const LEVEL_WORDS: Record<ReadinessLevel, string> = {
+const MIGRATION_WORDS: Record<ReadinessLevel, string> = {
   ready: 'ready',
   'ready-with-warnings': 'ready with warnings',
   blocked: 'blocked',
   unknown: 'unknown',
 };
+
+/** True when both levels are on the scale and the second is worse. */
+function isWorse<L extends string>(
+  rank: Partial<Record<L, number>>,
+  before: L,
+  after: L,
+) {
+  const rankBefore = rank[before];
+  const rankAfter = rank[after];
+  return (
+    rankBefore !== undefined &&
+    rankAfter !== undefined &&
+    rankAfter > rankBefore
+  );
+}
 
 function removalsOf(result: EvaluationResult): Finding[] {
   return result.findings.filter(f => f.id === 'api-removed' && !f.waived);
@@ -73,46 +114,18 @@ function removalKey(finding: Finding) {
   ].join(':');
 }
 
-/**
- * Which notifications the step from `previous` to `next` calls for: one when
- * the readiness level gets worse (ready → ready with warnings → blocked), and
- * one per API removal at the target versions that the previous result did
- * not have. A first evaluation has nothing to compare with and calls for
- * none, so installing the plugin does not notify every owner at once; nor
- * does a level that becomes or stops being unknown.
- */
-export function ownerNotifications(
-  previous: PreviousEvaluation | undefined,
+/** One notification per unwaived removal at the targets that `previous` did not have. */
+function newRemovals(
+  previous: PreviousEvaluation,
   next: EvaluationResult,
   entityName: string,
 ): OwnerNotification[] {
-  if (!previous) return [];
-  const notifications: OwnerNotification[] = [];
-  const before = previous.result.readiness.level;
-  const after = next.readiness.level;
-  const rankBefore = LEVEL_RANK[before];
-  const rankAfter = LEVEL_RANK[after];
-  if (
-    rankBefore !== undefined &&
-    rankAfter !== undefined &&
-    rankAfter > rankBefore
-  ) {
-    notifications.push({
-      key: `readiness:${before}:${previous.evaluatedAt}:${after}`,
-      reason: 'readiness-worse',
-      severity: after === 'blocked' ? 'high' : 'normal',
-      title: `${entityName} is now ${LEVEL_WORDS[after]}`,
-      description: `Runtime Mode readiness of ${entityName} went from ${
-        LEVEL_WORDS[before]
-      } to ${LEVEL_WORDS[after]} (score ${next.readiness.score ?? 'unknown'}).`,
-    });
-  }
   const known = new Set(removalsOf(previous.result).map(removalKey));
-  const seen = new Set<string>();
+  const notifications: OwnerNotification[] = [];
   for (const removal of removalsOf(next)) {
     const key = removalKey(removal);
-    if (known.has(key) || seen.has(key)) continue;
-    seen.add(key);
+    if (known.has(key)) continue;
+    known.add(key);
     notifications.push({
       key: `removal:${key}`,
       reason: 'removal-at-target',
@@ -126,4 +139,85 @@ export function ownerNotifications(
     });
   }
   return notifications;
+}
+
+/** "Does it break at the planned upgrade?" answered worse than before. */
+function upgradeWorse(
+  previous: PreviousEvaluation,
+  next: EvaluationResult,
+  entityName: string,
+): OwnerNotification[] {
+  const before = previous.result.upgrade?.level;
+  const after = next.upgrade?.level;
+  if (!before || !after || !isWorse(UPGRADE_RANK, before, after)) return [];
+  const { brokenNow, breaksAtUpgrade, deprecated } = next.upgrade!.counts;
+  return [
+    {
+      key: `upgrade:${before}:${previous.evaluatedAt}:${after}`,
+      reason: 'upgrade-worse',
+      severity: UPGRADE_SEVERITY[after] ?? 'normal',
+      title: `${entityName} ${UPGRADE_WORDS[after]}`,
+      description: `At the planned upgrade, ${entityName} went from ${UPGRADE_WORDS[before]} to ${UPGRADE_WORDS[after]}: ${brokenNow} object(s) broken now, ${breaksAtUpgrade} breaking at the upgrade, ${deprecated} deprecated.`,
+    },
+  ];
+}
+
+/**
+ * "Can it move to the mode we chose?" answered worse than before, for the
+ * same planned move. A move planned, dropped or redirected since is the
+ * owner's own decision, not a worsening.
+ */
+function migrationWorse(
+  previous: PreviousEvaluation,
+  next: EvaluationResult,
+  entityName: string,
+): OwnerNotification[] {
+  const before = previous.result.migration;
+  const after = next.migration;
+  if (!before || !after || before.targetMode !== after.targetMode) return [];
+  if (!isWorse(MIGRATION_RANK, before.level, after.level)) return [];
+  const target = MODE_LABELS[after.targetMode];
+  return [
+    {
+      key: `migration:${after.targetMode}:${before.level}:${previous.evaluatedAt}:${after.level}`,
+      reason: 'migration-worse',
+      severity: after.level === 'blocked' ? 'high' : 'normal',
+      title: `${entityName}: the move to ${target} is now ${
+        MIGRATION_WORDS[after.level]
+      }`,
+      description: `The planned move of ${entityName} to ${target} went from ${
+        MIGRATION_WORDS[before.level]
+      } to ${MIGRATION_WORDS[after.level]} (${after.checks.passing} of ${
+        after.checks.total
+      } checks pass).`,
+    },
+  ];
+}
+
+/**
+ * Which notifications the step from `previous` to `next` calls for, on the
+ * two questions apart (decision 0006): one when the upgrade answer gets worse,
+ * one when the planned move gets worse, and one per API removal at the
+ * targets that the previous result did not have. A new removal already says
+ * why the upgrade answer got worse, and which API: the upgrade worsening is
+ * then left out, so one change makes one notification per cause. A component
+ * with no planned move is never told it is blocked.
+ *
+ * A first evaluation has nothing to compare with and calls for none, so
+ * installing the plugin does not notify every owner at once; nor does a level
+ * that becomes or stops being unknown, or a result of an older rule set that
+ * did not answer the question.
+ */
+export function ownerNotifications(
+  previous: PreviousEvaluation | undefined,
+  next: EvaluationResult,
+  entityName: string,
+): OwnerNotification[] {
+  if (!previous) return [];
+  const removals = newRemovals(previous, next, entityName);
+  return [
+    ...(removals.length ? [] : upgradeWorse(previous, next, entityName)),
+    ...migrationWorse(previous, next, entityName),
+    ...removals,
+  ];
 }

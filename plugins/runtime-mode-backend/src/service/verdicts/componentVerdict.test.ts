@@ -68,6 +68,35 @@ describe('componentVerdict', () => {
     });
   });
 
+  it('gives the two answers apart: an API its cluster no longer serves is broken now, and no move is planned', () => {
+    const { verdict } = verdictOf();
+    expect(verdict).toMatchObject({
+      upgradeLevel: 'broken-now',
+      migrationLevel: null,
+      targetMode: null,
+    });
+  });
+
+  it('gives the level of the planned move with its target mode', () => {
+    const { result, verdict } = verdictOf({
+      'runtime-mode.dev/target-mode': 'virtualized-container',
+    });
+    expect(result.migration).not.toBeNull();
+    expect(verdict).toMatchObject({
+      migrationLevel: result.migration!.level,
+      targetMode: 'virtualized-container',
+    });
+  });
+
+  it('leaves the two answers out for a result of a rule set that did not give them', () => {
+    const { result } = verdictOf();
+    const { upgrade: _u, migration: _m, ...older } = result;
+    const verdict = componentVerdict(portfolioRow('web'), older);
+    expect(verdict).not.toHaveProperty('upgradeLevel');
+    expect(verdict).not.toHaveProperty('migrationLevel');
+    expect(verdict.level).toBe('blocked');
+  });
+
   it('leaves a waived removal out of the counts, as the level does', () => {
     const { verdict } = verdictOf({
       'runtime-mode.dev/waive.api-removed':

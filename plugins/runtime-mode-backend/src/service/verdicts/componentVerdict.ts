@@ -23,6 +23,18 @@ import {
   PortfolioRow,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 
+/** The two answers of a result; none for a result of a rule set that did not give them. */
+function twoAnswersOf(
+  result: EvaluationResult,
+): Pick<ComponentVerdict, 'upgradeLevel' | 'migrationLevel' | 'targetMode'> {
+  if (!result.upgrade || result.migration === undefined) return {};
+  return {
+    upgradeLevel: result.upgrade.level,
+    migrationLevel: result.migration?.level ?? null,
+    targetMode: result.migration?.targetMode ?? null,
+  };
+}
+
 /**
  * A stored result in numbers: the verdict, the unwaived concerns per
  * category, and the removed and deprecated APIs at the targets it was judged
@@ -52,6 +64,7 @@ export function componentVerdict(
     mode: result.mode.value,
     level: result.readiness.level,
     score: result.readiness.score,
+    ...twoAnswersOf(result),
     concerns,
     apis,
     targets: Object.fromEntries(
