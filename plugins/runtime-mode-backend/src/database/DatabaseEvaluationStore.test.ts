@@ -591,19 +591,105 @@ describe('DatabaseEvaluationStore', () => {
     },
   );
 
+  const claim = (entityRef: string, key: string, claimedAt = new Date()) => ({
+    entityRef,
+    key,
+    payload: JSON.stringify({ payload: { title: key } }),
+    at: claimedAt,
+  });
+
   it.each(databases.eachSupportedId())(
     'claims a notification once per entity and event, and forgets the claims of a deleted entity, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
       const web = 'component:default/web';
-      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(true);
-      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(false);
-      expect(await store.claimNotification(web, 'removal:k8s:b')).toBe(true);
+      expect(await store.claimNotification(claim(web, 'removal:k8s:a'))).toBe(
+        true,
+      );
+      expect(await store.claimNotification(claim(web, 'removal:k8s:a'))).toBe(
+        false,
+      );
+      expect(await store.claimNotification(claim(web, 'removal:k8s:b'))).toBe(
+        true,
+      );
       expect(
-        await store.claimNotification('component:default/api', 'removal:k8s:a'),
+        await store.claimNotification(
+          claim('component:default/api', 'removal:k8s:a'),
+        ),
       ).toBe(true);
       await store.deleteEntities([web]);
-      expect(await store.claimNotification(web, 'removal:k8s:a')).toBe(true);
+      expect(await store.claimNotification(claim(web, 'removal:k8s:a'))).toBe(
+        true,
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps an unsent notification due for another attempt, once per caller, until it is sent or out of attempts, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const web = 'component:default/web';
+      const longAgo = new Date('2026-12-01T08:00:00.000Z');
+      await store.claimNotification(claim(web, 'unsent', longAgo));
+      await store.claimNotification(claim(web, 'sent', longAgo));
+      await store.markNotificationSent(web, 'sent', new Date());
+      await store.claimNotification(claim(web, 'recent'));
+
+      const options = {
+        at: new Date(),
+        claimedBefore: new Date(Date.now() - 60_000),
+        maxAttempts: 3,
+        limit: 10,
+      };
+      expect(await store.claimUnsentNotifications(options)).toEqual([
+        {
+          entityRef: web,
+          key: 'unsent',
+          payload: JSON.stringify({ payload: { title: 'unsent' } }),
+          attempts: 2,
+        },
+      ]);
+      // Claimed just now: not due again, for this caller or another.
+      expect(await store.claimUnsentNotifications(options)).toEqual([]);
+      const later = { ...options, claimedBefore: new Date(Date.now() + 1000) };
+      expect(
+        (await store.claimUnsentNotifications(later)).map(n => [
+          n.key,
+          n.attempts,
+        ]),
+      ).toEqual([
+        ['unsent', 3],
+        ['recent', 2],
+      ]);
+      // The third attempt was the last one allowed.
+      await store.markNotificationSent(web, 'recent', new Date());
+      expect(
+        await store.claimUnsentNotifications({
+          ...later,
+          claimedBefore: new Date(Date.now() + 2000),
+        }),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gives a due notification to one of two replicas asking at once, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.claimNotification(
+        claim('component:default/web', 'unsent', new Date('2026-12-01')),
+      );
+      const options = {
+        at: new Date(),
+        claimedBefore: new Date(),
+        maxAttempts: 5,
+        limit: 10,
+      };
+      const [a, b] = await Promise.all([
+        store.claimUnsentNotifications(options),
+        store.claimUnsentNotifications(options),
+      ]);
+      expect(a.length + b.length).toBe(1);
     },
   );
 

@@ -38,12 +38,14 @@ import {
   EntityWrite,
   EvaluationStore,
   HistoryPoint,
+  NotificationClaim,
   QueuedPush,
   RefreshState,
   SourceRecord,
   StoredApiUsage,
   StoredEvaluationRecord,
   StoredSources,
+  UnsentNotification,
 } from './EvaluationStore';
 import { hashOf } from '../service/hashing';
 import type { RepositoryPush } from '../service/changes/pushEvents';
@@ -867,13 +869,69 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     return inserted.length > 0;
   }
 
-  async claimNotification(entityRef: string, key: string): Promise<boolean> {
+  async claimNotification(claim: NotificationClaim): Promise<boolean> {
     const inserted = await this.db(NOTIFIED)
-      .insert({ entity_ref: entityRef, notification_key: key })
+      .insert({
+        entity_ref: claim.entityRef,
+        notification_key: claim.key,
+        payload: claim.payload,
+        claimed_at: claim.at.toISOString(),
+        attempts: 1,
+      })
       .onConflict(['entity_ref', 'notification_key'])
       .ignore()
       .returning('id');
     return inserted.length > 0;
+  }
+
+  async markNotificationSent(
+    entityRef: string,
+    key: string,
+    at: Date,
+  ): Promise<void> {
+    await this.db(NOTIFIED)
+      .where({ entity_ref: entityRef, notification_key: key })
+      .update({ sent_at: at.toISOString(), payload: null });
+  }
+
+  async claimUnsentNotifications(options: {
+    at: Date;
+    claimedBefore: Date;
+    maxAttempts: number;
+    limit: number;
+  }): Promise<UnsentNotification[]> {
+    const due = await this.db(NOTIFIED)
+      .whereNull('sent_at')
+      .where('claimed_at', '<', options.claimedBefore.toISOString())
+      .where('attempts', '<', options.maxAttempts)
+      .orderBy('id')
+      .limit(options.limit)
+      .select(
+        'id',
+        'entity_ref',
+        'notification_key',
+        'payload',
+        'claimed_at',
+        'attempts',
+      );
+    const claimed: UnsentNotification[] = [];
+    const now = options.at.toISOString();
+    for (const row of due) {
+      // Only the replica whose update still sees the claim it read takes it.
+      const updated = await this.db(NOTIFIED)
+        .where({ id: row.id, claimed_at: row.claimed_at })
+        .whereNull('sent_at')
+        .update({ claimed_at: now, attempts: Number(row.attempts) + 1 });
+      if (updated === 1) {
+        claimed.push({
+          entityRef: row.entity_ref,
+          key: row.notification_key,
+          payload: row.payload,
+          attempts: Number(row.attempts) + 1,
+        });
+      }
+    }
+    return claimed;
   }
 
   async nextPushes(limit: number): Promise<QueuedPush[]> {

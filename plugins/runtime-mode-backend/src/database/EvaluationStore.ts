@@ -165,6 +165,25 @@ export interface StoredApiUsage {
   clusters: string[] | null;
 }
 
+/** A notification to record before it is sent. */
+export interface NotificationClaim {
+  entityRef: string;
+  /** The event, unique per entity (see `ownerNotifications`). */
+  key: string;
+  /** What to send, as JSON, kept until it is sent. */
+  payload: string;
+  at: Date;
+}
+
+/** A recorded notification whose send failed, claimed for another attempt. */
+export interface UnsentNotification {
+  entityRef: string;
+  key: string;
+  payload: string;
+  /** Attempts so far, this one included. */
+  attempts: number;
+}
+
 /** Persistence of results, history and the inputs last read. */
 export interface EvaluationStore {
   getEvaluation(entityRef: string): Promise<StoredEvaluationRecord | undefined>;
@@ -225,11 +244,24 @@ export interface EvaluationStore {
   /** Queues a push; false when the same push (a redelivery) is queued already. */
   enqueuePush(push: RepositoryPush): Promise<boolean>;
   /**
-   * Records that an entity's owner is being notified of an event; false when
-   * it was recorded already (by this or another replica): then nobody sends
-   * it again.
+   * Records that an entity's owner is being notified of an event, with what
+   * to send until it is sent; false when it was recorded already (by this or
+   * another replica): then nobody sends it again.
    */
-  claimNotification(entityRef: string, key: string): Promise<boolean>;
+  claimNotification(claim: NotificationClaim): Promise<boolean>;
+  /** Marks a claimed notification sent at `at`: it is not tried again. */
+  markNotificationSent(entityRef: string, key: string, at: Date): Promise<void>;
+  /**
+   * Claims at `at` up to `limit` notifications that are still unsent, were
+   * last claimed before `claimedBefore` and were tried fewer than
+   * `maxAttempts` times. Each is given to one caller across replicas.
+   */
+  claimUnsentNotifications(options: {
+    at: Date;
+    claimedBefore: Date;
+    maxAttempts: number;
+    limit: number;
+  }): Promise<UnsentNotification[]>;
   /** The oldest queued pushes. */
   nextPushes(limit: number): Promise<QueuedPush[]>;
   /** Removes a handled push from the queue. */

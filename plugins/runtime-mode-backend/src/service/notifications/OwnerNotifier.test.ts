@@ -38,7 +38,11 @@ import {
   summaryOf,
   visibilityAwareCatalog,
 } from '../../testUtils/fixtures';
-import { OwnerNotifier } from './OwnerNotifier';
+import {
+  NOTIFICATION_MAX_ATTEMPTS,
+  NOTIFICATION_RETRY_AFTER_MS,
+  OwnerNotifier,
+} from './OwnerNotifier';
 import {
   evaluate,
   readRuntimeModeConfig,
@@ -173,6 +177,40 @@ describe('owner notifications', () => {
   });
 });
 
+/** `web` gaining an Ingress on extensions/v1beta1: one removal to notify. */
+function removalChange() {
+  const config = readRuntimeModeConfig({
+    clusters: [
+      { name: 'bm', mode: 'bare-metal-container', kubernetesVersion: '1.31' },
+    ],
+    apiPolicy: { targets: { k8s: '1.34' } },
+  });
+  const entity = {
+    metadata: {
+      name: 'web',
+      annotations: { 'runtime-mode.dev/clusters': 'bm' },
+    },
+  };
+  const before = evaluate({
+    manifests: [{ path: 'web.yaml', content: DEPLOYMENT }],
+    config,
+    entity,
+  });
+  const after = evaluate({
+    manifests: [
+      { path: 'web.yaml', content: DEPLOYMENT },
+      { path: 'ingress.yaml', content: OLD_INGRESS },
+    ],
+    config,
+    entity,
+  });
+  return {
+    summary: summaryOf('web', { owner: 'group:default/team-a' }),
+    previous: { result: before, evaluatedAt: '2026-12-01T10:00:00.000Z' },
+    result: after,
+  };
+}
+
 describe('OwnerNotifier across replicas', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -189,40 +227,7 @@ describe('OwnerNotifier across replicas', () => {
           store,
           logger: mockServices.logger.mock(),
         });
-      const config = readRuntimeModeConfig({
-        clusters: [
-          {
-            name: 'bm',
-            mode: 'bare-metal-container',
-            kubernetesVersion: '1.31',
-          },
-        ],
-        apiPolicy: { targets: { k8s: '1.34' } },
-      });
-      const entity = {
-        metadata: {
-          name: 'web',
-          annotations: { 'runtime-mode.dev/clusters': 'bm' },
-        },
-      };
-      const before = evaluate({
-        manifests: [{ path: 'web.yaml', content: DEPLOYMENT }],
-        config,
-        entity,
-      });
-      const after = evaluate({
-        manifests: [
-          { path: 'web.yaml', content: DEPLOYMENT },
-          { path: 'ingress.yaml', content: OLD_INGRESS },
-        ],
-        config,
-        entity,
-      });
-      const change = {
-        summary: summaryOf('web', { owner: 'group:default/team-a' }),
-        previous: { result: before, evaluatedAt: '2026-12-01T10:00:00.000Z' },
-        result: after,
-      };
+      const change = removalChange();
       const counts = await Promise.all([
         replica().notify([change]),
         replica().notify([change]),
@@ -233,4 +238,72 @@ describe('OwnerNotifier across replicas', () => {
       await knex.destroy();
     },
   );
+});
+
+describe('OwnerNotifier when the notifications backend fails', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  /** A notifier on a real store, with a clock and a backend that fails while `down` is true. */
+  async function notifierWithFlakyBackend() {
+    const knex = await databases.init('SQLITE_3');
+    await DatabaseEvaluationStore.migrateUp(knex);
+    const backend = { down: true, sent: [] as NotificationSendOptions[] };
+    const clock = { now: Date.parse('2026-12-01T10:00:00.000Z') };
+    const logger = mockServices.logger.mock();
+    const notifier = new OwnerNotifier({
+      notifications: {
+        async send(options) {
+          if (backend.down) throw new Error('connect ECONNREFUSED');
+          backend.sent.push(options);
+        },
+      },
+      store: DatabaseEvaluationStore.fromClient(knex),
+      logger,
+      now: () => clock.now,
+    });
+    return { notifier, backend, clock, logger, knex };
+  }
+
+  it('tries a failed send again five minutes later, and sends it once', async () => {
+    const { notifier, backend, clock, knex } = await notifierWithFlakyBackend();
+    expect(await notifier.notify([removalChange()])).toBe(0);
+
+    backend.down = false;
+    clock.now += 60_000;
+    expect(await notifier.notify([])).toBe(0); // not due yet
+    clock.now += NOTIFICATION_RETRY_AFTER_MS;
+    expect(await notifier.notify([])).toBe(1);
+    expect(backend.sent.map(s => s.payload.title)).toEqual([
+      expect.stringContaining('extensions/v1beta1 Ingress'),
+    ]);
+    expect(backend.sent[0].recipients).toEqual({
+      type: 'entity',
+      entityRef: 'group:default/team-a',
+    });
+
+    clock.now += 2 * NOTIFICATION_RETRY_AFTER_MS;
+    expect(await notifier.notify([removalChange()])).toBe(0);
+    expect(backend.sent).toHaveLength(1);
+    await knex.destroy();
+  });
+
+  it('gives up after the last attempt and says so in the log', async () => {
+    const { notifier, backend, clock, logger, knex } =
+      await notifierWithFlakyBackend();
+    await notifier.notify([removalChange()]);
+    for (let attempt = 2; attempt <= NOTIFICATION_MAX_ATTEMPTS + 2; attempt++) {
+      clock.now += NOTIFICATION_RETRY_AFTER_MS + 1000;
+      await notifier.notify([]);
+    }
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining(`after ${NOTIFICATION_MAX_ATTEMPTS} attempts`),
+      expect.anything(),
+    );
+    backend.down = false;
+    clock.now += NOTIFICATION_RETRY_AFTER_MS + 1000;
+    expect(await notifier.notify([])).toBe(0);
+    expect(backend.sent).toEqual([]);
+    await knex.destroy();
+  });
 });
