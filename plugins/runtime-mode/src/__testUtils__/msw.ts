@@ -79,6 +79,13 @@ export function defaultHandlers(): HttpHandler[] {
       HttpResponse.json(clusterUpgrades),
     ),
     http.get(`${baseUrl}/v1/rules`, () => HttpResponse.json(ruleCatalog)),
+    http.get(`${baseUrl}/v1/health`, () =>
+      HttpResponse.json({
+        status: 'ok',
+        ruleSetVersion: ruleCatalog.ruleSetVersion,
+        knowledgeBaseAsOf: ruleCatalog.knowledgeBaseAsOf,
+      }),
+    ),
     http.get(`${baseUrl}/v1/profiles`, () => HttpResponse.json({})),
   ];
 }

@@ -31,7 +31,11 @@ import type {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { PortfolioPage } from './PortfolioPage';
 import { runtimeModeApiRef } from '../../api';
-import { blastRadius, makePortfolio } from '../../__testUtils__/fixtures';
+import {
+  blastRadius,
+  makePortfolio,
+  ruleCatalog,
+} from '../../__testUtils__/fixtures';
 import {
   baseUrl,
   defaultHandlers,
@@ -530,6 +534,25 @@ describe('PortfolioPage', () => {
       'href',
       'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
     );
+  });
+
+  it('asks for the portfolio only on its own tab, and names the rule set in the header on every tab', async () => {
+    await render('/?tab=clusters');
+    expect(
+      await screen.findByRole('tab', { name: 'Clusters', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(ruleCatalog.ruleSetVersion),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(asked['/api/runtime-mode/v1/clusters']).toHaveLength(1),
+    );
+    expect(portfolioAsked()).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Portfolio' }));
+    await screen.findByTestId('runtime-mode-upgrade-tiles');
+    expect(portfolioAsked()).toHaveLength(1);
+    expect(screen.getByText(ruleCatalog.ruleSetVersion)).toBeInTheDocument();
   });
 
   it('shows the trend only once it has two days of data', async () => {

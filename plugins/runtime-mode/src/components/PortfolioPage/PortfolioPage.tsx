@@ -33,6 +33,7 @@ import {
   Page,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
   MigrationLevelKey,
@@ -482,12 +483,14 @@ export function PortfolioPage() {
     [setSearchParams],
   );
 
+  // Only the portfolio tab needs the portfolio: the other tabs load their own data.
   const state = useAsyncRetry(
-    () => api.getPortfolio(query),
+    async () => (tab === 'portfolio' ? api.getPortfolio(query) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, queryKey],
+    [api, queryKey, tab],
   );
-  const { value } = state;
+  // The backend's rule set and knowledge base, whichever tab is open.
+  const { value: versions } = useAsync(() => api.getHealth(), [api]);
 
   return (
     <Page themeId="tool">
@@ -495,12 +498,12 @@ export function PortfolioPage() {
         title="Runtime Mode"
         subtitle="Does the estate break at the planned upgrade, and can it move to the modes chosen for it?"
       >
-        {value && (
+        {versions && (
           <>
-            <HeaderLabel label="Rules" value={value.ruleSetVersion} />
+            <HeaderLabel label="Rules" value={versions.ruleSetVersion} />
             <HeaderLabel
               label="API knowledge base as of"
-              value={formatDate(value.knowledgeBaseAsOf)}
+              value={formatDate(versions.knowledgeBaseAsOf)}
             />
           </>
         )}
