@@ -18,7 +18,8 @@
 // adopter, step by step, in a fresh Backstage app made by
 // @backstage/create-app, with the packed packages instead of the registry:
 // type-checks the app, starts its backend on SQLite, and checks that the
-// health route answers and that the example component gets evaluated.
+// health route answers, that the example component gets evaluated, and that
+// its facts reach Tech Insights.
 //
 //   node scripts/consumer-test.mjs TARBALL_DIR [--keep]
 //
@@ -49,6 +50,7 @@ import { parseDocument, parse as parseYaml } from 'yaml';
 
 const CREATE_APP_VERSION = process.env.CREATE_APP_VERSION ?? '0.9.2';
 const ENTITY_PATH = 'default/component/checkout-api';
+const ENTITY_REF = 'component:default/checkout-api';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const args = process.argv.slice(2);
@@ -97,6 +99,59 @@ function readmeBlock(firstLine) {
   }
   throw new Error(
     `README "Adopt it" has no code block starting "${firstLine}"`,
+  );
+}
+
+/** Import statements, each whole (multi-line ones included). */
+function importsOf(text) {
+  return [...text.matchAll(/^import [\s\S]*?;$/gm)].map(m => m[0]);
+}
+
+/** The entries of the first `features: [...]` array in `text`. */
+function featuresOf(text) {
+  const list = text.match(/features: \[([^\]]*)\]/)?.[1];
+  if (list === undefined) throw new Error('no "features: [...]" found');
+  return list
+    .split(',')
+    .map(f => f.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Applies README's catalog page override to the app's App.tsx: its imports
+ * (those the app lacks), its `catalogWithRuntimeMode`, and its features list,
+ * which must be the app's with `catalogPlugin` replaced.
+ */
+function applyCatalogColumnOverride(appTsx) {
+  const block = readmeBlock(
+    '// packages/app/src/App.tsx: the catalog page with the Runtime mode column',
+  );
+  const exportAt = block.indexOf('export default createApp(');
+  const head = block.slice(0, exportAt);
+  const imports = importsOf(head);
+  const definitions = imports.reduce((rest, i) => rest.replace(i, ''), head);
+  let source = fs.readFileSync(appTsx, 'utf8');
+  const missing = imports.filter(i => !source.includes(i));
+  const expected = featuresOf(source).map(f =>
+    f === 'catalogPlugin' ? 'catalogWithRuntimeMode' : f,
+  );
+  const readmeFeatures = featuresOf(block.slice(exportAt));
+  if ([...expected].sort().join() !== [...readmeFeatures].sort().join()) {
+    throw new Error(
+      `README's features [${readmeFeatures}] are not the app's [${expected}]`,
+    );
+  }
+  source = source.replace(
+    /features: \[[^\]]*\]/,
+    `features: [${readmeFeatures.join(', ')}]`,
+  );
+  // TypeScript takes imports anywhere at the top level of a module.
+  const at = source.indexOf('export default createApp(');
+  fs.writeFileSync(
+    appTsx,
+    `${source.slice(0, at)}${missing.join(
+      '\n',
+    )}\n${definitions.trim()}\n\n${source.slice(at)}`,
   );
 }
 
@@ -195,6 +250,8 @@ try {
   const BACKEND_PKG = '@runtime-mode/backstage-plugin-runtime-mode-backend';
   const FRONTEND_PKG = '@runtime-mode/backstage-plugin-runtime-mode';
   const COMMON_PKG = '@runtime-mode/backstage-plugin-runtime-mode-common';
+  const TECH_INSIGHTS_PKG =
+    '@runtime-mode/backstage-plugin-runtime-mode-backend-module-tech-insights';
 
   step(`A fresh app: @backstage/create-app@${CREATE_APP_VERSION}`);
   const createApp = (dir, extra) =>
@@ -281,6 +338,9 @@ try {
     .match(/features: \[.*\]/)?.[0];
   fromReadme(`${features ?? 'features: [ not found ]'},`);
 
+  step('README 2: the catalog page with the Runtime mode column');
+  applyCatalogColumnOverride(appTsx);
+
   step('README 3: frontend, legacy system (packages/app-legacy here)');
   yarn(app, [
     '--cwd',
@@ -348,6 +408,31 @@ try {
     readmeBlock('# examples/runtime-mode/k8s/checkout-api.yaml'),
   );
 
+  step('README 7: Tech Insights facts');
+  const techInsightsAdd = fromReadme(
+    `yarn --cwd packages/backend add @backstage-community/plugin-tech-insights-backend @backstage-community/plugin-tech-insights-backend-module-jsonfc ${TECH_INSIGHTS_PKG}`,
+  );
+  yarn(app, [
+    ...techInsightsAdd.split(' ').slice(1, -1),
+    spec(TECH_INSIGHTS_PKG, 'backend-module-tech-insights'),
+  ]);
+  insertAt(path.join(app, 'packages/backend/src/index.ts'), {
+    anchor: 'backend.start();',
+    text: `${readmeBlock(
+      '// packages/backend/src/index.ts: Tech Insights with the Runtime Mode facts',
+    )}\n`,
+  });
+  const withTechInsights = parseDocument(fs.readFileSync(configFile, 'utf8'));
+  withTechInsights.set(
+    'techInsights',
+    parseYaml(
+      readmeBlock(
+        '# app-config.yaml: when Tech Insights reads the facts, and a check on them',
+      ),
+    ).techInsights,
+  );
+  fs.writeFileSync(configFile, withTechInsights.toString());
+
   step('Type check of the app (yarn tsc)');
   yarn(app, ['tsc']);
 
@@ -370,6 +455,9 @@ try {
     env: {
       ...process.env,
       ...yarnEnv,
+      // Facts every minute instead of README's every 30 minutes.
+      APP_CONFIG_techInsights_factRetrievers_runtimeModeFactRetriever_cadence:
+        '* * * * *',
       APP_CONFIG_backend_listen_port: String(port),
       APP_CONFIG_backend_baseUrl: base,
     },
@@ -410,15 +498,49 @@ try {
   );
   const removed = evaluation.result.findings.find(f => f.id === 'api-removed');
   console.log(
-    `status ${evaluation.status}, mode ${evaluation.result.mode.value}, level ${evaluation.result.readiness.level}, finding: ${removed?.file}:${removed?.line} ${removed?.message}`,
+    `status ${evaluation.status}, mode ${evaluation.result.mode.value}, upgrade ${evaluation.result.upgrade?.level}, finding: ${removed?.file}:${removed?.line} ${removed?.message}`,
   );
   if (
     !removed ||
     removed.file !== 'k8s/checkout-api.yaml' ||
     removed.apiVersion !== 'policy/v1beta1' ||
-    evaluation.result.readiness.level !== 'blocked'
+    evaluation.result.upgrade?.level !== 'breaks-at-upgrade'
   ) {
     throw new Error('the example component was not judged as the README says');
+  }
+
+  step('README 7: the facts in Tech Insights, and the check on them');
+  fromReadme(
+    `curl -s -H "Authorization: Bearer $TOKEN" 'localhost:7007/api/tech-insights/facts/latest?entity=component:default/checkout-api&ids=runtimeModeFactRetriever' | jq '.runtimeModeFactRetriever.facts.upgradeLevel'`,
+  );
+  const headers = { Authorization: `Bearer ${token}` };
+  const facts = await poll(
+    'GET /api/tech-insights/facts/latest',
+    180,
+    async () => {
+      const res = await fetch(
+        `${base}/api/tech-insights/facts/latest?entity=${ENTITY_REF}&ids=runtimeModeFactRetriever`,
+        { headers },
+      );
+      return res.ok
+        ? (await res.json()).runtimeModeFactRetriever?.facts
+        : undefined;
+    },
+  );
+  const check = await fetch(
+    `${base}/api/tech-insights/checks/run/${ENTITY_PATH}`,
+    {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ checks: ['runtimeModeUpgradeSafe'] }),
+    },
+  );
+  const checkResult = check.ok ? (await check.json())[0]?.result : undefined;
+  console.log(
+    `facts: upgradeLevel ${facts.upgradeLevel}, removedApis ${facts.removedApis}; check runtimeModeUpgradeSafe: ${checkResult}`,
+  );
+  if (facts.upgradeLevel !== 'breaks-at-upgrade' || checkResult !== false) {
+    throw new Error('Tech Insights did not get the facts the README says');
   }
   step(undefined);
   console.log('\nconsumer test: passed');

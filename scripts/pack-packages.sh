@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the four publishable packages and packs them with `yarn pack`, the
+# Builds the five publishable packages and packs them with `yarn pack`, the
 # way `npm publish` would ship them (the prepack step of the Backstage CLI
 # points the entry points at dist/ and compiles config.d.ts to JSON).
 #
 #   bash scripts/with-node.sh bash scripts/pack-packages.sh OUT_DIR
 #
-# Writes OUT_DIR/<name>.tgz for common, backend, frontend and cli (names
+# Writes OUT_DIR/<name>.tgz for common, backend, backend-module-tech-insights, frontend and cli (names
 # without scope or version, so other scripts can find them).
 set -euo pipefail
 

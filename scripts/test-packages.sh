@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The packages as an adopter gets them: packs the four packages, runs the
+# The packages as an adopter gets them: packs the five packages, runs the
 # packed CLI through npx on the system Node 20, and runs the consumer test (a
 # fresh Backstage app wired as README.md's "Adopt it" section says).
 #
@@ -33,7 +33,7 @@ part() {
   fi
 }
 
-part "Pack the four packages (yarn pack)" bash scripts/pack-packages.sh "$tarballs"
+part "Pack the five packages (yarn pack)" bash scripts/pack-packages.sh "$tarballs"
 if [ "$failed" = 0 ]; then
   part "The packed CLI through npx on the system Node 20" bash scripts/cli-npx-test.sh "$tarballs"
   part "Consumer test: a fresh Backstage app wired as the README says" node scripts/consumer-test.mjs "$tarballs"
