@@ -57,12 +57,20 @@ export interface ClusterUpgradeInput {
   newestKnownKubernetes?: string;
 }
 
-/** A component on a cluster that a step breaks or degrades. */
-type Judged = {
-  row: PortfolioRow;
+/** What a step does to components that use one set of API pairs. */
+type Verdict = {
   status: BlastRadiusStatus;
   apis: Array<Omit<ClusterUpgradeApi, 'components'>>;
 };
+
+/** The components on a cluster that use the same set of API pairs. */
+type PairGroup = { pairs: readonly string[]; rows: PortfolioRow[] };
+
+/** Components on a cluster that a step breaks or degrades, all for the same reasons. */
+type JudgedGroup = { rows: readonly PortfolioRow[]; verdict: Verdict };
+
+/** One component a step breaks or degrades. */
+type Judged = Verdict & { row: PortfolioRow };
 
 /**
  * Every configured cluster with its versions, its components and, for each
@@ -81,13 +89,14 @@ export function computeClusterUpgrades(
     newestKnownKubernetes: newestOf(input),
     clusters: input.config.clusters.map(cluster => {
       const rows = byCluster.get(cluster.name) ?? [];
+      const groups = groupByPairs(rows, input.placements);
       return {
         ...clusterSummary(cluster, rows, input.placements),
         steps: nextVersionsOf(
           cluster,
           input.config.apiPolicy.targets,
           newestOf(input),
-        ).map(next => stepOf(next, judgeStep(next, rows, input))),
+        ).map(next => stepOf(next, judgeStep(next, groups, input))),
       };
     }),
   };
@@ -117,11 +126,16 @@ export function computeClusterUpgradeDetail(
   }
   const next = askedStep(cluster, ask, input);
   const rows = rowsByCluster(input).get(cluster.name) ?? [];
-  const judged = judgeStep(next, rows, input);
+  const groups = judgeStep(next, groupByPairs(rows, input.placements), input);
+  const judged = worstFirst(
+    groups.flatMap(({ rows: same, verdict }) =>
+      same.map(row => ({ row, ...verdict })),
+    ),
+  );
   const start = (ask.page - 1) * ask.pageSize;
   return {
     cluster: clusterSummary(cluster, rows, input.placements),
-    step: stepOf(next, judged),
+    step: stepOf(next, groups),
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     total: judged.length,
     page: ask.page,
@@ -202,16 +216,35 @@ function askedStep(
 }
 
 /**
- * The components a step breaks or degrades, worst first, then by ref. Each
- * is judged at the step's version with the cluster's version today, so a
- * removal it already suffers there is `already-broken`, apart from one the
- * step brings.
+ * A cluster's components grouped by the set of API pairs they use:
+ * components mostly share them (a Deployment and a Service, say), so each
+ * step judges each distinct set once, not each component.
+ */
+function groupByPairs(
+  rows: readonly PortfolioRow[],
+  placements: ReadonlyMap<string, ComponentPlacement>,
+): PairGroup[] {
+  const groups = new Map<string, PairGroup>();
+  for (const row of rows) {
+    const pairs = placements.get(row.entityRef)?.apiKinds ?? [];
+    const key = pairs.join('\n');
+    const group = groups.get(key);
+    if (group) group.rows.push(row);
+    else groups.set(key, { pairs, rows: [row] });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The groups a step breaks or degrades. Each is judged at the step's version
+ * with the cluster's version today, so a removal its components already
+ * suffer there is `already-broken`, apart from one the step brings.
  */
 function judgeStep(
   next: NextVersion,
-  rows: readonly PortfolioRow[],
+  groups: readonly PairGroup[],
   input: ClusterUpgradeInput,
-): Judged[] {
+): JudgedGroup[] {
   const judge: PairJudge = pairJudge(
     judgeAt(
       next.component,
@@ -219,27 +252,37 @@ function judgeStep(
       input.config.apiPolicy.extraDeprecations,
     ),
   );
-  const judged: Judged[] = [];
-  for (const row of rows) {
-    const apis = new Map<string, Omit<ClusterUpgradeApi, 'components'>>();
-    for (const pair of input.placements.get(row.entityRef)?.apiKinds ?? []) {
-      for (const f of judge(pair, next.from).findings) {
-        const status = f.status!;
-        apis.set(`${status}\t${f.apiVersion}\t${f.kind}`, {
-          apiVersion: f.apiVersion,
-          kind: f.kind,
-          status,
-          ...(f.removedIn ? { removedIn: f.removedIn } : {}),
-          ...(f.deprecatedIn ? { deprecatedIn: f.deprecatedIn } : {}),
-          ...(f.replacement ? { replacement: f.replacement } : {}),
-        });
-      }
-    }
-    const status = worstStatus([...apis.values()].map(a => a.status));
-    if (status) {
-      judged.push({ row, status, apis: [...apis.values()].sort(byApi) });
+  return groups.flatMap(({ pairs, rows }) => {
+    const verdict = verdictOf(pairs, pair => judge(pair, next.from).findings);
+    return verdict ? [{ rows, verdict }] : [];
+  });
+}
+
+/** The worst status of a set of API pairs and the APIs responsible; undefined when none breaks or degrades. */
+function verdictOf(
+  pairs: readonly string[],
+  findingsOf: (pair: string) => ReturnType<PairJudge>['findings'],
+): Verdict | undefined {
+  const apis = new Map<string, Omit<ClusterUpgradeApi, 'components'>>();
+  for (const pair of pairs) {
+    for (const f of findingsOf(pair)) {
+      const status = f.status!;
+      apis.set(`${status}\t${f.apiVersion}\t${f.kind}`, {
+        apiVersion: f.apiVersion,
+        kind: f.kind,
+        status,
+        ...(f.removedIn ? { removedIn: f.removedIn } : {}),
+        ...(f.deprecatedIn ? { deprecatedIn: f.deprecatedIn } : {}),
+        ...(f.replacement ? { replacement: f.replacement } : {}),
+      });
     }
   }
+  const status = worstStatus([...apis.values()].map(a => a.status));
+  return status ? { status, apis: [...apis.values()].sort(byApi) } : undefined;
+}
+
+/** Worst first, then by ref: the order of the detail's pages. */
+function worstFirst(judged: Judged[]): Judged[] {
   return judged.sort(
     (a, b) =>
       statusRank(a.status) - statusRank(b.status) ||
@@ -258,16 +301,19 @@ function byApi(
 }
 
 /** A step's counts per status and the APIs responsible, most used first. */
-function stepOf(next: NextVersion, judged: Judged[]): ClusterUpgradeStep {
+function stepOf(
+  next: NextVersion,
+  judged: readonly JudgedGroup[],
+): ClusterUpgradeStep {
   const counts = { 'already-broken': 0, 'newly-breaks': 0, deprecated: 0 };
   const apis = new Map<string, ClusterUpgradeApi>();
-  for (const { status, apis: used } of judged) {
-    counts[status] += 1;
-    for (const api of used) {
+  for (const { rows, verdict } of judged) {
+    counts[verdict.status] += rows.length;
+    for (const api of verdict.apis) {
       const key = `${api.status}\t${api.apiVersion}\t${api.kind}`;
       const tally = apis.get(key);
-      if (tally) tally.components += 1;
-      else apis.set(key, { ...api, components: 1 });
+      if (tally) tally.components += rows.length;
+      else apis.set(key, { ...api, components: rows.length });
     }
   }
   return {
