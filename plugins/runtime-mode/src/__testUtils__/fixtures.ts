@@ -816,7 +816,11 @@ export function mockRuntimeModeApi(
   overrides: Partial<jest.Mocked<RuntimeModeApi>> = {},
 ): jest.Mocked<RuntimeModeApi> {
   return {
-    getHealth: jest.fn(),
+    getHealth: jest.fn().mockResolvedValue({
+      status: 'ok',
+      ruleSetVersion: ruleCatalog.ruleSetVersion,
+      knowledgeBaseAsOf: ruleCatalog.knowledgeBaseAsOf,
+    }),
     getEvaluation: jest.fn().mockResolvedValue(makeStored()),
     getHistory: jest.fn().mockResolvedValue(history),
     refresh: jest.fn().mockResolvedValue(makeStored()),

@@ -490,7 +490,7 @@ export function PortfolioPage() {
     [api, queryKey, tab],
   );
   // The backend's rule set and knowledge base, whichever tab is open.
-  const { value: versions } = useAsync(() => api.getHealth(), [api]);
+  const { value: versions } = useAsync(async () => api.getHealth(), [api]);
 
   return (
     <Page themeId="tool">
