@@ -17,6 +17,8 @@
 import { portfolioQuery, portfolioRow } from '../testUtils/rows';
 import { buildPortfolioSummary } from './portfolio';
 import { sortRows } from './rows/rowOrder';
+import { CallerRows } from './CallerRows';
+import { HistoryWindow } from './rows/HistoryWindow';
 
 const rows = [
   portfolioRow('clean'),
@@ -44,8 +46,8 @@ const rows = [
 const summarise = (params: Record<string, string> = {}) => {
   const query = portfolioQuery(params);
   return buildPortfolioSummary({
-    rows: sortRows(rows, query),
-    history: [],
+    rows: CallerRows.of(sortRows(rows, query)),
+    history: HistoryWindow.of([]),
     query,
     trendSince: new Date('2026-12-01T00:00:00Z'),
     now: new Date('2026-12-01T12:00:00Z'),

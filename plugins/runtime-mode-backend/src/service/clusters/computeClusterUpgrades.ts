@@ -37,6 +37,7 @@ import { clusterVersionOf } from '../blastRadius/clusterVersions';
 import { judgeAt, pairJudge, PairJudge } from '../blastRadius/judgeAt';
 import { compareText } from '../compareText';
 import { NextVersion, nextVersionsOf, statedVersions } from './nextVersions';
+import type { Placements } from './loadComponentPlacements';
 
 /** What a stored row records about where a component runs and what it uses. */
 export interface ComponentPlacement {
@@ -51,7 +52,7 @@ export interface ClusterUpgradeInput {
   /** The rows the caller may read. */
   rows: readonly PortfolioRow[];
   /** Placement per entity ref; rows without one (never evaluated) are on no cluster. */
-  placements: ReadonlyMap<string, ComponentPlacement>;
+  placements: Placements;
   config: Pick<RuntimeModeConfig, 'clusters' | 'apiPolicy'>;
   /** The newest Kubernetes minor judged; the knowledge base's by default. */
   newestKnownKubernetes?: string;
@@ -152,7 +153,7 @@ function rowsByCluster(
 function clusterSummary(
   cluster: ClusterConfig,
   rows: readonly PortfolioRow[],
-  placements: ReadonlyMap<string, ComponentPlacement>,
+  placements: Placements,
 ): Omit<ClusterUpgrade, 'steps'> {
   return {
     name: cluster.name,
@@ -221,10 +222,13 @@ function judgeStep(
   );
   const judged: Judged[] = [];
   for (const row of rows) {
-    const apis = new Map<string, Omit<ClusterUpgradeApi, 'components'>>();
+    // Made for the few rows with a finding only: 100,000 rows times every
+    // step was most of what the view allocated.
+    let apis: Map<string, Omit<ClusterUpgradeApi, 'components'>> | undefined;
     for (const pair of input.placements.get(row.entityRef)?.apiKinds ?? []) {
       for (const f of judge(pair, next.from).findings) {
         const status = f.status!;
+        apis ??= new Map();
         apis.set(`${status}\t${f.apiVersion}\t${f.kind}`, {
           apiVersion: f.apiVersion,
           kind: f.kind,
@@ -235,6 +239,7 @@ function judgeStep(
         });
       }
     }
+    if (!apis) continue;
     const status = worstStatus([...apis.values()].map(a => a.status));
     if (status) {
       judged.push({ row, status, apis: [...apis.values()].sort(byApi) });
