@@ -217,11 +217,15 @@ async function main() {
     // What stays reachable after a collection (the rest of the peak is garbage
     // the collector had not returned yet); needs node --expose-gc.
     (globalThis as { gc?: () => void }).gc?.();
-    const live = mib(process.memoryUsage().heapUsed);
+    const after = process.memoryUsage();
+    const live = mib(after.heapUsed);
     figures[`liveHeap.${name}`] = live;
+    // RSS beyond the heap V8 holds: code, native buffers (the SQLite driver's).
     return `${mib(peak).toFixed(0)} MiB, live heap after it ${live.toFixed(
       0,
-    )} MiB`;
+    )} MiB (heap held ${mib(after.heapTotal).toFixed(0)} MiB, RSS ${mib(
+      after.rss,
+    ).toFixed(0)} MiB, external ${mib(after.external).toFixed(0)} MiB)`;
   };
   const lines: string[] = [];
   const report = (line: string) => {
