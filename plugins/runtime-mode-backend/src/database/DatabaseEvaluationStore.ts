@@ -57,6 +57,7 @@ import {
 } from './questionColumns';
 import { clustersInResult } from '../service/blastRadius/clustersInResult';
 import { storableText } from './storableText';
+import { SharedValues } from './SharedValues';
 
 const migrationsDir = resolvePackagePath(
   '@runtime-mode/backstage-plugin-runtime-mode-backend',
@@ -174,6 +175,9 @@ function historySignatureOf(result: EvaluationResult) {
   });
 }
 
+/** Rows without a concern share one empty list (nobody changes a row's lists). */
+const NO_CATEGORIES: ConcernCategory[] = [];
+
 function toHistoryPoint(row: Record<string, unknown>): HistoryPoint {
   return {
     entityRef: row.entity_ref as string,
@@ -262,6 +266,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   static fromClient(client: Knex) {
     return new DatabaseEvaluationStore(client);
   }
+
+  /** Values that repeat across rows, shared by the rows read (see {@link SharedValues}). */
+  private readonly shared = new SharedValues();
 
   private constructor(private readonly db: Knex) {}
 
@@ -646,30 +653,47 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       query.where('change_seq', '>', options.changedAfter);
     }
     const rows = (await query) as EvaluationRow[];
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      name: row.name,
-      namespace: row.namespace,
-      title: orUndefined(row.title),
-      owner: orUndefined(row.owner),
-      system: orUndefined(row.system),
-      domain: orUndefined(row.domain),
-      lifecycle: orUndefined(row.lifecycle),
-      mode: row.mode as ModeValue,
-      modeConflict: Boolean(row.mode_conflict),
-      targetMode: (row.target_mode as RuntimeModeId | null) ?? null,
-      level: row.level as ReadinessLevel,
-      score: row.score,
-      critical: row.critical,
-      warning: row.warning,
-      info: row.info,
-      categories: row.categories
-        ? (row.categories.split(',') as ConcernCategory[])
-        : [],
-      status: row.status as EvaluationStatus,
-      evaluatedAt: toIso(row.evaluated_at),
-      ...questionFieldsOf(row),
-    }));
+    const { text, of } = this.shared;
+    return rows.map(row => {
+      const questions = questionFieldsOf(row);
+      const { topBlocker } = questions;
+      return {
+        entityRef: row.entity_ref,
+        name: row.name,
+        namespace: text(row.namespace),
+        title: orUndefined(row.title),
+        owner: text(orUndefined(row.owner)),
+        system: text(orUndefined(row.system)),
+        domain: text(orUndefined(row.domain)),
+        lifecycle: text(orUndefined(row.lifecycle)),
+        mode: text(row.mode as ModeValue),
+        modeConflict: Boolean(row.mode_conflict),
+        targetMode: text((row.target_mode as RuntimeModeId | null) ?? null),
+        level: text(row.level as ReadinessLevel),
+        score: row.score,
+        critical: row.critical,
+        warning: row.warning,
+        info: row.info,
+        categories: row.categories
+          ? of(`categories:${row.categories}`, () =>
+              row.categories!.split(',').map(c => text(c) as ConcernCategory),
+            )
+          : NO_CATEGORIES,
+        status: text(row.status as EvaluationStatus),
+        evaluatedAt: toIso(row.evaluated_at),
+        ...questions,
+        ...(row.upgrade_level
+          ? {
+              upgradeLevel: text(questions.upgradeLevel),
+              migrationLevel: text(questions.migrationLevel),
+              suggestedMode: text(questions.suggestedMode),
+              topBlocker: topBlocker
+                ? of(`blocker:${JSON.stringify(topBlocker)}`, () => topBlocker)
+                : null,
+            }
+          : {}),
+      };
+    });
   }
 
   async getDataVersion(): Promise<DataVersion> {
@@ -695,20 +719,21 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       query.whereNotNull('result');
     }
     const rows = await query;
+    // Rows share a handful of pair and cluster lists: one list per text.
+    const lines = (text: string | null | undefined) =>
+      text === null || text === undefined
+        ? null
+        : this.shared.of(`lines:${text}`, () =>
+            text.split('\n').filter(Boolean),
+          );
     return new Map<string, StoredApiUsage | undefined>(
       rows.map(row => [
         row.entity_ref as string,
         row.has_result
           ? {
-              apiKinds:
-                row.api_kinds === null || row.api_kinds === undefined
-                  ? null
-                  : (row.api_kinds as string).split('\n').filter(Boolean),
+              apiKinds: lines(row.api_kinds),
               currentVersions: parseCurrentVersions(row.current_versions),
-              clusters:
-                row.clusters === null || row.clusters === undefined
-                  ? null
-                  : (row.clusters as string).split('\n').filter(Boolean),
+              clusters: lines(row.clusters),
             }
           : undefined,
       ]),

@@ -15,15 +15,46 @@
  */
 
 import type { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
-import { CallerView, rowAsSeenBy } from './ReadableEntities';
+import { CallerView, rowAsSeenBy, rowsVisibleTo } from './ReadableEntities';
+import type { OrderedRows } from './StoredRowsCache';
 import { SortedRows } from './rows/SortedRows';
 
 /**
- * The rows one caller may see, in one order, read through the shared order
- * of the estate instead of copied out of it: a write then costs the caller
- * nothing until a request asks, and a request walks only as far as it
- * needs (a page stops at its end). Rows are shown as {@link rowAsSeenBy}
- * says.
+ * Each caller view's copy of each estate order it asked for: its rows as it
+ * sees them, in that order. Kept while both the view (cached per caller)
+ * and the estate order (until the data changes) are alive; after a write,
+ * made from the copy of the order before it with the write's rows only.
+ */
+const ordersSeen = new WeakMap<CallerView, WeakMap<SortedRows, SortedRows>>();
+
+function orderSeenBy(view: CallerView, estate: OrderedRows): SortedRows {
+  let byOrder = ordersSeen.get(view);
+  if (!byOrder) {
+    byOrder = new WeakMap();
+    ordersSeen.set(view, byOrder);
+  }
+  let seen = byOrder.get(estate.order);
+  if (seen) return seen;
+  const { patch } = estate;
+  const before = patch && byOrder.get(patch.from);
+  seen =
+    (before &&
+      before.replace(
+        rowsVisibleTo(view, patch.removed),
+        rowsVisibleTo(view, patch.added),
+        patch.compare,
+      )) ??
+    SortedRows.of(rowsVisibleTo(view, estate.order));
+  byOrder.set(estate.order, seen);
+  return seen;
+}
+
+/**
+ * The rows one caller may see, in one order, as {@link rowAsSeenBy} shows
+ * them: worked out once per caller view and estate order, and after a write
+ * from the caller's previous copy with the written rows only (chunks shared
+ * as in {@link SortedRows}), so that a request walks the caller's rows
+ * without asking for each whether the caller may see it.
  */
 export class CallerRows {
   private constructor(
@@ -36,16 +67,9 @@ export class CallerRows {
   ) {}
 
   /** The estate's rows in one order as `view` sees them, at a data version. */
-  static seenBy(
-    view: CallerView,
-    estate: {
-      order: SortedRows;
-      byRef: ReadonlyMap<string, PortfolioRow>;
-      version: number;
-    },
-  ): CallerRows {
+  static seenBy(view: CallerView, estate: OrderedRows): CallerRows {
     return new CallerRows(
-      estate.order,
+      orderSeenBy(view, estate),
       estate.byRef,
       view,
       view,
@@ -64,32 +88,28 @@ export class CallerRows {
     );
   }
 
+  /** How many rows the caller sees. */
+  get length(): number {
+    return this.order.length;
+  }
+
   /** The row of a ref as the caller sees it; undefined when there is none or it is hidden. */
   get(entityRef: string): PortfolioRow | undefined {
     const row = this.byRef.get(entityRef);
-    return row && this.seen(row);
+    return row && (this.view ? rowAsSeenBy(this.view, row) : row);
   }
 
   /** Calls `visit` with each row in order until it answers false. */
   forEach(visit: (row: PortfolioRow) => boolean | void): void {
     for (const chunk of this.order.chunks) {
-      for (const stored of chunk) {
-        const row = this.seen(stored);
-        if (row && visit(row) === false) return;
+      for (const row of chunk) {
+        if (visit(row) === false) return;
       }
     }
   }
 
+  /** The caller's rows in order: one array, shared by nothing else. */
   toArray(): PortfolioRow[] {
-    if (!this.view) return this.order.toArray();
-    const rows: PortfolioRow[] = [];
-    this.forEach(row => {
-      rows.push(row);
-    });
-    return rows;
-  }
-
-  private seen(row: PortfolioRow): PortfolioRow | undefined {
-    return this.view ? rowAsSeenBy(this.view, row) : row;
+    return this.order.toArray();
   }
 }

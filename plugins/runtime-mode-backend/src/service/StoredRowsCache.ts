@@ -17,7 +17,7 @@
 import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { SortQuery } from './schemas';
 import { rowComparator, sortRows } from './rows/rowOrder';
-import { SortedRows } from './rows/SortedRows';
+import { RowComparator, SortedRows } from './rows/SortedRows';
 import { HistoryWindow } from './rows/HistoryWindow';
 import {
   DataVersion,
@@ -33,9 +33,20 @@ type HistoryState = {
   window: HistoryWindow<HistoryPoint>;
 };
 
+/** How an order was made from the one before it (what a caller's copy of it repeats). */
+export interface OrderPatch {
+  from: SortedRows;
+  removed: readonly PortfolioRow[];
+  /** In the order's sort. */
+  added: readonly PortfolioRow[];
+  compare: RowComparator;
+}
+
 /** The rows in one order at one data version, with the current rows by ref. */
 export interface OrderedRows {
   order: SortedRows;
+  /** Set when `order` is an earlier order patched with a write's rows. */
+  patch?: OrderPatch;
   /** Current rows by ref; read it before waiting for anything else. */
   byRef: ReadonlyMap<string, PortfolioRow>;
   /** The change number the rows were read at. */
@@ -79,12 +90,11 @@ export class StoredRowsCache {
     trendSince?: Date,
   ): Promise<OrderedRows & { history: HistoryWindow<HistoryPoint> }> {
     const version = await this.store.getDataVersion();
-    const [snapshot, history] = await Promise.all([
-      this.rowsAt(version),
-      trendSince
-        ? this.historySince(trendSince, version)
-        : HistoryWindow.of<HistoryPoint>([]),
-    ]);
+    // Rows first: the history points then share their refs (see historySince).
+    const snapshot = await this.rowsAt(version);
+    const history = trendSince
+      ? await this.historySince(trendSince, version)
+      : HistoryWindow.of<HistoryPoint>([]);
     return { ...this.orderedRows(snapshot, order), history };
   }
 
@@ -158,7 +168,7 @@ export class StoredRowsCache {
           return {
             since: sinceIso,
             changeSeq: lastSeen(version.changeSeq, added),
-            window: state.window.append(added),
+            window: state.window.append(this.withRowRefs(added)),
           };
         }
       }
@@ -166,11 +176,25 @@ export class StoredRowsCache {
       return {
         since: sinceIso,
         changeSeq: lastSeen(version.changeSeq, points),
-        window: HistoryWindow.of(points),
+        window: HistoryWindow.of(this.withRowRefs(points)),
       };
     })();
     this.historyState = next;
     return (await next).window;
+  }
+
+  /**
+   * Points whose ref is the very string of the row's ref: one string per
+   * entity in memory, and the trend's lookups compare pointers.
+   */
+  private withRowRefs(points: HistoryPoint[]): HistoryPoint[] {
+    const rows = this.rowsTable.latest?.byKey;
+    if (!rows) return points;
+    return points.map(point => {
+      const entityRef = rows.get(point.entityRef)?.entityRef;
+      // Equal texts, and (what `===` cannot tell) one string object.
+      return entityRef === undefined ? point : { ...point, entityRef };
+    });
   }
 }
 
@@ -188,12 +212,14 @@ function orderedRowsOf(
   order: SortQuery,
 ): OrderedRows {
   const key = `order:${order.sort}:${order.order}`;
-  let sorted = snapshot.derived.get(key) as SortedRows | undefined;
-  if (!sorted) {
-    sorted = orderOf(snapshot, key, order);
-    snapshot.derived.set(key, sorted);
+  let ordered = snapshot.derived.get(key) as
+    | Pick<OrderedRows, 'order' | 'patch'>
+    | undefined;
+  if (!ordered) {
+    ordered = orderOf(snapshot, key, order);
+    snapshot.derived.set(key, ordered);
   }
-  return { order: sorted, byRef: snapshot.byKey, version: snapshot.changeSeq };
+  return { ...ordered, byRef: snapshot.byKey, version: snapshot.changeSeq };
 }
 
 /**
@@ -205,8 +231,10 @@ function orderOf(
   snapshot: TableSnapshot<PortfolioRow>,
   key: string,
   order: SortQuery,
-): SortedRows {
-  const previous = snapshot.updated?.derived.get(key) as SortedRows | undefined;
+): Pick<OrderedRows, 'order' | 'patch'> {
+  const previous = (
+    snapshot.updated?.derived.get(key) as OrderedRows | undefined
+  )?.order;
   if (previous) {
     const removed: PortfolioRow[] = [];
     const added: PortfolioRow[] = [];
@@ -214,14 +242,18 @@ function orderOf(
       if (before) removed.push(before);
       if (after) added.push(after);
     }
-    const patched = previous.replace(
-      removed,
-      sortRows(added, order),
-      rowComparator(order),
-    );
-    if (patched) return patched;
+    const compare = rowComparator(order);
+    const sortedAdded = sortRows(added, order);
+    const patched = previous.replace(removed, sortedAdded, compare);
+    if (patched) {
+      return {
+        order: patched,
+        // Kept with this snapshot only: the order before is dropped with it.
+        patch: { from: previous, removed, added: sortedAdded, compare },
+      };
+    }
   }
-  return SortedRows.of(sortRows([...snapshot.byKey.values()], order));
+  return { order: SortedRows.of(sortRows([...snapshot.byKey.values()], order)) };
 }
 
 /** Start of the UTC day `days` days ago. */

@@ -288,29 +288,44 @@ function countByStatus(
   return counts;
 }
 
+/**
+ * Stored results parsed at a time for a page: each is judged and dropped
+ * before the next are read, so a page of 500 does not hold 500 parsed
+ * results at once (they outlived the young generation and piled up as
+ * garbage in the old one).
+ */
+const PAGE_RESULTS_PER_READ = 25;
+
 /** The page's components, with their objects' findings from the stored results. */
 async function pageItems(
   store: EvaluationStore,
   page: Affected[],
   judge: Judge,
 ): Promise<BlastRadiusItem[]> {
-  const results = new Map(
-    (await store.listResults(page.map(a => a.row.entityRef))).map(r => [
-      r.entityRef,
-      r.result,
-    ]),
-  );
-  return page.map(({ row, status, current }) => ({
-    entityRef: row.entityRef,
-    name: row.name,
-    ...(row.title ? { title: row.title } : {}),
-    owner: row.owner,
-    system: row.system,
-    mode: row.mode,
-    status,
-    currentVersion: current ?? null,
-    findings: judge(results.get(row.entityRef)?.objects ?? [], current),
-  }));
+  const items: BlastRadiusItem[] = [];
+  for (let i = 0; i < page.length; i += PAGE_RESULTS_PER_READ) {
+    const part = page.slice(i, i + PAGE_RESULTS_PER_READ);
+    const objects = new Map(
+      (await store.listResults(part.map(a => a.row.entityRef))).map(r => [
+        r.entityRef,
+        r.result.objects,
+      ]),
+    );
+    for (const { row, status, current } of part) {
+      items.push({
+        entityRef: row.entityRef,
+        name: row.name,
+        ...(row.title ? { title: row.title } : {}),
+        owner: row.owner,
+        system: row.system,
+        mode: row.mode,
+        status,
+        currentVersion: current ?? null,
+        findings: judge(objects.get(row.entityRef) ?? [], current),
+      });
+    }
+  }
+  return items;
 }
 
 /**
