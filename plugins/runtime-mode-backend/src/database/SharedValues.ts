@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 /** Distinct values kept before the pool starts over (owners, systems, levels: a few thousand). */
 const MAX_DISTINCT = 50_000;
 
