@@ -77,6 +77,8 @@ const NOTIFIED = 'runtime_mode_notified';
 const BATCH = 500;
 /** Rows per multi-row insert (about 25 columns each: well below SQLite's 32,766 parameters). */
 const ROWS_PER_INSERT = 100;
+/** Portfolio rows read per query when loading them all. */
+const ROWS_PER_READ = 5000;
 /** An error recorded on a row is cut to this many characters. */
 const MAX_REASON_CHARS = 4000;
 
@@ -648,11 +650,27 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async listRows(options?: { changedAfter?: number }): Promise<PortfolioRow[]> {
-    const query = this.db(EVALUATIONS).select(ROW_COLUMNS);
-    if (options?.changedAfter !== undefined) {
-      query.where('change_seq', '>', options.changedAfter);
+    // Read a page at a time: 100,000 raw rows at once (every column, twice
+    // the size of the rows kept) were the largest allocation of a load.
+    const rows: PortfolioRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db(EVALUATIONS)
+        .select(ROW_COLUMNS)
+        .orderBy('entity_ref')
+        .limit(ROWS_PER_READ);
+      if (options?.changedAfter !== undefined) {
+        query.where('change_seq', '>', options.changedAfter);
+      }
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const page = (await query) as EvaluationRow[];
+      rows.push(...this.toPortfolioRows(page));
+      if (page.length < ROWS_PER_READ) return rows;
+      after = page[page.length - 1].entity_ref;
     }
-    const rows = (await query) as EvaluationRow[];
+  }
+
+  private toPortfolioRows(rows: EvaluationRow[]): PortfolioRow[] {
     const { text, of } = this.shared;
     return rows.map(row => {
       const questions = questionFieldsOf(row);

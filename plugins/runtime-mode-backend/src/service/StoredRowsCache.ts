@@ -72,10 +72,7 @@ export class StoredRowsCache {
 
   constructor(private readonly store: EvaluationStore) {
     this.rowsTable = new IncrementalTable(
-      async options =>
-        (await store.listRows(options)).map(
-          row => [row.entityRef, row] as [string, PortfolioRow],
-        ),
+      async options => byRef(await store.listRows(options)),
       { writes: 'patch' },
     );
     this.usageTable = new IncrementalTable(
@@ -198,6 +195,11 @@ export class StoredRowsCache {
   }
 }
 
+/** Rows keyed by ref, one pair at a time (not an array of 100,000 pairs). */
+function* byRef(rows: PortfolioRow[]): Iterable<[string, PortfolioRow]> {
+  for (const row of rows) yield [row.entityRef, row];
+}
+
 /**
  * A row numbered n that a read saw was committed after every row numbered
  * below n, so the read saw those too: the next read can start after n, and
@@ -253,7 +255,9 @@ function orderOf(
       };
     }
   }
-  return { order: SortedRows.of(sortRows([...snapshot.byKey.values()], order)) };
+  return {
+    order: SortedRows.of(sortRows([...snapshot.byKey.values()], order)),
+  };
 }
 
 /** Start of the UTC day `days` days ago. */

@@ -30,6 +30,7 @@ import {
   PortfolioRow,
   resolveModeProfiles,
   RULE_SET_VERSION,
+  ClusterUpgrades,
   runtimeModeEvaluatePermission,
   runtimeModeRefreshPermission,
   StoredEvaluation,
@@ -37,7 +38,7 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EvaluationStore } from '../database/EvaluationStore';
+import { EvaluationStore, StoredApiUsage } from '../database/EvaluationStore';
 import { PairMemo } from './PairMemo';
 import { EvaluationRefresher } from './EvaluationRefresher';
 import { CallerView, principalKey, ReadableEntities } from './ReadableEntities';
@@ -145,6 +146,16 @@ export async function createRouter(
   }
 
   const visibleRows = new PairMemo<SortedRows, CallerView, PortfolioRow[]>();
+  /**
+   * The cluster view per caller's rows and usage snapshot (a new map per
+   * write): every step of every cluster judged once per data version and
+   * caller view, not per request.
+   */
+  const clusterViews = new PairMemo<
+    PortfolioRow[],
+    ReadonlyMap<string, StoredApiUsage>,
+    ClusterUpgrades
+  >();
 
   const userCredentials = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -421,16 +432,12 @@ export async function createRouter(
   router.get('/v1/clusters', async (req, res) => {
     parseOrThrow(emptyQuerySchema, req.query, 'query');
     const rows = await readableRows(req, ANY_CACHED_ORDER);
+    const usage = await rowsCache.apiUsage();
+    const placements = await loadComponentPlacements(store, rows, usage);
     res.json(
-      computeClusterUpgrades({
-        rows,
-        placements: await loadComponentPlacements(
-          store,
-          rows,
-          await rowsCache.apiUsage(),
-        ),
-        config: config.engine,
-      }),
+      clusterViews.get(rows, usage, () =>
+        computeClusterUpgrades({ rows, placements, config: config.engine }),
+      ),
     );
   });
 

@@ -36,6 +36,7 @@ import { clusterVersionOf, clusterVersions } from './clusterVersions';
 import { clustersInResult } from './clustersInResult';
 import { Judge, judgeAt, pairJudge } from './judgeAt';
 import { compareText } from '../compareText';
+import { PairMemo } from '../PairMemo';
 
 /** Stored results read at a time for rows without recorded pairs. */
 const RESULTS_PER_READ = 200;
@@ -137,38 +138,78 @@ async function affectedRows(
     ? undefined
     : recordedStatuses(usage, question, component, statusOfPair);
 
+  const found = statuses
+    ? recordedAffected.get(rows, statuses, () =>
+        affectedAmong(rows, usage, { statuses }),
+      )
+    : affectedAmong(rows, usage, { statusOfPair, cluster, clusterCurrent });
+  if (!found.unrecorded.length) return found.affected;
+  return [
+    ...found.affected,
+    ...(await affectedFromResults(store, found.unrecorded, {
+      component,
+      judge,
+      cluster,
+      clusterCurrent,
+    })),
+  ].sort(worstFirst);
+}
+
+function worstFirst(a: Affected, b: Affected): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    compareText(a.row.entityRef, b.row.entityRef)
+  );
+}
+
+/**
+ * The affected rows judged from recorded pairs, per caller's rows and
+ * statuses (both kept until the data or the caller's view changes): the
+ * next page asked for is a slice, not a pass over the estate and a sort.
+ */
+const recordedAffected = new PairMemo<
+  PortfolioRow[],
+  Map<string, RecordedStatus>,
+  { affected: Affected[]; unrecorded: PortfolioRow[] }
+>();
+
+/** The rows affected (worst first) and those without recorded pairs. */
+function affectedAmong(
+  rows: PortfolioRow[],
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
+  judged:
+    | { statuses: Map<string, RecordedStatus> }
+    | {
+        statusOfPair: (
+          pair: string,
+          current: string | undefined,
+        ) => BlastRadiusStatus | undefined;
+        cluster?: ClusterConfig;
+        clusterCurrent?: string;
+      },
+): { affected: Affected[]; unrecorded: PortfolioRow[] } {
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
+  const cluster = 'cluster' in judged ? judged.cluster : undefined;
   for (const row of rows) {
     const used = usage.get(row.entityRef);
     if (used?.apiKinds === null || (cluster && used?.clusters === null)) {
       unrecorded.push(row);
       continue;
     }
-    if (statuses) {
-      const recorded = statuses.get(row.entityRef);
+    if ('statuses' in judged) {
+      const recorded = judged.statuses.get(row.entityRef);
       if (recorded) affected.push({ row, ...recorded });
       continue;
     }
     if (!used?.clusters?.includes(cluster!.name)) continue;
+    const { statusOfPair, clusterCurrent } = judged;
     const status = worstStatus(
       (used.apiKinds ?? []).map(pair => statusOfPair(pair, clusterCurrent)),
     );
     if (status) affected.push({ row, status, current: clusterCurrent });
   }
-  affected.push(
-    ...(await affectedFromResults(store, unrecorded, {
-      component,
-      judge,
-      cluster,
-      clusterCurrent,
-    })),
-  );
-  return affected.sort(
-    (a, b) =>
-      statusRank(a.status) - statusRank(b.status) ||
-      compareText(a.row.entityRef, b.row.entityRef),
-  );
+  return { affected: affected.sort(worstFirst), unrecorded };
 }
 
 type RecordedStatus = Pick<Affected, 'status' | 'current'>;
