@@ -110,6 +110,17 @@ export async function computeBlastRadius(
 }
 
 /**
+ * The affected rows judged from recorded pairs, per caller's rows and
+ * statuses (both kept until the data or the caller's view changes): the
+ * next page asked for is a slice, not a pass over the estate and a sort.
+ */
+const recordedAffected = new PairMemo<
+  PortfolioRow[],
+  Map<string, RecordedStatus>,
+  { affected: Affected[]; unrecorded: PortfolioRow[] }
+>();
+
+/**
  * Every component with a removed or deprecated API at the version judged,
  * worst status first, then by ref.
  */
@@ -161,17 +172,6 @@ function worstFirst(a: Affected, b: Affected): number {
     compareText(a.row.entityRef, b.row.entityRef)
   );
 }
-
-/**
- * The affected rows judged from recorded pairs, per caller's rows and
- * statuses (both kept until the data or the caller's view changes): the
- * next page asked for is a slice, not a pass over the estate and a sort.
- */
-const recordedAffected = new PairMemo<
-  PortfolioRow[],
-  Map<string, RecordedStatus>,
-  { affected: Affected[]; unrecorded: PortfolioRow[] }
->();
 
 /** The rows affected (worst first) and those without recorded pairs. */
 function affectedAmong(
