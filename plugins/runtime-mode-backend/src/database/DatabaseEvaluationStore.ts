@@ -848,6 +848,39 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     return out;
   }
 
+  async listResultObjects(entityRefs: string[]) {
+    const out = new Map<string, EvaluationResult['objects']>();
+    const objects = this.resultObjectsColumn();
+    if (!objects) {
+      for (const { entityRef, result } of await this.listResults(entityRefs)) {
+        out.set(entityRef, result.objects);
+      }
+      return out;
+    }
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(EVALUATIONS)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .whereNotNull('result')
+        .select('entity_ref', objects);
+      for (const row of rows) {
+        out.set(row.entity_ref, JSON.parse(row.objects ?? '[]'));
+      }
+    }
+    return out;
+  }
+
+  /** The stored result's `objects` as JSON text, where the database can take it out. */
+  private resultObjectsColumn(): Knex.Raw | undefined {
+    const client = String(this.db.client.config.client);
+    if (client === 'pg') {
+      return this.db.raw(`(result::json -> 'objects')::text as objects`);
+    }
+    if (client.includes('sqlite')) {
+      return this.db.raw(`json_extract(result, '$.objects') as objects`);
+    }
+    return undefined;
+  }
+
   async getEntityHashes(entityRefs: string[]) {
     const out = new Map<string, string>();
     for (let i = 0; i < entityRefs.length; i += BATCH) {

@@ -230,6 +230,8 @@ describe('openapi.yaml', () => {
     ]);
     const store = {
       listResults: async () => [{ entityRef: rows[0].entityRef, result }],
+      listResultObjects: async () =>
+        new Map([[rows[0].entityRef, result.objects]]),
     } as unknown as EvaluationStore;
     const radius = await computeBlastRadius(
       store,

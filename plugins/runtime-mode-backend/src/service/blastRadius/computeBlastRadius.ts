@@ -330,10 +330,10 @@ function countByStatus(
 }
 
 /**
- * Stored results parsed at a time for a page: each is judged and dropped
- * before the next are read, so a page of 500 does not hold 500 parsed
- * results at once (they outlived the young generation and piled up as
- * garbage in the old one).
+ * Stored objects read at a time for a page: each is judged and dropped
+ * before the next are read, so a page of 500 does not hold 500 of them at
+ * once (parsed whole, 500 results outlived the young generation and piled
+ * up as garbage in the old one).
  */
 const PAGE_RESULTS_PER_READ = 25;
 
@@ -346,11 +346,8 @@ async function pageItems(
   const items: BlastRadiusItem[] = [];
   for (let i = 0; i < page.length; i += PAGE_RESULTS_PER_READ) {
     const part = page.slice(i, i + PAGE_RESULTS_PER_READ);
-    const objects = new Map(
-      (await store.listResults(part.map(a => a.row.entityRef))).map(r => [
-        r.entityRef,
-        r.result.objects,
-      ]),
+    const objects = await store.listResultObjects(
+      part.map(a => a.row.entityRef),
     );
     for (const { row, status, current } of part) {
       items.push({
