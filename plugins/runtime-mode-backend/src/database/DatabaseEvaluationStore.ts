@@ -730,19 +730,41 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async listApiUsage(options?: { changedAfter?: number }) {
-    const query = this.db(EVALUATIONS).select(
-      'entity_ref',
-      'api_kinds',
-      'current_versions',
-      'clusters',
-      this.db.raw('result is not null as has_result'),
-    );
+    const usage = new Map<string, StoredApiUsage | undefined>();
+    const select = () =>
+      this.db(EVALUATIONS).select(
+        'entity_ref',
+        'api_kinds',
+        'current_versions',
+        'clusters',
+        this.db.raw('result is not null as has_result'),
+      );
     if (options?.changedAfter !== undefined) {
-      query.where('change_seq', '>', options.changedAfter);
-    } else {
-      query.whereNotNull('result');
+      this.addApiUsage(
+        usage,
+        await select().where('change_seq', '>', options.changedAfter),
+      );
+      return usage;
     }
-    const rows = await query;
+    // Every row, a page at a time (as listRows).
+    let after: string | undefined;
+    for (;;) {
+      const query = select()
+        .whereNotNull('result')
+        .orderBy('entity_ref')
+        .limit(ROWS_PER_READ);
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const page = await query;
+      this.addApiUsage(usage, page);
+      if (page.length < ROWS_PER_READ) return usage;
+      after = page[page.length - 1].entity_ref;
+    }
+  }
+
+  private addApiUsage(
+    usage: Map<string, StoredApiUsage | undefined>,
+    rows: Array<Record<string, any>>,
+  ) {
     // Rows share a handful of pair and cluster lists: one list per text.
     const lines = (text: string | null | undefined) =>
       text === null || text === undefined
@@ -750,8 +772,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
         : this.shared.of(`lines:${text}`, () =>
             text.split('\n').filter(Boolean),
           );
-    return new Map<string, StoredApiUsage | undefined>(
-      rows.map(row => [
+    for (const row of rows) {
+      usage.set(
         row.entity_ref as string,
         row.has_result
           ? {
@@ -760,8 +782,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
               clusters: lines(row.clusters),
             }
           : undefined,
-      ]),
-    );
+      );
+    }
   }
 
   async getHistory(

@@ -67,6 +67,8 @@ function aggregatesOf(input: PortfolioInput, now: Date): Aggregates {
   const { page, pageSize, ...asked } = input.query;
   const key = JSON.stringify([
     asked,
+    // The trend's input: a tool that asks without history gets its own entry.
+    input.history.length,
     input.trendSince.toISOString(),
     now.toISOString().slice(0, 10),
     input.plannedTargets,
