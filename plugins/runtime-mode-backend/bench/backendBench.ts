@@ -75,6 +75,9 @@ const BLAST_RADIUS_PAGE = 10;
 
 const mib = (bytes: number) => bytes / 2 ** 20;
 
+/** Peak RSS since the current request case started (sampled with the phases). */
+let casePeak = 0;
+
 /**
  * The in-memory catalog as a caller sees it: everything, or every tenth
  * Component for {@link TENTH_READER} (permissions decide in the real catalog).
@@ -127,6 +130,7 @@ async function latency(
 ) {
   const samples: number[] = [];
   let bytes = 0;
+  casePeak = process.memoryUsage().rss;
   const cpuStart = process.cpuUsage();
   for (let i = 0; i < requests; i++) {
     await before?.(i);
@@ -152,6 +156,8 @@ async function latency(
     // time it does not grow when other processes take the CPU.
     cpuMs: (cpu.user + cpu.system) / 1000 / requests,
     bytes,
+    // RSS seldom shrinks: the case where it climbs is the one that allocates.
+    peakRssMiB: mib(Math.max(casePeak, process.memoryUsage().rss)),
   };
 }
 
@@ -200,7 +206,9 @@ async function main() {
   /** Peak RSS since the previous phase ended. */
   let phasePeak = 0;
   const phaseSampler = setInterval(() => {
-    phasePeak = Math.max(phasePeak, process.memoryUsage().rss);
+    const rss = process.memoryUsage().rss;
+    phasePeak = Math.max(phasePeak, rss);
+    casePeak = Math.max(casePeak, rss);
   }, 25);
   const endPhase = (name: string) => {
     const peak = Math.max(phasePeak, process.memoryUsage().rss);
@@ -209,11 +217,15 @@ async function main() {
     // What stays reachable after a collection (the rest of the peak is garbage
     // the collector had not returned yet); needs node --expose-gc.
     (globalThis as { gc?: () => void }).gc?.();
-    const live = mib(process.memoryUsage().heapUsed);
+    const after = process.memoryUsage();
+    const live = mib(after.heapUsed);
     figures[`liveHeap.${name}`] = live;
+    // RSS beyond the heap V8 holds: code, native buffers (the SQLite driver's).
     return `${mib(peak).toFixed(0)} MiB, live heap after it ${live.toFixed(
       0,
-    )} MiB`;
+    )} MiB (heap held ${mib(after.heapTotal).toFixed(0)} MiB, RSS ${mib(
+      after.rss,
+    ).toFixed(0)} MiB, external ${mib(after.external).toFixed(0)} MiB)`;
   };
   const lines: string[] = [];
   const report = (line: string) => {
@@ -437,9 +449,9 @@ async function main() {
       ];
       report('');
       report(
-        '| request | median ms | p95 ms | CPU ms/request | response bytes |',
+        '| request | median ms | p95 ms | CPU ms/request | response bytes | peak RSS MiB |',
       );
-      report('|---|---:|---:|---:|---:|');
+      report('|---|---:|---:|---:|---:|---:|');
       for (const [key, label, url, user] of cases) {
         const r = await latency(base, url, undefined, REQUESTS, user);
         figures[`p95.${key}`] = r.p95;
@@ -448,7 +460,9 @@ async function main() {
         report(
           `| ${label} | ${r.median.toFixed(1)} | ${r.p95.toFixed(
             1,
-          )} | ${r.cpuMs.toFixed(1)} | ${r.bytes} |`,
+          )} | ${r.cpuMs.toFixed(1)} | ${r.bytes} | ${r.peakRssMiB.toFixed(
+            0,
+          )} |`,
         );
       }
       // Every request right after a write: the row cache must reload from the database.
@@ -477,7 +491,7 @@ async function main() {
           1,
         )} | ${cold.p95.toFixed(1)} | ${cold.cpuMs.toFixed(1)} | ${
           cold.bytes
-        } |`,
+        } | ${cold.peakRssMiB.toFixed(0)} |`,
       );
       figures['p95.afterWrite'] = cold.p95;
       figures['cpu.afterWrite'] = cold.cpuMs;

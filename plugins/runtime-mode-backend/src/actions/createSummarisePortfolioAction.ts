@@ -17,7 +17,9 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { UPGRADE_LEVELS } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { buildPortfolioSummary } from '../service/portfolio';
-import { ReadableEntities, rowsVisibleTo } from '../service/ReadableEntities';
+import { ReadableEntities } from '../service/ReadableEntities';
+import { CallerRows } from '../service/CallerRows';
+import { HistoryWindow } from '../service/rows/HistoryWindow';
 import { portfolioQuerySchema } from '../service/schemas';
 import { StoredRowsCache } from '../service/StoredRowsCache';
 
@@ -137,10 +139,9 @@ level or planned move. It reads stored results only and changes nothing.`,
         pageSize: '10',
       });
       const view = await readable.callerView(credentials);
-      const rows = rowsVisibleTo(view, await rowsCache.rowsInOrder(query));
       const summary = buildPortfolioSummary({
-        rows,
-        history: [],
+        rows: CallerRows.seenBy(view, await rowsCache.rowsInOrder(query)),
+        history: HistoryWindow.of([]),
         query,
         trendSince: new Date(),
         plannedTargets,

@@ -832,4 +832,28 @@ describe('DatabaseEvaluationStore', () => {
       ]);
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'reads the objects of stored results exactly as the full results hold them, and nothing for an entity without a result, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const broken = resultFor(`${DEPLOYMENT}---\n${OLD_INGRESS}`);
+      await store.writeBatch([
+        resultWrite(summary('web'), broken),
+        staleWrite(
+          summary('never'),
+          'not read yet',
+          at('2026-11-01T00:00:00Z'),
+        ),
+      ]);
+      const objects = await store.listResultObjects([
+        'component:default/web',
+        'component:default/never',
+      ]);
+      const [full] = await store.listResults(['component:default/web']);
+      expect(objects.get('component:default/web')).toEqual(full.result.objects);
+      expect(objects.get('component:default/web')).toHaveLength(2);
+      expect(objects.has('component:default/never')).toBe(false);
+    },
+  );
 });

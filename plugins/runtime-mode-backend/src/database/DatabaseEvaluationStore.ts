@@ -59,6 +59,7 @@ import {
 } from './questionColumns';
 import { clustersInResult } from '../service/blastRadius/clustersInResult';
 import { storableText } from './storableText';
+import { SharedValues } from './SharedValues';
 
 const migrationsDir = resolvePackagePath(
   '@runtime-mode/backstage-plugin-runtime-mode-backend',
@@ -78,6 +79,8 @@ const NOTIFIED = 'runtime_mode_notified';
 const BATCH = 500;
 /** Rows per multi-row insert (about 25 columns each: well below SQLite's 32,766 parameters). */
 const ROWS_PER_INSERT = 100;
+/** Portfolio rows read per query when loading them all. */
+const ROWS_PER_READ = 5000;
 /** An error recorded on a row is cut to this many characters. */
 const MAX_REASON_CHARS = 4000;
 
@@ -176,6 +179,9 @@ function historySignatureOf(result: EvaluationResult) {
   });
 }
 
+/** Rows without a concern share one empty list (nobody changes a row's lists). */
+const NO_CATEGORIES: ConcernCategory[] = [];
+
 function toHistoryPoint(row: Record<string, unknown>): HistoryPoint {
   return {
     entityRef: row.entity_ref as string,
@@ -264,6 +270,9 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   static fromClient(client: Knex) {
     return new DatabaseEvaluationStore(client);
   }
+
+  /** Values that repeat across rows, shared by the rows read (see {@link SharedValues}). */
+  private readonly shared = new SharedValues();
 
   private constructor(private readonly db: Knex) {}
 
@@ -643,35 +652,74 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async listRows(options?: { changedAfter?: number }): Promise<PortfolioRow[]> {
-    const query = this.db(EVALUATIONS).select(ROW_COLUMNS);
     if (options?.changedAfter !== undefined) {
-      query.where('change_seq', '>', options.changedAfter);
+      // A few rows, found by their change number (ordering them by ref
+      // would walk the whole table).
+      return this.toPortfolioRows(
+        await this.db(EVALUATIONS)
+          .select(ROW_COLUMNS)
+          .where('change_seq', '>', options.changedAfter),
+      );
     }
-    const rows = (await query) as EvaluationRow[];
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      name: row.name,
-      namespace: row.namespace,
-      title: orUndefined(row.title),
-      owner: orUndefined(row.owner),
-      system: orUndefined(row.system),
-      domain: orUndefined(row.domain),
-      lifecycle: orUndefined(row.lifecycle),
-      mode: row.mode as ModeValue,
-      modeConflict: Boolean(row.mode_conflict),
-      targetMode: (row.target_mode as RuntimeModeId | null) ?? null,
-      level: row.level as ReadinessLevel,
-      score: row.score,
-      critical: row.critical,
-      warning: row.warning,
-      info: row.info,
-      categories: row.categories
-        ? (row.categories.split(',') as ConcernCategory[])
-        : [],
-      status: row.status as EvaluationStatus,
-      evaluatedAt: toIso(row.evaluated_at),
-      ...questionFieldsOf(row),
-    }));
+    // Every row, a page at a time: 100,000 raw rows at once (every column,
+    // twice the size of the rows kept) were the largest allocation of a load.
+    const rows: PortfolioRow[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const query = this.db(EVALUATIONS)
+        .select(ROW_COLUMNS)
+        .orderBy('entity_ref')
+        .limit(ROWS_PER_READ);
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const page = (await query) as EvaluationRow[];
+      rows.push(...this.toPortfolioRows(page));
+      if (page.length < ROWS_PER_READ) return rows;
+      after = page[page.length - 1].entity_ref;
+    }
+  }
+
+  private toPortfolioRows(rows: EvaluationRow[]): PortfolioRow[] {
+    const { text, of } = this.shared;
+    return rows.map(row => {
+      const questions = questionFieldsOf(row);
+      const { topBlocker } = questions;
+      return {
+        entityRef: row.entity_ref,
+        name: row.name,
+        namespace: text(row.namespace),
+        title: orUndefined(row.title),
+        owner: text(orUndefined(row.owner)),
+        system: text(orUndefined(row.system)),
+        domain: text(orUndefined(row.domain)),
+        lifecycle: text(orUndefined(row.lifecycle)),
+        mode: text(row.mode as ModeValue),
+        modeConflict: Boolean(row.mode_conflict),
+        targetMode: text((row.target_mode as RuntimeModeId | null) ?? null),
+        level: text(row.level as ReadinessLevel),
+        score: row.score,
+        critical: row.critical,
+        warning: row.warning,
+        info: row.info,
+        categories: row.categories
+          ? of(`categories:${row.categories}`, () =>
+              row.categories!.split(',').map(c => text(c) as ConcernCategory),
+            )
+          : NO_CATEGORIES,
+        status: text(row.status as EvaluationStatus),
+        evaluatedAt: toIso(row.evaluated_at),
+        ...questions,
+        ...(row.upgrade_level
+          ? {
+              upgradeLevel: text(questions.upgradeLevel),
+              migrationLevel: text(questions.migrationLevel),
+              suggestedMode: text(questions.suggestedMode),
+              topBlocker: topBlocker
+                ? of(`blocker:${JSON.stringify(topBlocker)}`, () => topBlocker)
+                : null,
+            }
+          : {}),
+      };
+    });
   }
 
   async getDataVersion(): Promise<DataVersion> {
@@ -684,37 +732,60 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   }
 
   async listApiUsage(options?: { changedAfter?: number }) {
-    const query = this.db(EVALUATIONS).select(
-      'entity_ref',
-      'api_kinds',
-      'current_versions',
-      'clusters',
-      this.db.raw('result is not null as has_result'),
-    );
+    const usage = new Map<string, StoredApiUsage | undefined>();
+    const select = () =>
+      this.db(EVALUATIONS).select(
+        'entity_ref',
+        'api_kinds',
+        'current_versions',
+        'clusters',
+        this.db.raw('result is not null as has_result'),
+      );
     if (options?.changedAfter !== undefined) {
-      query.where('change_seq', '>', options.changedAfter);
-    } else {
-      query.whereNotNull('result');
+      this.addApiUsage(
+        usage,
+        await select().where('change_seq', '>', options.changedAfter),
+      );
+      return usage;
     }
-    const rows = await query;
-    return new Map<string, StoredApiUsage | undefined>(
-      rows.map(row => [
+    // Every row, a page at a time (as listRows).
+    let after: string | undefined;
+    for (;;) {
+      const query = select()
+        .whereNotNull('result')
+        .orderBy('entity_ref')
+        .limit(ROWS_PER_READ);
+      if (after !== undefined) query.where('entity_ref', '>', after);
+      const page = await query;
+      this.addApiUsage(usage, page);
+      if (page.length < ROWS_PER_READ) return usage;
+      after = page[page.length - 1].entity_ref;
+    }
+  }
+
+  private addApiUsage(
+    usage: Map<string, StoredApiUsage | undefined>,
+    rows: Array<Record<string, any>>,
+  ) {
+    // Rows share a handful of pair and cluster lists: one list per text.
+    const lines = (text: string | null | undefined) =>
+      text === null || text === undefined
+        ? null
+        : this.shared.of(`lines:${text}`, () =>
+            text.split('\n').filter(Boolean),
+          );
+    for (const row of rows) {
+      usage.set(
         row.entity_ref as string,
         row.has_result
           ? {
-              apiKinds:
-                row.api_kinds === null || row.api_kinds === undefined
-                  ? null
-                  : (row.api_kinds as string).split('\n').filter(Boolean),
+              apiKinds: lines(row.api_kinds),
               currentVersions: parseCurrentVersions(row.current_versions),
-              clusters:
-                row.clusters === null || row.clusters === undefined
-                  ? null
-                  : (row.clusters as string).split('\n').filter(Boolean),
+              clusters: lines(row.clusters),
             }
           : undefined,
-      ]),
-    );
+      );
+    }
   }
 
   async getHistory(
@@ -799,6 +870,39 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       }
     }
     return out;
+  }
+
+  async listResultObjects(entityRefs: string[]) {
+    const out = new Map<string, EvaluationResult['objects']>();
+    const objects = this.resultObjectsColumn();
+    if (!objects) {
+      for (const { entityRef, result } of await this.listResults(entityRefs)) {
+        out.set(entityRef, result.objects);
+      }
+      return out;
+    }
+    for (let i = 0; i < entityRefs.length; i += BATCH) {
+      const rows = await this.db(EVALUATIONS)
+        .whereIn('entity_ref', entityRefs.slice(i, i + BATCH))
+        .whereNotNull('result')
+        .select('entity_ref', objects);
+      for (const row of rows) {
+        out.set(row.entity_ref, JSON.parse(row.objects ?? '[]'));
+      }
+    }
+    return out;
+  }
+
+  /** The stored result's `objects` as JSON text, where the database can take it out. */
+  private resultObjectsColumn(): Knex.Raw | undefined {
+    const client = String(this.db.client.config.client);
+    if (client === 'pg') {
+      return this.db.raw(`(result::json -> 'objects')::text as objects`);
+    }
+    if (client.includes('sqlite')) {
+      return this.db.raw(`json_extract(result, '$.objects') as objects`);
+    }
+    return undefined;
   }
 
   async getEntityHashes(entityRefs: string[]) {

@@ -230,6 +230,14 @@ export interface EvaluationStore {
   ): Promise<
     Array<{ entityRef: string; result: EvaluationResult; evaluatedAt?: string }>
   >;
+  /**
+   * The objects of stored results (what a blast-radius page judges), taken
+   * out of the stored JSON by the database: the rest of each result is
+   * neither sent nor parsed.
+   */
+  listResultObjects(
+    entityRefs: string[],
+  ): Promise<Map<string, EvaluationResult['objects']>>;
   /** Entity hash of the inputs last read, per entity that has stored sources. */
   getEntityHashes(entityRefs: string[]): Promise<Map<string, string>>;
   getSources(entityRef: string): Promise<StoredSources | undefined>;

@@ -29,6 +29,8 @@ import {
   computeClusterUpgrades,
 } from '../service/clusters/computeClusterUpgrades';
 import { buildPortfolioSummary } from '../service/portfolio';
+import { CallerRows } from '../service/CallerRows';
+import { HistoryWindow } from '../service/rows/HistoryWindow';
 import { createRouter } from '../service/router';
 import {
   blastRadiusQuerySchema,
@@ -181,8 +183,8 @@ describe('openapi.yaml', () => {
       }),
     ];
     const summary = buildPortfolioSummary({
-      rows,
-      history: [],
+      rows: CallerRows.of(rows),
+      history: HistoryWindow.of([]),
       query: portfolioQuery({ heatmapBy: 'upgrade' }),
       trendSince: new Date(),
       plannedTargets: { k8s: '1.34' },
@@ -228,6 +230,8 @@ describe('openapi.yaml', () => {
     ]);
     const store = {
       listResults: async () => [{ entityRef: rows[0].entityRef, result }],
+      listResultObjects: async () =>
+        new Map([[rows[0].entityRef, result.objects]]),
     } as unknown as EvaluationStore;
     const radius = await computeBlastRadius(
       store,

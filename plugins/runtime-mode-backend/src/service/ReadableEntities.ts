@@ -19,6 +19,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
+import { PairMemo } from './PairMemo';
 
 /** What one caller may read in the catalog. */
 export interface CallerView {
@@ -132,23 +133,33 @@ export class ReadableEntities {
   }
 }
 
+/** Rows with the domain taken out, per caller view: made once, not per request. */
+const withoutDomain = new PairMemo<CallerView, PortfolioRow, PortfolioRow>();
+
 /**
- * The stored rows a caller may see: only readable components, and a domain
- * only when the caller may read the System it comes from, so that neither
- * the rows nor a `?domain=` filter tell anything about a hidden System.
+ * A stored row as a caller sees it; undefined when the caller may not read
+ * the component. The domain is shown only when the caller may read the
+ * System it comes from, so that neither the rows nor a `?domain=` filter
+ * tell anything about a hidden System.
  */
+export function rowAsSeenBy(
+  view: CallerView,
+  row: PortfolioRow,
+): PortfolioRow | undefined {
+  if (!view.components.has(row.entityRef)) return undefined;
+  if (!row.domain || (row.system && view.systems.has(row.system))) return row;
+  return withoutDomain.get(view, row, () => ({ ...row, domain: undefined }));
+}
+
+/** The stored rows a caller may see ({@link rowAsSeenBy}), in their order. */
 export function rowsVisibleTo(
   view: CallerView,
-  rows: PortfolioRow[],
+  rows: Iterable<PortfolioRow>,
 ): PortfolioRow[] {
   const visible: PortfolioRow[] = [];
   for (const row of rows) {
-    if (!view.components.has(row.entityRef)) continue;
-    visible.push(
-      row.domain && !(row.system && view.systems.has(row.system))
-        ? { ...row, domain: undefined }
-        : row,
-    );
+    const seen = rowAsSeenBy(view, row);
+    if (seen) visible.push(seen);
   }
   return visible;
 }

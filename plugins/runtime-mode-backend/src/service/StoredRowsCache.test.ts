@@ -25,6 +25,7 @@ import {
   summaryOf,
 } from '../testUtils/fixtures';
 import { StoredRowsCache, trendStart } from './StoredRowsCache';
+import type { SortQuery } from './schemas';
 
 jest.setTimeout(60_000);
 
@@ -75,12 +76,15 @@ describe('StoredRowsCache', () => {
       const since = trendStart(30, new Date('2026-11-10T12:00:00.000Z'));
       expect(since.toISOString()).toBe('2026-10-11T00:00:00.000Z');
       const listHistory = jest.spyOn(store, 'listHistorySince');
-      expect((await cache.historySince(since)).map(h => h.entityRef)).toEqual([
-        'component:default/b',
-      ]);
+      expect(
+        (await cache.historySince(since)).toArray().map(h => h.entityRef),
+      ).toEqual(['component:default/b']);
       await save('c', '2026-11-03T00:00:00.000Z');
       expect(
-        (await cache.historySince(since)).map(h => h.entityRef).sort(),
+        (await cache.historySince(since))
+          .toArray()
+          .map(h => h.entityRef)
+          .sort(),
       ).toEqual(['component:default/b', 'component:default/c']);
       expect(listHistory).toHaveBeenLastCalledWith(since, {
         changedAfter: expect.any(Number),
@@ -100,21 +104,15 @@ describe('StoredRowsCache', () => {
       await save('b', '2026-11-01T00:00:00.000Z', blocked);
       const byLevel = { sort: 'level', order: 'asc' } as const;
 
-      const first = await cache.rowsInOrder(byLevel);
-      expect(first.map(r => r.name)).toEqual(['b', 'a']);
-      expect(await cache.rowsInOrder(byLevel)).toBe(first);
-      expect(
-        (await cache.rowsInOrder({ sort: 'name', order: 'desc' })).map(
-          r => r.name,
-        ),
-      ).toEqual(['b', 'a']);
+      const names = async (order: SortQuery) =>
+        (await cache.rowsInOrder(order)).order.toArray().map(r => r.name);
+      const first = (await cache.rowsInOrder(byLevel)).order;
+      expect(first.toArray().map(r => r.name)).toEqual(['b', 'a']);
+      expect((await cache.rowsInOrder(byLevel)).order).toBe(first);
+      expect(await names({ sort: 'name', order: 'desc' })).toEqual(['b', 'a']);
 
       await save('c', '2026-11-02T00:00:00.000Z', blocked);
-      expect((await cache.rowsInOrder(byLevel)).map(r => r.name)).toEqual([
-        'b',
-        'c',
-        'a',
-      ]);
+      expect(await names(byLevel)).toEqual(['b', 'c', 'a']);
     },
   );
 
@@ -166,7 +164,7 @@ describe('StoredRowsCache', () => {
         ['a', ok.readiness.level],
         ['late', 'unknown'],
       ]);
-      expect(await cache.historySince(since)).toHaveLength(1);
+      expect((await cache.historySince(since)).length).toBe(1);
       // ... then a scheduled batch evaluated minutes earlier commits.
       await save('late', '2026-11-05T10:00:00.000Z', blocked);
 
@@ -174,7 +172,9 @@ describe('StoredRowsCache', () => {
       expect(late).toMatchObject({ level: 'blocked', status: 'fresh' });
       // Both points, in the order they were evaluated (the trend's order).
       expect(
-        (await cache.historySince(since)).map(h => [h.entityRef, h.level]),
+        (await cache.historySince(since))
+          .toArray()
+          .map(h => [h.entityRef, h.level]),
       ).toEqual([
         ['component:default/late', 'blocked'],
         ['component:default/a', ok.readiness.level],

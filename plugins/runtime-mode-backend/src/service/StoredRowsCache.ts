@@ -16,8 +16,9 @@
 
 import { PortfolioRow } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import type { SortQuery } from './schemas';
-import { reorderRows, sortRows } from './rows/rowOrder';
-import { compareText } from './compareText';
+import { rowComparator, sortRows } from './rows/rowOrder';
+import { RowComparator, SortedRows } from './rows/SortedRows';
+import { HistoryWindow } from './rows/HistoryWindow';
 import {
   DataVersion,
   EvaluationStore,
@@ -29,8 +30,28 @@ import { IncrementalTable, TableSnapshot } from './IncrementalTable';
 type HistoryState = {
   since: string;
   changeSeq: number;
-  points: HistoryPoint[];
+  window: HistoryWindow<HistoryPoint>;
 };
+
+/** How an order was made from the one before it (what a caller's copy of it repeats). */
+export interface OrderPatch {
+  from: SortedRows;
+  removed: readonly PortfolioRow[];
+  /** In the order's sort. */
+  added: readonly PortfolioRow[];
+  compare: RowComparator;
+}
+
+/** The rows in one order at one data version, with the current rows by ref. */
+export interface OrderedRows {
+  order: SortedRows;
+  /** Set when `order` is an earlier order patched with a write's rows. */
+  patch?: OrderPatch;
+  /** Current rows by ref; read it before waiting for anything else. */
+  byRef: ReadonlyMap<string, PortfolioRow>;
+  /** The change number the rows were read at. */
+  version: number;
+}
 
 /**
  * Keeps the portfolio rows and the trend window in memory, the rows also in
@@ -38,9 +59,11 @@ type HistoryState = {
  * than the rest of the summary) and the trend window in time order. Each read asks
  * the shared database for its change number (one row), then loads only the
  * rows and history written after the number it last saw: a refresh that
- * touched 100 rows costs 100 rows, not 10,000. The numbers follow commit
- * order (see the `runtime_mode_changes` migration), so a batch that commits
- * after a newer one, on this replica or another, is never missed.
+ * touched 100 rows costs 100 rows, not 10,000, and patches each order and
+ * the trend window rather than copying them (decision 0018). The numbers
+ * follow commit order (see the `runtime_mode_changes` migration), so a batch
+ * that commits after a newer one, on this replica or another, is never
+ * missed.
  */
 export class StoredRowsCache {
   private readonly rowsTable: IncrementalTable<PortfolioRow>;
@@ -48,58 +71,51 @@ export class StoredRowsCache {
   private historyState?: Promise<HistoryState>;
 
   constructor(private readonly store: EvaluationStore) {
-    this.rowsTable = new IncrementalTable(async options =>
-      (await store.listRows(options)).map(
-        row => [row.entityRef, row] as [string, PortfolioRow],
-      ),
+    this.rowsTable = new IncrementalTable(
+      async options => byRef(await store.listRows(options)),
+      { writes: 'patch' },
     );
-    this.usageTable = new IncrementalTable(options =>
-      store.listApiUsage(options),
+    this.usageTable = new IncrementalTable(
+      options => store.listApiUsage(options),
+      { writes: 'copy' },
     );
   }
 
-  /** Rows and the trend window, checked against one data version. */
-  async snapshot(
-    trendSince: Date,
-  ): Promise<{ rows: PortfolioRow[]; history: HistoryPoint[] }> {
-    const version = await this.store.getDataVersion();
-    const [rows, history] = await Promise.all([
-      this.rows(version),
-      this.historySince(trendSince, version),
-    ]);
-    return { rows, history };
-  }
-
-  /** Rows and the trend window, checked against one data version; rows in the order asked for. */
+  /** Rows in the order asked for and the trend window, checked against one data version. */
   async orderedSnapshot(
     order: SortQuery,
     trendSince?: Date,
-  ): Promise<{ rows: PortfolioRow[]; history: HistoryPoint[] }> {
+  ): Promise<OrderedRows & { history: HistoryWindow<HistoryPoint> }> {
     const version = await this.store.getDataVersion();
-    const [rows, history] = await Promise.all([
-      this.rowsInOrder(order, version),
-      trendSince ? this.historySince(trendSince, version) : [],
-    ]);
-    return { rows, history };
+    // Rows first: the history points then share their refs (see historySince).
+    const snapshot = await this.rowsAt(version);
+    const history = trendSince
+      ? await this.historySince(trendSince, version)
+      : HistoryWindow.of<HistoryPoint>([]);
+    return { ...this.orderedRows(snapshot, order), history };
   }
 
   /** The rows sorted as asked; the order is kept until the rows change. */
   async rowsInOrder(
     order: SortQuery,
     given?: DataVersion,
-  ): Promise<PortfolioRow[]> {
-    const snapshot = await this.rowsAt(given);
-    const key = `order:${order.sort}:${order.order}`;
-    let sorted = snapshot.derived.get(key) as PortfolioRow[] | undefined;
-    if (!sorted) {
-      sorted = orderOf(snapshot, key, order);
-      snapshot.derived.set(key, sorted);
-    }
-    return sorted;
+  ): Promise<OrderedRows> {
+    return this.orderedRows(await this.rowsAt(given), order);
+  }
+
+  /**
+   * Orders are derived from the last snapshot read, whichever the caller
+   * waited for: the rows map is shared and up to date with that one only.
+   */
+  private orderedRows(
+    read: TableSnapshot<PortfolioRow>,
+    order: SortQuery,
+  ): OrderedRows {
+    return orderedRowsOf(this.rowsTable.latest ?? read, order);
   }
 
   async rows(given?: DataVersion): Promise<PortfolioRow[]> {
-    return listOf(await this.rowsAt(given));
+    return [...(await this.rowsAt(given)).byKey.values()];
   }
 
   /** The current rows by entity ref, for lookups of a few refs. */
@@ -122,11 +138,11 @@ export class StoredRowsCache {
     return this.rowsTable.at(version);
   }
 
-  /** History since a day boundary; rows written since the last read are appended. */
+  /** History since a day boundary; points written since the last read are appended. */
   async historySince(
     since: Date,
     given?: DataVersion,
-  ): Promise<HistoryPoint[]> {
+  ): Promise<HistoryWindow<HistoryPoint>> {
     const version = given ?? (await this.store.getDataVersion());
     const sinceIso = since.toISOString();
     const previous = this.historyState;
@@ -149,7 +165,7 @@ export class StoredRowsCache {
           return {
             since: sinceIso,
             changeSeq: lastSeen(version.changeSeq, added),
-            points: inTimeOrder([...state.points, ...added]),
+            window: state.window.append(this.withRowRefs(added)),
           };
         }
       }
@@ -157,12 +173,31 @@ export class StoredRowsCache {
       return {
         since: sinceIso,
         changeSeq: lastSeen(version.changeSeq, points),
-        points: inTimeOrder(points),
+        window: HistoryWindow.of(this.withRowRefs(points)),
       };
     })();
     this.historyState = next;
-    return (await next).points;
+    return (await next).window;
   }
+
+  /**
+   * Points whose ref is the very string of the row's ref: one string per
+   * entity in memory, and the trend's lookups compare pointers.
+   */
+  private withRowRefs(points: HistoryPoint[]): HistoryPoint[] {
+    const rows = this.rowsTable.latest?.byKey;
+    if (!rows) return points;
+    return points.map(point => {
+      const entityRef = rows.get(point.entityRef)?.entityRef;
+      // Equal texts, and (what `===` cannot tell) one string object.
+      return entityRef === undefined ? point : { ...point, entityRef };
+    });
+  }
+}
+
+/** Rows keyed by ref, one pair at a time (not an array of 100,000 pairs). */
+function* byRef(rows: PortfolioRow[]): Iterable<[string, PortfolioRow]> {
+  for (const row of rows) yield [row.entityRef, row];
 }
 
 /**
@@ -174,46 +209,55 @@ function lastSeen(changeSeq: number, points: HistoryPoint[]) {
   return points.reduce((max, p) => Math.max(max, p.changeSeq), changeSeq);
 }
 
+function orderedRowsOf(
+  snapshot: TableSnapshot<PortfolioRow>,
+  order: SortQuery,
+): OrderedRows {
+  const key = `order:${order.sort}:${order.order}`;
+  let ordered = snapshot.derived.get(key) as
+    | Pick<OrderedRows, 'order' | 'patch'>
+    | undefined;
+  if (!ordered) {
+    ordered = orderOf(snapshot, key, order);
+    snapshot.derived.set(key, ordered);
+  }
+  return { ...ordered, byRef: snapshot.byKey, version: snapshot.changeSeq };
+}
+
 /**
  * Sorted once per order and data version: after a write that changed a few
- * rows, from the previous order (a merge) rather than a full sort.
+ * rows, the previous order with those rows moved (sharing every chunk they
+ * neither leave nor enter) rather than a full sort.
  */
 function orderOf(
   snapshot: TableSnapshot<PortfolioRow>,
   key: string,
   order: SortQuery,
-): PortfolioRow[] {
-  const previous = snapshot.updated?.derived.get(key) as
-    | PortfolioRow[]
-    | undefined;
-  if (!previous || snapshot.updated!.keys.size > previous.length / 4) {
-    return sortRows(listOf(snapshot), order);
+): Pick<OrderedRows, 'order' | 'patch'> {
+  const previous = (
+    snapshot.updated?.derived.get(key) as OrderedRows | undefined
+  )?.order;
+  if (previous) {
+    const removed: PortfolioRow[] = [];
+    const added: PortfolioRow[] = [];
+    for (const { before, after } of snapshot.updated!.changes.values()) {
+      if (before) removed.push(before);
+      if (after) added.push(after);
+    }
+    const compare = rowComparator(order);
+    const sortedAdded = sortRows(added, order);
+    const patched = previous.replace(removed, sortedAdded, compare);
+    if (patched) {
+      return {
+        order: patched,
+        // Kept with this snapshot only: the order before is dropped with it.
+        patch: { from: previous, removed, added: sortedAdded, compare },
+      };
+    }
   }
-  const { keys } = snapshot.updated!;
-  const changed: PortfolioRow[] = [];
-  for (const ref of keys) {
-    const row = snapshot.byKey.get(ref);
-    if (row) changed.push(row);
-  }
-  return reorderRows(previous, keys, changed, order);
-}
-
-function listOf(snapshot: TableSnapshot<PortfolioRow>): PortfolioRow[] {
-  let list = snapshot.derived.get('list') as PortfolioRow[] | undefined;
-  if (!list) {
-    list = [...snapshot.byKey.values()];
-    snapshot.derived.set('list', list);
-  }
-  return list;
-}
-
-/**
- * History points by time of evaluation. The points arrive almost in that
- * order already (two sorted runs after an append), which the sort merges in
- * linear time; the trend then walks them without sorting per request.
- */
-function inTimeOrder(points: HistoryPoint[]): HistoryPoint[] {
-  return points.sort((a, b) => compareText(a.evaluatedAt, b.evaluatedAt));
+  return {
+    order: SortedRows.of(sortRows([...snapshot.byKey.values()], order)),
+  };
 }
 
 /** Start of the UTC day `days` days ago. */

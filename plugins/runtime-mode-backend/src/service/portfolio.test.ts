@@ -17,6 +17,9 @@
 import { portfolioQuery, portfolioRow } from '../testUtils/rows';
 import { buildPortfolioSummary } from './portfolio';
 import { sortRows } from './rows/rowOrder';
+import { CallerRows } from './CallerRows';
+import { HistoryWindow } from './rows/HistoryWindow';
+import { SortedRows } from './rows/SortedRows';
 
 const rows = [
   portfolioRow('clean'),
@@ -44,8 +47,8 @@ const rows = [
 const summarise = (params: Record<string, string> = {}) => {
   const query = portfolioQuery(params);
   return buildPortfolioSummary({
-    rows: sortRows(rows, query),
-    history: [],
+    rows: CallerRows.of(sortRows(rows, query)),
+    history: HistoryWindow.of([]),
     query,
     trendSince: new Date('2026-12-01T00:00:00Z'),
     now: new Date('2026-12-01T12:00:00Z'),
@@ -134,5 +137,63 @@ describe('buildPortfolioSummary', () => {
     expect(second.total).toBe(3);
     expect(second.facets).toEqual(first.facets);
     expect(second.kpis).toEqual(first.kpis);
+  });
+
+  it('gives a caller who may read some components only those rows and counts, the trend included, and a domain only with its System', () => {
+    const estate = [
+      portfolioRow('mine', {
+        system: 'system:default/open',
+        domain: 'domain:default/d',
+        evaluatedAt: '2026-12-01T08:00:00.000Z',
+      }),
+      portfolioRow('mine-hidden-system', {
+        system: 'system:default/closed',
+        domain: 'domain:default/secret',
+        level: 'blocked',
+        evaluatedAt: '2026-12-01T08:00:00.000Z',
+      }),
+      portfolioRow('theirs', {
+        level: 'blocked',
+        evaluatedAt: '2026-12-01T08:00:00.000Z',
+      }),
+    ];
+    const query = portfolioQuery({ groupBy: 'domain' });
+    const view = {
+      components: new Set([estate[0].entityRef, estate[1].entityRef]),
+      systems: new Set(['system:default/open']),
+    };
+    const summary = buildPortfolioSummary({
+      rows: CallerRows.seenBy(view, {
+        order: SortedRows.of(sortRows(estate, query)),
+        byRef: new Map(estate.map(r => [r.entityRef, r])),
+        version: 1,
+      }),
+      history: HistoryWindow.of(
+        estate.map(r => ({
+          entityRef: r.entityRef,
+          evaluatedAt: r.evaluatedAt!,
+          level: r.level,
+        })),
+      ),
+      query,
+      trendSince: new Date('2026-12-01T00:00:00Z'),
+      now: new Date('2026-12-01T12:00:00Z'),
+      plannedTargets: {},
+    });
+    expect(summary.total).toBe(2);
+    expect(summary.items.map(r => [r.name, r.domain])).toEqual([
+      ['mine', 'domain:default/d'],
+      ['mine-hidden-system', undefined],
+    ]);
+    expect(summary.kpis.byLevel).toMatchObject({ ready: 1, blocked: 1 });
+    expect(summary.facets?.domain).toEqual({ 'domain:default/d': 1 });
+    expect(summary.heatmap.groups.map(g => g.key).sort()).toEqual([
+      '(none)',
+      'domain:default/d',
+    ]);
+    expect(summary.trend.at(-1)?.byLevel).toMatchObject({
+      ready: 1,
+      blocked: 1,
+    });
   });
 });

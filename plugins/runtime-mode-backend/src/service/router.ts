@@ -30,6 +30,7 @@ import {
   PortfolioRow,
   resolveModeProfiles,
   RULE_SET_VERSION,
+  ClusterUpgrades,
   runtimeModeEvaluatePermission,
   runtimeModeRefreshPermission,
   StoredEvaluation,
@@ -37,15 +38,12 @@ import {
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EvaluationStore, HistoryPoint } from '../database/EvaluationStore';
+import { EvaluationStore, StoredApiUsage } from '../database/EvaluationStore';
 import { PairMemo } from './PairMemo';
 import { EvaluationRefresher } from './EvaluationRefresher';
-import {
-  CallerView,
-  principalKey,
-  ReadableEntities,
-  rowsVisibleTo,
-} from './ReadableEntities';
+import { CallerView, principalKey, ReadableEntities } from './ReadableEntities';
+import { CallerRows } from './CallerRows';
+import { SortedRows } from './rows/SortedRows';
 import { CallerRateLimiter, TooManyRequestsError } from './CallerRateLimiter';
 import { RuntimeModePluginConfig } from './readPluginConfig';
 import {
@@ -147,15 +145,16 @@ export async function createRouter(
     );
   }
 
-  const visibleRows = new PairMemo<
+  const visibleRows = new PairMemo<SortedRows, CallerView, PortfolioRow[]>();
+  /**
+   * The cluster view per caller's rows and usage snapshot (a new map per
+   * write): every step of every cluster judged once per data version and
+   * caller view, not per request.
+   */
+  const clusterViews = new PairMemo<
     PortfolioRow[],
-    CallerView,
-    PortfolioRow[]
-  >();
-  const visibleHistory = new PairMemo<
-    HistoryPoint[],
-    CallerView,
-    HistoryPoint[]
+    ReadonlyMap<string, StoredApiUsage>,
+    ClusterUpgrades
   >();
 
   const userCredentials = (req: express.Request) =>
@@ -163,9 +162,9 @@ export async function createRouter(
 
   /**
    * Stored portfolio rows (and the trend window) as the caller may see them,
-   * in the order asked for.
+   * in the order asked for, read through the shared order (nothing copied).
    */
-  async function readableRows(
+  async function callerRows(
     req: express.Request,
     order: SortQuery,
     trendSince?: Date,
@@ -176,13 +175,20 @@ export async function createRouter(
       rowsCache.orderedSnapshot(order, trendSince),
     ]);
     return {
-      rows: visibleRows.get(snapshot.rows, view, () =>
-        rowsVisibleTo(view, snapshot.rows),
-      ),
-      history: visibleHistory.get(snapshot.history, view, () =>
-        snapshot.history.filter(h => view.components.has(h.entityRef)),
-      ),
+      view,
+      order: snapshot.order,
+      rows: CallerRows.seenBy(view, snapshot),
+      history: snapshot.history,
     };
+  }
+
+  /**
+   * The caller's rows as an array, for the routes that pass them on: made
+   * once per order and caller view, and again only when asked after a write.
+   */
+  async function readableRows(req: express.Request, order: SortQuery) {
+    const { view, order: sorted, rows } = await callerRows(req, order);
+    return visibleRows.get(sorted, view, () => rows.toArray());
   }
 
   async function requirePermission(
@@ -366,7 +372,7 @@ export async function createRouter(
   router.get('/v1/portfolio', async (req, res) => {
     const query = parseOrThrow(portfolioQuerySchema, req.query, 'query');
     const trendSince = trendStart(query.trendDays);
-    const { rows, history } = await readableRows(req, query, trendSince);
+    const { rows, history } = await callerRows(req, query, trendSince);
     res.json(
       buildPortfolioSummary({
         rows,
@@ -381,7 +387,7 @@ export async function createRouter(
   router.get('/v1/portfolio/export', async (req, res) => {
     const query = parseOrThrow(exportQuerySchema, req.query, 'query');
     const rows: PortfolioExportRow[] = filterRows(
-      (await readableRows(req, query)).rows,
+      await readableRows(req, query),
       query,
     ).map(row => ({
       ...row,
@@ -411,7 +417,7 @@ export async function createRouter(
       readableRows(req, ANY_CACHED_ORDER),
       rowsCache.apiUsage(),
     ]);
-    const rows = filterRows(readableNow.rows, query);
+    const rows = filterRows(readableNow, query);
     res.json(
       await computeBlastRadius(store, rows, query, config.engine, usage),
     );
@@ -419,30 +425,26 @@ export async function createRouter(
 
   router.get('/v1/verdicts', async (req, res) => {
     const query = parseOrThrow(verdictsQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
+    const rows = await readableRows(req, ANY_CACHED_ORDER);
     res.json(await verdictPage(store, rows, query));
   });
 
   router.get('/v1/clusters', async (req, res) => {
     parseOrThrow(emptyQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
+    const rows = await readableRows(req, ANY_CACHED_ORDER);
+    const usage = await rowsCache.apiUsage();
+    const placements = await loadComponentPlacements(store, rows, usage);
     res.json(
-      computeClusterUpgrades({
-        rows,
-        placements: await loadComponentPlacements(
-          store,
-          rows,
-          await rowsCache.apiUsage(),
-        ),
-        config: config.engine,
-      }),
+      clusterViews.get(rows, usage, () =>
+        computeClusterUpgrades({ rows, placements, config: config.engine }),
+      ),
     );
   });
 
   router.get('/v1/clusters/:name/upgrade', async (req, res) => {
     const { name } = parseOrThrow(clusterParamsSchema, req.params, 'path');
     const query = parseOrThrow(clusterUpgradeQuerySchema, req.query, 'query');
-    const { rows } = await readableRows(req, ANY_CACHED_ORDER);
+    const rows = await readableRows(req, ANY_CACHED_ORDER);
     res.json(
       computeClusterUpgradeDetail(
         {

@@ -36,6 +36,7 @@ import { clusterVersionOf, clusterVersions } from './clusterVersions';
 import { clustersInResult } from './clustersInResult';
 import { Judge, judgeAt, pairJudge } from './judgeAt';
 import { compareText } from '../compareText';
+import { PairMemo } from '../PairMemo';
 
 /** Stored results read at a time for rows without recorded pairs. */
 const RESULTS_PER_READ = 200;
@@ -109,6 +110,17 @@ export async function computeBlastRadius(
 }
 
 /**
+ * The affected rows judged from recorded pairs, per caller's rows and
+ * statuses (both kept until the data or the caller's view changes): the
+ * next page asked for is a slice, not a pass over the estate and a sort.
+ */
+const recordedAffected = new PairMemo<
+  PortfolioRow[],
+  Map<string, RecordedStatus>,
+  { affected: Affected[]; unrecorded: PortfolioRow[] }
+>();
+
+/**
  * Every component with a removed or deprecated API at the version judged,
  * worst status first, then by ref.
  */
@@ -137,38 +149,67 @@ async function affectedRows(
     ? undefined
     : recordedStatuses(usage, question, component, statusOfPair);
 
+  const found = statuses
+    ? recordedAffected.get(rows, statuses, () =>
+        affectedAmong(rows, usage, { statuses }),
+      )
+    : affectedAmong(rows, usage, { statusOfPair, cluster, clusterCurrent });
+  if (!found.unrecorded.length) return found.affected;
+  return [
+    ...found.affected,
+    ...(await affectedFromResults(store, found.unrecorded, {
+      component,
+      judge,
+      cluster,
+      clusterCurrent,
+    })),
+  ].sort(worstFirst);
+}
+
+function worstFirst(a: Affected, b: Affected): number {
+  return (
+    statusRank(a.status) - statusRank(b.status) ||
+    compareText(a.row.entityRef, b.row.entityRef)
+  );
+}
+
+/** The rows affected (worst first) and those without recorded pairs. */
+function affectedAmong(
+  rows: PortfolioRow[],
+  usage: ReadonlyMap<string, StoredApiUsage | undefined>,
+  judged:
+    | { statuses: Map<string, RecordedStatus> }
+    | {
+        statusOfPair: (
+          pair: string,
+          current: string | undefined,
+        ) => BlastRadiusStatus | undefined;
+        cluster?: ClusterConfig;
+        clusterCurrent?: string;
+      },
+): { affected: Affected[]; unrecorded: PortfolioRow[] } {
   const affected: Affected[] = [];
   const unrecorded: PortfolioRow[] = [];
+  const cluster = 'cluster' in judged ? judged.cluster : undefined;
   for (const row of rows) {
     const used = usage.get(row.entityRef);
     if (used?.apiKinds === null || (cluster && used?.clusters === null)) {
       unrecorded.push(row);
       continue;
     }
-    if (statuses) {
-      const recorded = statuses.get(row.entityRef);
+    if ('statuses' in judged) {
+      const recorded = judged.statuses.get(row.entityRef);
       if (recorded) affected.push({ row, ...recorded });
       continue;
     }
     if (!used?.clusters?.includes(cluster!.name)) continue;
+    const { statusOfPair, clusterCurrent } = judged;
     const status = worstStatus(
       (used.apiKinds ?? []).map(pair => statusOfPair(pair, clusterCurrent)),
     );
     if (status) affected.push({ row, status, current: clusterCurrent });
   }
-  affected.push(
-    ...(await affectedFromResults(store, unrecorded, {
-      component,
-      judge,
-      cluster,
-      clusterCurrent,
-    })),
-  );
-  return affected.sort(
-    (a, b) =>
-      statusRank(a.status) - statusRank(b.status) ||
-      compareText(a.row.entityRef, b.row.entityRef),
-  );
+  return { affected: affected.sort(worstFirst), unrecorded };
 }
 
 type RecordedStatus = Pick<Affected, 'status' | 'current'>;
@@ -288,29 +329,41 @@ function countByStatus(
   return counts;
 }
 
+/**
+ * Stored objects read at a time for a page: each is judged and dropped
+ * before the next are read, so a page of 500 does not hold 500 of them at
+ * once (parsed whole, 500 results outlived the young generation and piled
+ * up as garbage in the old one).
+ */
+const PAGE_RESULTS_PER_READ = 25;
+
 /** The page's components, with their objects' findings from the stored results. */
 async function pageItems(
   store: EvaluationStore,
   page: Affected[],
   judge: Judge,
 ): Promise<BlastRadiusItem[]> {
-  const results = new Map(
-    (await store.listResults(page.map(a => a.row.entityRef))).map(r => [
-      r.entityRef,
-      r.result,
-    ]),
-  );
-  return page.map(({ row, status, current }) => ({
-    entityRef: row.entityRef,
-    name: row.name,
-    ...(row.title ? { title: row.title } : {}),
-    owner: row.owner,
-    system: row.system,
-    mode: row.mode,
-    status,
-    currentVersion: current ?? null,
-    findings: judge(results.get(row.entityRef)?.objects ?? [], current),
-  }));
+  const items: BlastRadiusItem[] = [];
+  for (let i = 0; i < page.length; i += PAGE_RESULTS_PER_READ) {
+    const part = page.slice(i, i + PAGE_RESULTS_PER_READ);
+    const objects = await store.listResultObjects(
+      part.map(a => a.row.entityRef),
+    );
+    for (const { row, status, current } of part) {
+      items.push({
+        entityRef: row.entityRef,
+        name: row.name,
+        ...(row.title ? { title: row.title } : {}),
+        owner: row.owner,
+        system: row.system,
+        mode: row.mode,
+        status,
+        currentVersion: current ?? null,
+        findings: judge(objects.get(row.entityRef) ?? [], current),
+      });
+    }
+  }
+  return items;
 }
 
 /**

@@ -37,6 +37,7 @@ import { clusterVersionOf } from '../blastRadius/clusterVersions';
 import { judgeAt, pairJudge, PairJudge } from '../blastRadius/judgeAt';
 import { compareText } from '../compareText';
 import { NextVersion, nextVersionsOf, statedVersions } from './nextVersions';
+import type { Placements } from './loadComponentPlacements';
 
 /** What a stored row records about where a component runs and what it uses. */
 export interface ComponentPlacement {
@@ -51,7 +52,7 @@ export interface ClusterUpgradeInput {
   /** The rows the caller may read. */
   rows: readonly PortfolioRow[];
   /** Placement per entity ref; rows without one (never evaluated) are on no cluster. */
-  placements: ReadonlyMap<string, ComponentPlacement>;
+  placements: Placements;
   config: Pick<RuntimeModeConfig, 'clusters' | 'apiPolicy'>;
   /** The newest Kubernetes minor judged; the knowledge base's by default. */
   newestKnownKubernetes?: string;
@@ -166,7 +167,7 @@ function rowsByCluster(
 function clusterSummary(
   cluster: ClusterConfig,
   rows: readonly PortfolioRow[],
-  placements: ReadonlyMap<string, ComponentPlacement>,
+  placements: Placements,
 ): Omit<ClusterUpgrade, 'steps'> {
   return {
     name: cluster.name,
@@ -222,7 +223,7 @@ function askedStep(
  */
 function groupByPairs(
   rows: readonly PortfolioRow[],
-  placements: ReadonlyMap<string, ComponentPlacement>,
+  placements: Placements,
 ): PairGroup[] {
   const groups = new Map<string, PairGroup>();
   for (const row of rows) {

@@ -25,9 +25,13 @@ import { ComponentPlacement } from './computeClusterUpgrades';
 /** Stored results read at a time for rows stored before placements were recorded. */
 const RESULTS_PER_READ = 200;
 
+/** A placement per entity ref (a map, or a lookup over the stored usage). */
+export type Placements = Pick<ReadonlyMap<string, ComponentPlacement>, 'get'>;
+
 /**
  * Where each of the given components runs and which APIs it uses, from the
- * stored columns (`usage`, kept in memory by the rows cache; no result body). Rows stored before the
+ * stored columns (`usage`, kept in memory by the rows cache; no result body):
+ * the stored usage itself, not a copy per request. Rows stored before the
  * clusters or the pairs had a column (the refresh that follows the
  * migration writes them again) are read from their stored results.
  */
@@ -35,25 +39,19 @@ export async function loadComponentPlacements(
   store: EvaluationStore,
   rows: readonly PortfolioRow[],
   usage: ReadonlyMap<string, StoredApiUsage | undefined>,
-): Promise<Map<string, ComponentPlacement>> {
-  const placements = new Map<string, ComponentPlacement>();
+): Promise<Placements> {
   const unrecorded: string[] = [];
   for (const row of rows) {
     const used = usage.get(row.entityRef);
-    if (!used) continue;
-    if (used.apiKinds === null || used.clusters === null) {
+    if (used && (used.apiKinds === null || used.clusters === null)) {
       unrecorded.push(row.entityRef);
-      continue;
     }
-    placements.set(row.entityRef, {
-      clusters: used.clusters,
-      apiKinds: used.apiKinds,
-    });
   }
+  const fromResults = new Map<string, ComponentPlacement>();
   for (let i = 0; i < unrecorded.length; i += RESULTS_PER_READ) {
     const refs = unrecorded.slice(i, i + RESULTS_PER_READ);
     for (const { entityRef, result } of await store.listResults(refs)) {
-      placements.set(entityRef, {
+      fromResults.set(entityRef, {
         clusters: clustersInResult(result),
         apiKinds: [
           ...new Set(result.objects.map(o => `${o.apiVersion}\t${o.kind}`)),
@@ -61,5 +59,14 @@ export async function loadComponentPlacements(
       });
     }
   }
-  return placements;
+  return {
+    get(entityRef) {
+      const used = usage.get(entityRef);
+      if (!used) return undefined;
+      if (used.apiKinds === null || used.clusters === null) {
+        return fromResults.get(entityRef);
+      }
+      return used as ComponentPlacement;
+    },
+  };
 }

@@ -114,28 +114,45 @@ function onlyFailingFacet(
   return failing;
 }
 
+/** Counts facets row by row, for one pass that counts other things too. */
+export interface FacetCounter {
+  /** Counts the row; true when every filter matches it. */
+  add(row: PortfolioRow): boolean;
+  counts(): PortfolioFacetCounts;
+}
+
 /**
- * Filters the rows and counts each facet with every filter except its own,
- * in one pass: a row rejected by one facet's filters alone still counts in
- * that facet, so picking a value does not shrink the facet it was picked in.
+ * Counts each facet with every filter except its own: a row rejected by
+ * one facet's filters alone still counts in that facet, so picking a value
+ * does not shrink the facet it was picked in.
  */
+export function facetCounter(filter: FilterQuery): FacetCounter {
+  const predicates = rowPredicates(filter);
+  const counters = emptyCounters();
+  return {
+    add(row) {
+      const failing = predicates.length
+        ? onlyFailingFacet(row, predicates)
+        : null;
+      if (failing === null) {
+        countEverywhere(counters, row);
+        return true;
+      }
+      if (failing !== undefined) countRow(counters, failing, row);
+      return false;
+    },
+    counts: () => toCounts(counters),
+  };
+}
+
+/** The rows every filter matches, and the facets ({@link facetCounter}). */
 export function filterWithFacets(
   rows: PortfolioRow[],
   filter: FilterQuery,
 ): { rows: PortfolioRow[]; facets: PortfolioFacetCounts } {
-  const predicates = rowPredicates(filter);
-  const counters = emptyCounters();
-  const matching: PortfolioRow[] = [];
-  for (const row of rows) {
-    const failing = predicates.length
-      ? onlyFailingFacet(row, predicates)
-      : null;
-    if (failing === null) {
-      matching.push(row);
-      countEverywhere(counters, row);
-    } else if (failing !== undefined) {
-      countRow(counters, failing, row);
-    }
-  }
-  return { rows: matching, facets: toCounts(counters) };
+  const counter = facetCounter(filter);
+  return {
+    rows: rows.filter(row => counter.add(row)),
+    facets: counter.counts(),
+  };
 }

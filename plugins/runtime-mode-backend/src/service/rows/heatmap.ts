@@ -52,32 +52,36 @@ function newGroup(key: string, by: PortfolioHeatmapBy): HeatmapGroup {
  * level, and per mode and the level of the question asked for (`by`).
  * Largest groups first.
  */
-export function buildHeatmap(
-  rows: PortfolioRow[],
+export function heatmapCounter(
   groupBy: PortfolioGroupBy,
   by: PortfolioHeatmapBy,
-): PortfolioSummary['heatmap'] {
+): {
+  add(row: PortfolioRow): void;
+  heatmap(): PortfolioSummary['heatmap'];
+} {
   const groups = new Map<string, HeatmapGroup>();
-  for (const row of rows) {
-    const key = row[groupBy] ?? NO_GROUP;
-    let group = groups.get(key);
-    if (!group) {
-      group = newGroup(key, by);
-      groups.set(key, group);
-    }
-    group.total += 1;
-    group.cells[row.mode][row.level] += 1;
-    if (group.upgradeCells)
-      group.upgradeCells[row.mode][upgradeLevelOf(row)] += 1;
-    if (group.migrationCells) {
-      group.migrationCells[row.mode][migrationLevelKeyOf(row)] += 1;
-    }
-  }
   return {
-    groupBy,
-    by,
-    groups: [...groups.values()].sort(
-      (a, b) => b.total - a.total || compareText(a.key, b.key),
-    ),
+    add(row) {
+      const key = row[groupBy] ?? NO_GROUP;
+      let group = groups.get(key);
+      if (!group) {
+        group = newGroup(key, by);
+        groups.set(key, group);
+      }
+      group.total += 1;
+      group.cells[row.mode][row.level] += 1;
+      if (group.upgradeCells)
+        group.upgradeCells[row.mode][upgradeLevelOf(row)] += 1;
+      if (group.migrationCells) {
+        group.migrationCells[row.mode][migrationLevelKeyOf(row)] += 1;
+      }
+    },
+    heatmap: () => ({
+      groupBy,
+      by,
+      groups: [...groups.values()].sort(
+        (a, b) => b.total - a.total || compareText(a.key, b.key),
+      ),
+    }),
   };
 }

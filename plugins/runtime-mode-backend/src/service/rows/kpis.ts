@@ -32,27 +32,29 @@ import { migrationLevelKeyOf, upgradeLevelOf } from './questionKeys';
  * N break (`breaks-at-upgrade`), M already broken (`broken-now`)" in one
  * answer.
  */
-export function countKpis(
-  rows: PortfolioRow[],
-  plannedTargets: Record<string, string>,
-): PortfolioSummary['kpis'] {
+export function kpiCounter(plannedTargets: Record<string, string>): {
+  add(row: PortfolioRow): void;
+  kpis(): PortfolioSummary['kpis'];
+} {
   const byMode = zeroModes();
   const byLevel = zeroLevels();
   const byUpgradeLevel = zeroUpgradeLevels();
   const byMigrationLevel = zeroMigrationLevels();
-  for (const row of rows) {
-    byMode[row.mode] += 1;
-    byLevel[row.level] += 1;
-    byUpgradeLevel[upgradeLevelOf(row)] += 1;
-    byMigrationLevel[migrationLevelKeyOf(row)] += 1;
-  }
   return {
-    byMode,
-    byLevel,
-    byUpgradeLevel,
-    byMigrationLevel,
-    plannedTargets: Object.entries(plannedTargets).map(
-      ([component, version]) => ({ component, version }),
-    ),
+    add(row) {
+      byMode[row.mode] += 1;
+      byLevel[row.level] += 1;
+      byUpgradeLevel[upgradeLevelOf(row)] += 1;
+      byMigrationLevel[migrationLevelKeyOf(row)] += 1;
+    },
+    kpis: () => ({
+      byMode,
+      byLevel,
+      byUpgradeLevel,
+      byMigrationLevel,
+      plannedTargets: Object.entries(plannedTargets).map(
+        ([component, version]) => ({ component, version }),
+      ),
+    }),
   };
 }

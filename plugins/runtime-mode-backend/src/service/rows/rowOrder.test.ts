@@ -15,7 +15,7 @@
  */
 
 import { portfolioQuery, portfolioRow } from '../../testUtils/rows';
-import { reorderRows, sortRows } from './rowOrder';
+import { sortRows } from './rowOrder';
 
 const sorted = (
   rows: ReturnType<typeof portfolioRow>[],
@@ -122,42 +122,4 @@ describe('sortRows', () => {
       'broken',
     ]);
   });
-});
-
-describe('reorderRows', () => {
-  const levels = [
-    'ready',
-    'blocked',
-    'ready-with-warnings',
-    'unknown',
-  ] as const;
-  const row = (i: number, revision = 0) =>
-    portfolioRow(`svc-${String(i).padStart(3, '0')}`, {
-      title: i % 3 ? `Service ${(i * 7 + revision) % 50}` : undefined,
-      level: levels[(i + revision) % 4],
-      score: (i * 13 + revision) % 100,
-      critical: (i + revision) % 3,
-      owner: `group:default/team-${(i + revision) % 5}`,
-    });
-
-  it.each(['name', 'score', 'level', 'owner', 'worst', 'critical'])(
-    'gives the order a full sort gives after rows changed and were added, by %s',
-    sort => {
-      const before = Array.from({ length: 120 }, (_, i) => row(i));
-      const changed = [row(3, 1), row(40, 2), row(77, 3), row(200), row(201)];
-      const after = new Map(before.map(r => [r.entityRef, r]));
-      for (const r of changed) after.set(r.entityRef, r);
-      for (const order of ['asc', 'desc']) {
-        const query = portfolioQuery({ sort, order });
-        expect(
-          reorderRows(
-            sortRows(before, query),
-            new Set(changed.map(r => r.entityRef)),
-            changed,
-            query,
-          ),
-        ).toEqual(sortRows([...after.values()], query));
-      }
-    },
-  );
 });

@@ -26,6 +26,7 @@ import {
   upgradeLevelOf,
 } from './questionKeys';
 import { compareText } from '../compareText';
+import type { RowComparator } from './SortedRows';
 
 /** Worst first, so "sort by level" puts the components that need work on top. */
 const LEVEL_RANK: Record<string, number> = {
@@ -134,41 +135,14 @@ export function sortRows(
 }
 
 /**
- * The order of {@link sortRows} after some rows changed, from the previous
- * order: the rows whose refs are in `replaced` leave it, `changed` are sorted
- * and merged in, each placed by a binary search: linear in the rows, with
- * keys worked out for the changed rows only, instead of a full sort, for the
- * portfolio asked for while a refresh writes batch after batch.
+ * The comparator of an order for rows without precomputed keys: for the few
+ * comparisons of a binary search ({@link SortedRows}).
  */
-export function reorderRows(
-  previous: PortfolioRow[],
-  replaced: ReadonlySet<string>,
-  changed: PortfolioRow[],
-  query: SortQuery,
-): PortfolioRow[] {
+export function rowComparator(query: SortQuery): RowComparator {
   const compare = keyedComparator(query);
-  const keyed = (row: PortfolioRow) => ({
-    row,
-    key: sortKeyOf(query.sort, row),
-  });
-  const kept = previous.filter(row => !replaced.has(row.entityRef));
-  const merged: PortfolioRow[] = [];
-  let from = 0;
-  for (const row of sortRows(changed, query)) {
-    // The first kept row that sorts after it: a binary search computes
-    // log(n) keys instead of one per row.
-    const added = keyed(row);
-    let low = from;
-    let high = kept.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(keyed(kept[middle]), added) < 0) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = from; i < low; i++) merged.push(kept[i]);
-    merged.push(row);
-    from = low;
-  }
-  for (let i = from; i < kept.length; i++) merged.push(kept[i]);
-  return merged;
+  return (a, b) =>
+    compare(
+      { row: a, key: sortKeyOf(query.sort, a) },
+      { row: b, key: sortKeyOf(query.sort, b) },
+    );
 }

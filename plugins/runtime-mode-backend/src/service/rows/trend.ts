@@ -19,26 +19,19 @@ import {
   READINESS_LEVELS,
 } from '@runtime-mode/backstage-plugin-runtime-mode-common';
 import { zeroLevels } from './levelCounts';
-import { compareText } from '../compareText';
+import { HistoryWindow } from './HistoryWindow';
 
-/** A history row, as the trend needs it. */
-export type HistoryEvent = {
-  entityRef: string;
-  evaluatedAt: string;
-  level: string;
-};
-
-/** Daily counts per level from the change history (a row only when something changed). */
+/**
+ * Daily counts per level from the change history (a row only when something
+ * changed), of the entities `includes` accepts (the rows that match the
+ * query, as the caller sees them).
+ */
 export function buildTrend(
-  history: HistoryEvent[],
-  included: Set<string>,
+  history: HistoryWindow,
+  includes: (entityRef: string) => boolean,
   since: Date,
   now: Date,
 ): PortfolioSummary['trend'] {
-  const events = history
-    .filter(h => included.has(h.entityRef))
-    .sort((a, b) => compareText(a.evaluatedAt, b.evaluatedAt));
-  const current = new Map<string, string>();
   const counts = zeroLevels() as Record<string, number>;
   const trend: PortfolioSummary['trend'] = [];
   let next = 0;
@@ -47,13 +40,13 @@ export function buildTrend(
   );
   while (day.getTime() <= now.getTime()) {
     const dayEnd = new Date(day.getTime() + 86_400_000).toISOString();
-    while (next < events.length && events[next].evaluatedAt < dayEnd) {
-      const event = events[next++];
-      const previous = current.get(event.entityRef);
-      if (previous !== undefined) {
-        counts[previous] -= 1;
-      }
-      current.set(event.entityRef, event.level);
+    while (next < history.length && history.at(next).evaluatedAt < dayEnd) {
+      const index = next++;
+      const event = history.at(index);
+      if (!includes(event.entityRef)) continue;
+      // The entity's earlier point (same entity: included as well) no longer counts.
+      const previous = history.previousOf(index);
+      if (previous >= 0) counts[history.at(previous).level] -= 1;
       counts[event.level] = (counts[event.level] ?? 0) + 1;
     }
     const byLevel = zeroLevels();
