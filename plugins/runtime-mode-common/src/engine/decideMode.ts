@@ -48,11 +48,10 @@ export const WORKLOAD_KINDS = new Set([
 
 /** Is this a KubeVirt VM-like object (VM, VMI, VMI replica set, VM pool)? @internal */
 export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
+  // The kind first: most objects are not VM-like, and it needs no group.
+  if (!KUBEVIRT_VM_KINDS.has(object.kind)) return false;
   const group = apiGroupOf(object.apiVersion);
-  return (
-    (group === 'kubevirt.io' || group === 'pool.kubevirt.io') &&
-    KUBEVIRT_VM_KINDS.has(object.kind)
-  );
+  return group === 'kubevirt.io' || group === 'pool.kubevirt.io';
 }
 
 function virtualizationInfrastructure(

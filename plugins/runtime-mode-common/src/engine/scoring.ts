@@ -56,6 +56,24 @@ function worstByRule(
 }
 
 /**
+ * Orders [rule, severity] entries as the default sort does (by the text
+ * `rule,severity`) without building that text for every comparison: unless
+ * one rule starts with the other, their first difference decides.
+ */
+function compareRuleEntries(
+  x: readonly [string, string],
+  y: readonly [string, string],
+): number {
+  const a = x[0];
+  const b = y[0];
+  if (!a.startsWith(b) && !b.startsWith(a)) return a < b ? -1 : 1;
+  const textA = `${a},${x[1]}`;
+  const textB = `${b},${y[1]}`;
+  if (textA === textB) return 0;
+  return textA < textB ? -1 : 1;
+}
+
+/**
  * The level and score of a set of concerns ({@link SCORING_RULE}): blocked
  * with any unwaived critical, ready-with-warnings with any warning, ready
  * otherwise; unknown, with no score, when no object was read.
@@ -78,7 +96,9 @@ export function scoreConcerns(
   const explanation = ['Start at 100.'];
   let critical = 0;
   let warning = 0;
-  for (const [rule, severity] of [...worstByRule(findings)].sort()) {
+  for (const [rule, severity] of [...worstByRule(findings)].sort(
+    compareRuleEntries,
+  )) {
     score -= SCORE_PENALTY[severity];
     if (severity === 'critical') critical++;
     else warning++;

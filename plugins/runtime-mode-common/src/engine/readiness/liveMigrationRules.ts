@@ -207,15 +207,20 @@ function evictionFinding(
   );
 }
 
-/** Anywhere in the VM: the seed's `liveMigrate`, which KubeVirt does not have. */
+/**
+ * Anywhere in the VM: the seed's `liveMigrate`, which KubeVirt does not have.
+ * Children are pushed one by one (no spread, no Object.values copies): this
+ * walks every VM's whole body.
+ */
 function hasKey(value: unknown, key: string): boolean {
   const stack = [value];
   while (stack.length > 0) {
     const current = stack.pop();
-    if (Array.isArray(current)) stack.push(...current);
-    else if (isRecord(current)) {
+    if (Array.isArray(current)) {
+      for (const child of current) stack.push(child);
+    } else if (isRecord(current)) {
       if (key in current) return true;
-      stack.push(...Object.values(current));
+      for (const child in current) stack.push(current[child]);
     }
   }
   return false;
