@@ -16,9 +16,7 @@
 
 import { RUNTIME_MODE_ANNOTATIONS } from '../annotations';
 import { KNOWLEDGE_BASE_AS_OF } from '../knowledgeBase/data.generated';
-import { getKnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
 import type {
-  ClusterConfig,
   CompleteEvaluationResult,
   EvaluationInput,
   Finding,
@@ -29,27 +27,23 @@ import type {
   Waiver,
 } from '../types';
 import { RUNTIME_MODES } from '../types';
-import { componentClusters } from './componentClusters';
-import { planVersions, VersionPlan, versionsFor } from './componentVersions';
+import { VersionPlan, versionsFor } from './componentVersions';
 import { decideMode, ModeDecision } from './decideMode';
 import {
   ApiCompatibilityReport,
   checkApiCompatibility,
 } from './evaluateApiCompatibility';
 import { evaluateFit, readRequirements } from './evaluateFit';
+import { EvaluationSetting, evaluationSetting } from './evaluationSetting';
 import { makeFinding } from './findings';
 import { judgeMigration } from './migrationReadiness';
 import { suggestMode } from './modeSuggestion';
 import { applyWaivers, parseWaivers } from './parseWaivers';
 import { PlannedMove, plannedMove, readMode } from './plannedMove';
-import { resolveModeProfiles } from './profileOverrides';
 import { checkReadiness } from './readiness';
 import { ManifestObject, readManifests } from './readManifests';
-import { withConfigDefaults } from './readRuntimeModeConfig';
 import { RULE_SET_VERSION } from './ruleCatalog';
 import { scoreConcerns } from './scoring';
-import { targetCapabilities } from './targetCapabilities';
-import { validateTargets } from './targets';
 import { judgeUpgrade } from './upgradeReadiness';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -127,52 +121,36 @@ function noObjectsFinding(manifestCount: number): Finding[] {
 }
 
 /** What a component is judged with, read from the input before any manifest. */
-interface ComponentInputs {
-  config: RuntimeModeConfig;
+interface ComponentInputs extends EvaluationSetting {
   annotations: Record<string, string>;
   manifests: ManifestFile[];
-  profiles: ReturnType<typeof resolveModeProfiles>;
   waivers: Waiver[];
-  clusters: ClusterConfig[];
-  versions: VersionPlan;
-  /** The planned version per component, which objects are judged at. */
-  targets: Record<string, string>;
   /** Problems with the waivers and cluster annotations. */
   findings: Finding[];
 }
 
 function componentInputs(input: EvaluationInput): ComponentInputs {
-  const config = withConfigDefaults(input.config);
   const annotations = stringAnnotations(input.entity?.metadata?.annotations);
   const { waivers, problems } = parseWaivers(
     annotations,
     input.options?.now ?? new Date(),
   );
-  const placement = componentClusters(
+  const setting = evaluationSetting(
+    input.config,
+    input.options?.targets,
     annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
-    config.clusters,
-  );
-  const versions = planVersions(
-    validateTargets(input.options?.targets, config.apiPolicy.extraDeprecations),
-    placement.clusters,
-    config.apiPolicy.targets,
   );
   return {
-    config,
+    ...setting,
     annotations,
     manifests: Array.isArray(input.manifests)
       ? input.manifests.filter(
           m => m && typeof m === 'object' && typeof m.path === 'string',
         )
       : [],
-    profiles: resolveModeProfiles(config.profiles),
     waivers,
-    clusters: placement.clusters,
-    versions,
-    targets: Object.fromEntries(
-      versions.targets.map(t => [t.component, t.version]),
-    ),
-    findings: [...problems, ...placement.findings],
+    // Copies: the setting's findings are shared with other evaluations.
+    findings: [...problems, ...setting.clusterFindings.map(f => ({ ...f }))],
   };
 }
 
@@ -237,12 +215,11 @@ function answers(
  */
 export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   const given = componentInputs(input);
-  const { config, annotations, clusters } = given;
-  const index = getKnowledgeIndex(config.apiPolicy.extraDeprecations);
+  const { config, annotations, clusters, index } = given;
   // Templates are read at the planned versions: their capability checks
   // choose the branch the target would render.
   const read = readManifests(given.manifests, config.limits, {
-    capabilities: targetCapabilities(given.targets, index),
+    capabilities: given.capabilities,
   });
   const objects = objectRefs(read.objects);
   const mode = decideComponentMode(read.objects, clusters, annotations);
@@ -315,7 +292,8 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     }),
     findings,
     objects,
-    targets: given.versions.targets,
+    // Copies: the setting's versions are shared with other evaluations.
+    targets: given.versions.targets.map(target => ({ ...target })),
     notJudged: api.notJudged,
   };
 }
