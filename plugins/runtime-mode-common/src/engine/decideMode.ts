@@ -56,8 +56,8 @@ export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
 
 function virtualizationInfrastructure(
   object: ManifestObject,
+  group: string,
 ): string | undefined {
-  const group = apiGroupOf(object.apiVersion);
   if (group === 'run.tanzu.vmware.com') {
     return 'a Tanzu Kubernetes cluster: Kubernetes nodes are vSphere VMs';
   }
@@ -109,7 +109,9 @@ export function decideMode(
       });
       continue;
     }
-    const infra = virtualizationInfrastructure(object);
+    // One group per object: this loop sees every object of every component.
+    const group = apiGroupOf(object.apiVersion);
+    const infra = virtualizationInfrastructure(object, group);
     if (infra) {
       infraEvidence.push({
         source: 'manifest',
@@ -120,10 +122,7 @@ export function decideMode(
       });
       continue;
     }
-    if (
-      WORKLOAD_KINDS.has(object.kind) &&
-      apiGroupOf(object.apiVersion) !== 'kubevirt.io'
-    ) {
+    if (WORKLOAD_KINDS.has(object.kind) && group !== 'kubevirt.io') {
       workloads.push(object);
     }
   }

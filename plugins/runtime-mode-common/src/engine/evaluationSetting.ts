@@ -104,16 +104,20 @@ function settingKey(
   targets: Record<string, unknown> | undefined,
   clustersAnnotation: string | undefined,
 ): string | undefined {
-  const parts: string[] = [];
-  for (const component in targets ?? {}) {
-    const version = targets![component];
+  // JSON text keeps the parts apart, whatever characters they hold.
+  let key = JSON.stringify(clustersAnnotation ?? null);
+  if (targets === undefined || targets === null) return key;
+  // The entries validation reads (own ones, as Object.entries gives them).
+  for (const component of Object.keys(targets)) {
+    const version = targets[component];
     if (typeof version !== 'string' && typeof version !== 'number') {
       return undefined;
     }
-    parts.push(component, typeof version, String(version));
+    key += `${JSON.stringify(component)}${
+      typeof version === 'number' ? version : JSON.stringify(version)
+    }`;
   }
-  parts.push('', clustersAnnotation ?? '');
-  return JSON.stringify(parts);
+  return key;
 }
 
 function newSetting(
