@@ -21,20 +21,16 @@ import type {
   RemovalTiming,
 } from '../types';
 import {
-  findKnowledgeRows,
   getKnowledgeIndex,
   KnowledgeIndex,
   kubernetesReleaseDate,
   NEWEST_KNOWN_KUBERNETES,
 } from '../knowledgeBase/knowledgeIndex';
 import type { KnowledgeBaseRow } from '../knowledgeBase/types';
-import {
-  componentLabel,
-  componentOfApiVersion,
-  isAlphaVersion,
-} from './apiGroups';
+import { apiFactsOf } from './apiFacts';
+import { componentLabel } from './apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from './findings';
-import { servedReplacement, ServedReplacement } from './servedReplacement';
+import type { ServedReplacement } from './servedReplacement';
 import { validateTargets } from './targets';
 import { compareVersions, parseVersion } from './versions';
 
@@ -360,12 +356,12 @@ function judgeObject(
   context: ObjectContext,
 ): ObjectJudgement {
   const { targets, index, alphaHandling, nonProduction } = context;
-  const rows = findKnowledgeRows(index, object.apiVersion, object.kind);
-  const alpha = isAlphaVersion(object.apiVersion);
+  const facts = apiFactsOf(object.apiVersion, object.kind, targets, index);
+  const { rows, alpha } = facts;
   const untargeted: string[] = [];
   const findings: Finding[] = [];
   const superseded: Finding[] = [];
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const target = targets[row.component];
     if (target === undefined && (row.deprecatedIn || row.removedIn)) {
       untargeted.push(row.component);
@@ -376,15 +372,13 @@ function judgeObject(
       target,
       targets,
       current: context.currentVersions[row.component],
-      replacement: servedReplacement(row, object.kind, targets, index),
+      replacement: facts.replacements[i],
       alphaNote: alpha ? ` ${ALPHA_POLICY}` : '',
     });
     if (finding?.severity === 'info') superseded.push(finding);
     else if (finding) findings.push(finding);
-  }
-  const component =
-    rows[0]?.component ??
-    componentOfApiVersion(object.apiVersion, index, object.kind);
+  });
+  const component = facts.component;
   if (rows.length === 0 && component && targets[component] === undefined) {
     untargeted.push(component);
   }
@@ -402,9 +396,7 @@ function judgeObject(
   }
   // An alpha finding already names the newer version: say it once.
   const row = rows[0];
-  const replacement = row
-    ? servedReplacement(row, object.kind, targets, index)
-    : undefined;
+  const replacement = row ? facts.replacements[0] : undefined;
   // The only version there is, or the only one the target serves: informational.
   const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
   const severity =
