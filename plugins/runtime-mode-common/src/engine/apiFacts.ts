@@ -40,13 +40,12 @@ export interface ApiFacts {
 
 // Per index and targets object: evaluate() passes the same ones for every
 // component of an evaluation setting, so each apiVersion and kind is looked
-// up once. Hostile input can bring any number of kinds: past this many the
-// facts are forgotten and found again.
-const MAX_FACTS = 10_000;
-const factsByIndex = new WeakMap<
-  KnowledgeIndex,
-  WeakMap<object, Map<string, ApiFacts>>
->();
+// up once. Hostile input can bring any number of apiVersions and kinds:
+// past this many the facts are forgotten and found again.
+const MAX_ENTRIES = 1_000;
+/** Facts by apiVersion, then kind (maps of maps: no key text to build). */
+type FactsTable = Map<string, Map<string, ApiFacts>>;
+const factsByIndex = new WeakMap<KnowledgeIndex, WeakMap<object, FactsTable>>();
 
 function factsOf(
   apiVersion: string,
@@ -80,18 +79,22 @@ export function apiFactsOf(
     byTargets = new WeakMap();
     factsByIndex.set(index, byTargets);
   }
-  let facts = byTargets.get(targets);
-  if (!facts) {
-    facts = new Map();
-    byTargets.set(targets, facts);
+  let table = byTargets.get(targets);
+  if (!table) {
+    table = new Map();
+    byTargets.set(targets, table);
   }
-  // JSON keeps the two apart whatever characters they hold.
-  const key = JSON.stringify([apiVersion, kind]);
-  let known = facts.get(key);
+  let byKind = table.get(apiVersion);
+  if (!byKind) {
+    if (table.size >= MAX_ENTRIES) table.clear();
+    byKind = new Map();
+    table.set(apiVersion, byKind);
+  }
+  let known = byKind.get(kind);
   if (!known) {
-    if (facts.size >= MAX_FACTS) facts.clear();
+    if (byKind.size >= MAX_ENTRIES) byKind.clear();
     known = factsOf(apiVersion, kind, targets, index);
-    facts.set(key, known);
+    byKind.set(kind, known);
   }
   return known;
 }

@@ -74,15 +74,17 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function objectRefs(objects: readonly ManifestObject[]): ManifestObjectRef[] {
-  return objects.map(o => ({
+function objectRef(o: ManifestObject): ManifestObjectRef {
+  const ref: ManifestObjectRef = {
     file: o.file,
     line: o.line,
     apiVersion: o.apiVersion,
     kind: o.kind,
-    ...(o.name !== undefined ? { name: o.name } : {}),
-    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
-  }));
+  };
+  // Set only when present (no spread of throwaway objects for every object).
+  if (o.name !== undefined) ref.name = o.name;
+  if (o.namespace !== undefined) ref.namespace = o.namespace;
+  return ref;
 }
 
 /** The mode from the manifests, clusters and the declared annotation (an invalid one is a finding). */
@@ -108,6 +110,15 @@ function decideComponentMode(
     }: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
   );
   return { ...decision, findings: [invalid, ...decision.findings] };
+}
+
+/** The lists as one, in order: plain pushes, no iterator per list. */
+function concatFindings(lists: ReadonlyArray<readonly Finding[]>): Finding[] {
+  const all: Finding[] = [];
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
+  }
+  return all;
 }
 
 function noObjectsFinding(manifestCount: number): Finding[] {
@@ -221,7 +232,7 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   const read = readManifests(given.manifests, config.limits, {
     capabilities: given.capabilities,
   });
-  const objects = objectRefs(read.objects);
+  const objects = read.objects.map(objectRef);
   const mode = decideComponentMode(read.objects, clusters, annotations);
   const requirementsRead = readRequirements(annotations);
   const fit = evaluateFit(
@@ -258,19 +269,19 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   });
   const findings = sortFindings(
     applyWaivers(
-      [
-        ...given.findings,
-        ...(Array.isArray(input.sourceFindings) ? input.sourceFindings : []),
-        ...read.findings,
-        ...mode.findings,
-        ...requirementsRead.findings,
-        ...planned.findings,
-        ...api.findings,
-        ...readiness.findings,
-        ...(objects.length === 0 && given.manifests.length > 0
+      concatFindings([
+        given.findings,
+        Array.isArray(input.sourceFindings) ? input.sourceFindings : [],
+        read.findings,
+        mode.findings,
+        requirementsRead.findings,
+        planned.findings,
+        api.findings,
+        readiness.findings,
+        objects.length === 0 && given.manifests.length > 0
           ? noObjectsFinding(given.manifests.length)
-          : []),
-      ],
+          : [],
+      ]),
       given.waivers,
     ),
   );

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 import {
   getKnowledgeIndex,
   type KnowledgeIndex,
@@ -104,20 +103,20 @@ function settingKey(
   targets: Record<string, unknown> | undefined,
   clustersAnnotation: string | undefined,
 ): string | undefined {
-  // JSON text keeps the parts apart, whatever characters they hold.
-  let key = JSON.stringify(clustersAnnotation ?? null);
-  if (targets === undefined || targets === null) return key;
-  // The entries validation reads (own ones, as Object.entries gives them).
-  for (const component of Object.keys(targets)) {
-    const version = targets[component];
-    if (typeof version !== 'string' && typeof version !== 'number') {
-      return undefined;
+  if (targets !== undefined && targets !== null) {
+    // The entries validation reads (own ones, as Object.entries gives them).
+    for (const component of Object.keys(targets)) {
+      const version = targets[component];
+      if (typeof version !== 'string' && typeof version !== 'number') {
+        return undefined;
+      }
     }
-    key += `${JSON.stringify(component)}${
-      typeof version === 'number' ? version : JSON.stringify(version)
-    }`;
   }
-  return key;
+  // Two JSON texts side by side: each ends where it must, so no two inputs
+  // share a key. One native call each (the key is built per evaluation).
+  return `${JSON.stringify(targets ?? null)}${
+    clustersAnnotation === undefined ? '' : JSON.stringify(clustersAnnotation)
+  }`;
 }
 
 function newSetting(
