@@ -195,6 +195,10 @@ function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
 export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
   const hasVms = context.objects.some(isKubevirtVm);
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
+  // Most components ship neither VMs nor a KubeVirt CR: nothing to judge.
+  if (!needsKvm && !context.objects.some(isKubevirtCr)) {
+    return { findings: [], evaluated: [] };
+  }
   const outcomes = [softwareEmulation(context)];
   if (needsKvm) outcomes.push(kvmOnClusters(context));
   if (hasVms) outcomes.push(nestedVirtualization(context));

@@ -259,13 +259,15 @@ export function checkLiveMigration(
   context: ReadinessContext,
 ): RuleFamilyOutcome {
   const findings: Finding[] = [];
-  const defaults = kubevirtDefaultsOf(context);
+  // Worked out at the first VM: most components have none.
+  let defaults: KubevirtDefaults[] | undefined;
   let judged = false;
   for (const vm of context.objects) {
     if (!vm.rendered || !isKubevirtVm(vm)) continue;
     const spec = vmiSpecOf(vm);
     if (!spec) continue;
     judged = true;
+    defaults ??= kubevirtDefaultsOf(context);
     const eviction = evictionOf(spec, defaults);
     if (hasKey(vm.body, 'liveMigrate')) {
       findings.push(

@@ -141,12 +141,13 @@ function appFinding(
  * @internal
  */
 export function checkMonitoring(context: ReadinessContext): RuleFamilyOutcome {
+  const hasVms = context.objects.some(o => o.rendered && isKubevirtVm(o));
+  // Most components have neither: nothing to judge, nothing to collect.
+  if (!hasVms && context.targetMode !== 'container-virtualization') {
+    return { findings: [], evaluated: [] };
+  }
   const rendered = context.objects.filter(o => o.rendered);
-  const hasVms = rendered.some(isKubevirtVm);
-  const workloads =
-    hasVms || context.targetMode === 'container-virtualization'
-      ? appWorkloadsIn(rendered)
-      : [];
+  const workloads = appWorkloadsIn(rendered);
   if (workloads.length === 0) return { findings: [], evaluated: [] };
 
   const monitors = monitorsIn(rendered);
