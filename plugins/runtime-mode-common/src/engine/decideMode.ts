@@ -245,6 +245,8 @@ export function decideMode(
 function countModes(
   evidence: readonly ModeEvidence[],
 ): Array<[RuntimeModeId, number]> {
+  // Most components have no evidence of a tier: no map, no sort.
+  if (evidence.length === 0) return [];
   const counts = new Map<RuntimeModeId, number>();
   for (const e of evidence) counts.set(e.mode, (counts.get(e.mode) ?? 0) + 1);
   return [...counts].sort(

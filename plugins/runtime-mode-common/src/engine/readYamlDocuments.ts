@@ -402,10 +402,12 @@ function splitAndLoadFast(
     // The document's line breaks: its lines, and part of its nesting bound.
     let lineBreaks: number | undefined;
     if (content && content.index < end) {
-      const line = startLine + countLines(text, start, content.index);
+      const before = countLines(text, start, content.index);
+      const line = startLine + before;
       if (docs.length >= limits.maxDocuments)
         return { docs, overflowLine: line };
-      lineBreaks = countLines(text, start, end);
+      // Each stretch of the document counted once.
+      lineBreaks = before + countLines(text, content.index, end);
       const doc = loadFastDocument(
         text.slice(start, end),
         lineBreaks,
