@@ -72,8 +72,8 @@ function matchLabelsHold(matchLabels: unknown, labels: Labels): boolean {
   return true;
 }
 
-/** Whether {@link labelsOf} would read any label from the value. */
-function hasLabels(value: unknown): boolean {
+/** Whether {@link labelsOf} would read any label from the value. @internal */
+export function hasLabels(value: unknown): boolean {
   if (!isRecord(value)) return false;
   for (const key of Object.keys(value)) if (key !== PROTO_KEY) return true;
   return false;

@@ -105,7 +105,8 @@ export function scoreConcerns(
     explanation.push(`-${SCORE_PENALTY[severity]} ${rule} (${severity})`);
   }
   score = Math.max(0, score);
-  const waived = findings.filter(f => f.waived).length;
+  let waived = 0;
+  for (const finding of findings) if (finding.waived) waived++;
   if (waived > 0) {
     explanation.push(`${waived} waived concern(s) cost nothing.`);
   }
