@@ -286,21 +286,26 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     ),
   );
 
+  const answered = answers({
+    findings,
+    fit,
+    move: planned.move,
+    api,
+    evaluated: readiness.evaluated,
+    versions: given.versions,
+    hasObjects: objects.length > 0,
+  });
+  // Named one by one: a spread in the middle of a literal is a slow copy.
   return {
     schemaVersion: 1,
     ruleSetVersion: RULE_SET_VERSION,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     mode: mode.verdict,
     fit,
-    ...answers({
-      findings,
-      fit,
-      move: planned.move,
-      api,
-      evaluated: readiness.evaluated,
-      versions: given.versions,
-      hasObjects: objects.length > 0,
-    }),
+    readiness: answered.readiness,
+    upgrade: answered.upgrade,
+    migration: answered.migration,
+    suggestion: answered.suggestion,
     findings,
     objects,
     // Copies: the setting's versions are shared with other evaluations.
