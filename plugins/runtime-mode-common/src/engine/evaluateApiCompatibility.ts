@@ -388,7 +388,8 @@ function judgeObject(
     untargeted.length === 0;
   if (!alpha || findings.length > 0 || alphaHandling === 'ignore') {
     return {
-      findings: [...findings, ...superseded],
+      findings:
+        superseded.length === 0 ? findings : [...findings, ...superseded],
       untargeted,
       component,
       judged,
@@ -455,20 +456,27 @@ export function checkApiCompatibility(
       NON_PRODUCTION_LIFECYCLES.has(options.lifecycle.toLowerCase()),
   };
   const findings: Finding[] = [];
-  const untargeted = new Map<string, number>();
+  // Objects per component without a target, in order of first sight;
+  // made only when one is found (most components have targets for all).
+  let untargeted: Map<string, number> | undefined;
   const judged: ManifestObjectRef[] = [];
-  const components = new Set<string>();
+  // Knowledge-base components are few: a list is cheaper than a set here.
+  const components: string[] = [];
   for (const object of objects) {
     const judgement = judgeObject(object, context);
     findings.push(...judgement.findings);
     for (const component of judgement.untargeted) {
+      untargeted ??= new Map();
       untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
     }
-    if (judgement.component) components.add(judgement.component);
+    const component = judgement.component;
+    if (component && !components.includes(component)) {
+      components.push(component);
+    }
     if (judgement.judged) judged.push(object);
   }
 
-  for (const [component, count] of untargeted) {
+  for (const [component, count] of untargeted ?? []) {
     findings.push(
       makeFinding(
         'api-target-missing',
@@ -496,9 +504,9 @@ export function checkApiCompatibility(
   }
   return {
     findings,
-    notJudged: [...untargeted.keys()].sort(),
+    notJudged: untargeted ? [...untargeted.keys()].sort() : [],
     judged,
-    components: [...components].sort(),
+    components: components.sort(),
   };
 }
 
