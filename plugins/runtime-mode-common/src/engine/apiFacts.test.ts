@@ -15,11 +15,20 @@
  */
 
 import { getKnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
-import { apiFactsOf } from './apiFacts';
+import { apiFactsTable } from './apiFacts';
 
 const index = getKnowledgeIndex();
 
-describe('apiFactsOf', () => {
+function apiFactsOf(
+  apiVersion: string,
+  kind: string,
+  targets: Record<string, string>,
+  index: ReturnType<typeof getKnowledgeIndex>,
+) {
+  return apiFactsTable(targets, index).of(apiVersion, kind);
+}
+
+describe('apiFactsTable', () => {
   it('looks an apiVersion and kind up once per knowledge index and targets', () => {
     const targets = { k8s: '1.34' };
     const facts = apiFactsOf(

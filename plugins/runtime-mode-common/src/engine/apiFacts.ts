@@ -38,14 +38,9 @@ export interface ApiFacts {
   component: string | undefined;
 }
 
-// Per index and targets object: evaluate() passes the same ones for every
-// component of an evaluation setting, so each apiVersion and kind is looked
-// up once. Hostile input can bring any number of apiVersions and kinds:
-// past this many the facts are forgotten and found again.
+// Hostile input can bring any number of apiVersions and kinds: past this
+// many the facts are forgotten and found again.
 const MAX_ENTRIES = 1_000;
-/** Facts by apiVersion, then kind (maps of maps: no key text to build). */
-type FactsTable = Map<string, Map<string, ApiFacts>>;
-const factsByIndex = new WeakMap<KnowledgeIndex, WeakMap<object, FactsTable>>();
 
 function factsOf(
   apiVersion: string,
@@ -64,37 +59,57 @@ function factsOf(
 }
 
 /**
- * The {@link ApiFacts} of an apiVersion and kind at the targets, remembered
- * per knowledge index and targets object (both only ever read).
+ * The {@link ApiFacts} at one set of targets, each apiVersion and kind
+ * looked up once (by apiVersion, then kind: no key text to build).
  * @internal
  */
-export function apiFactsOf(
-  apiVersion: string,
-  kind: string,
+export class ApiFactsTable {
+  private readonly byApiVersion = new Map<string, Map<string, ApiFacts>>();
+
+  constructor(
+    private readonly targets: Readonly<Record<string, string>>,
+    private readonly index: KnowledgeIndex,
+  ) {}
+
+  of(apiVersion: string, kind: string): ApiFacts {
+    let byKind = this.byApiVersion.get(apiVersion);
+    if (!byKind) {
+      if (this.byApiVersion.size >= MAX_ENTRIES) this.byApiVersion.clear();
+      byKind = new Map();
+      this.byApiVersion.set(apiVersion, byKind);
+    }
+    let known = byKind.get(kind);
+    if (!known) {
+      if (byKind.size >= MAX_ENTRIES) byKind.clear();
+      known = factsOf(apiVersion, kind, this.targets, this.index);
+      byKind.set(kind, known);
+    }
+    return known;
+  }
+}
+
+// One table per index and targets object: evaluate() passes the same ones
+// for every component of an evaluation setting.
+const tables = new WeakMap<KnowledgeIndex, WeakMap<object, ApiFactsTable>>();
+
+/**
+ * The facts table of a knowledge index at the targets, shared by every
+ * caller with the same index and targets objects (both only ever read).
+ * @internal
+ */
+export function apiFactsTable(
   targets: Readonly<Record<string, string>>,
   index: KnowledgeIndex,
-): ApiFacts {
-  let byTargets = factsByIndex.get(index);
+): ApiFactsTable {
+  let byTargets = tables.get(index);
   if (!byTargets) {
     byTargets = new WeakMap();
-    factsByIndex.set(index, byTargets);
+    tables.set(index, byTargets);
   }
   let table = byTargets.get(targets);
   if (!table) {
-    table = new Map();
+    table = new ApiFactsTable(targets, index);
     byTargets.set(targets, table);
   }
-  let byKind = table.get(apiVersion);
-  if (!byKind) {
-    if (table.size >= MAX_ENTRIES) table.clear();
-    byKind = new Map();
-    table.set(apiVersion, byKind);
-  }
-  let known = byKind.get(kind);
-  if (!known) {
-    if (byKind.size >= MAX_ENTRIES) byKind.clear();
-    known = factsOf(apiVersion, kind, targets, index);
-    byKind.set(kind, known);
-  }
-  return known;
+  return table;
 }

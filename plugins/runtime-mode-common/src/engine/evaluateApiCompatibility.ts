@@ -27,7 +27,7 @@ import {
   NEWEST_KNOWN_KUBERNETES,
 } from '../knowledgeBase/knowledgeIndex';
 import type { KnowledgeBaseRow } from '../knowledgeBase/types';
-import { apiFactsOf } from './apiFacts';
+import { apiFactsTable, type ApiFactsTable } from './apiFacts';
 import { componentLabel } from './apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from './findings';
 import type { ServedReplacement } from './servedReplacement';
@@ -335,7 +335,8 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
 interface ObjectContext {
   targets: Readonly<Record<string, string>>;
   currentVersions: Readonly<Record<string, string>>;
-  index: KnowledgeIndex;
+  /** What the knowledge base says at the targets, by apiVersion and kind. */
+  facts: ApiFactsTable;
   alphaHandling: NonNullable<ApiCompatibilityOptions['alphaInProduction']>;
   nonProduction: boolean;
 }
@@ -355,8 +356,8 @@ function judgeObject(
   object: ManifestObjectRef,
   context: ObjectContext,
 ): ObjectJudgement {
-  const { targets, index, alphaHandling, nonProduction } = context;
-  const facts = apiFactsOf(object.apiVersion, object.kind, targets, index);
+  const { targets, alphaHandling, nonProduction } = context;
+  const facts = context.facts.of(object.apiVersion, object.kind);
   const { rows, alpha } = facts;
   const untargeted: string[] = [];
   const findings: Finding[] = [];
@@ -449,7 +450,10 @@ export function checkApiCompatibility(
   const context: ObjectContext = {
     targets,
     currentVersions: options.currentVersions ?? {},
-    index: index ?? getKnowledgeIndex(options.extraDeprecations),
+    facts: apiFactsTable(
+      targets,
+      index ?? getKnowledgeIndex(options.extraDeprecations),
+    ),
     alphaHandling: options.alphaInProduction ?? 'warning',
     nonProduction:
       options.lifecycle !== undefined &&
