@@ -17,12 +17,8 @@
 import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { WORKLOAD_KINDS } from '../decideMode';
-import { makeFinding } from '../findings';
-import {
-  hasLabels,
-  labelSelectorMatches,
-  labelsOf,
-} from '../labelSelectors';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
+import { hasLabels, labelSelectorMatches, labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
@@ -52,50 +48,34 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
     const containers = list(get(template, 'spec', 'containers')).filter(
       isRecord,
     );
-    // Built only for a finding: most workloads have none.
-    const where = () => ({
-      file: workload.file,
-      line: workload.line,
-      apiVersion: workload.apiVersion,
-      kind: workload.kind,
-      name: workload.name,
-    });
-    const label = () =>
-      `${workload.kind}${workload.name ? ` "${workload.name}"` : ''}`;
 
     evaluated.add('operations-resources-missing');
     if (!BATCH_KINDS.has(workload.kind)) {
       evaluated.add('operations-probes-missing');
-      const noProbes = containerNames(
-        containers,
-        c => !c.readinessProbe && !c.livenessProbe && !c.startupProbe,
-      );
+      const noProbes = containerNames(containers, hasNoProbe);
       if (noProbes.length > 0) {
         findings.push(
           makeFinding(
             'operations-probes-missing',
             'warning',
-            `${label()}: container(s) ${noProbes.join(
+            `${objectLabel(workload)}: container(s) ${noProbes.join(
               ', ',
             )} have no readiness or liveness probe.`,
-            where(),
+            objectEvidence(workload),
           ),
         );
       }
     }
-    const noRequests = containerNames(
-      containers,
-      c => !isRecord(get(c, 'resources', 'requests')),
-    );
+    const noRequests = containerNames(containers, hasNoRequests);
     if (noRequests.length > 0) {
       findings.push(
         makeFinding(
           'operations-resources-missing',
           'warning',
-          `${label()}: container(s) ${noRequests.join(
+          `${objectLabel(workload)}: container(s) ${noRequests.join(
             ', ',
           )} have no resource requests.`,
-          where(),
+          objectEvidence(workload),
         ),
       );
     }
@@ -113,14 +93,28 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
           makeFinding(
             'operations-pdb-missing',
             'warning',
-            `${label()} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
-            where(),
+            `${objectLabel(
+              workload,
+            )} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
+            objectEvidence(workload),
           ),
         );
       }
     }
   }
   return { findings, evaluated: [...evaluated] };
+}
+
+function hasNoProbe(container: Record<string, unknown>): boolean {
+  return (
+    !container.readinessProbe &&
+    !container.livenessProbe &&
+    !container.startupProbe
+  );
+}
+
+function hasNoRequests(container: Record<string, unknown>): boolean {
+  return !isRecord(get(container, 'resources', 'requests'));
 }
 
 /** Names of the containers that match (a name as text, `?` without one). */
