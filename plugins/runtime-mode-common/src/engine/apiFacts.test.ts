@@ -23,9 +23,9 @@ function apiFactsOf(
   apiVersion: string,
   kind: string,
   targets: Record<string, string>,
-  index: ReturnType<typeof getKnowledgeIndex>,
+  knowledgeIndex: ReturnType<typeof getKnowledgeIndex>,
 ) {
-  return apiFactsTable(targets, index).of(apiVersion, kind);
+  return apiFactsTable(targets, knowledgeIndex).of(apiVersion, kind);
 }
 
 describe('apiFactsTable', () => {

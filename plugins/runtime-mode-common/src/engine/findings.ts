@@ -46,7 +46,9 @@ export function makeFinding(
   // spread in the middle of a literal is a slow runtime copy, and every
   // finding of every evaluation is made here.
   for (const key in extra) {
-    finding[key] = extra[key as keyof typeof extra];
+    if (Object.prototype.hasOwnProperty.call(extra, key)) {
+      finding[key] = extra[key as keyof typeof extra];
+    }
   }
   finding.remediation = extra.remediation ?? rule.remediation;
   finding.waived = false;

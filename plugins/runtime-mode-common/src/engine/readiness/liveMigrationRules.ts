@@ -228,7 +228,12 @@ function hasKey(value: unknown, key: string): boolean {
       for (const child of current) stack.push(child);
     } else if (isRecord(current)) {
       if (key in current) return true;
-      for (const child in current) stack.push(current[child]);
+      for (const child in current) {
+        // Own fields only, as Object.values gave them.
+        if (Object.prototype.hasOwnProperty.call(current, child)) {
+          stack.push(current[child]);
+        }
+      }
     }
   }
   return false;
