@@ -246,7 +246,10 @@ function readFile(
   const separated = separateBuildTime(path, yaml.objects, yaml.untyped);
   return {
     objects: separated.objects,
-    findings: [...yaml.findings, ...separated.findings],
+    findings:
+      separated.findings.length === 0
+        ? yaml.findings
+        : [...yaml.findings, ...separated.findings],
     buildTime: separated.buildTime,
     documents: yaml.documents,
   };
