@@ -362,7 +362,8 @@ function judgeObject(
   const untargeted: string[] = [];
   const findings: Finding[] = [];
   const superseded: Finding[] = [];
-  rows.forEach((row, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const target = targets[row.component];
     if (target === undefined && (row.deprecatedIn || row.removedIn)) {
       untargeted.push(row.component);
@@ -378,7 +379,7 @@ function judgeObject(
     });
     if (finding?.severity === 'info') superseded.push(finding);
     else if (finding) findings.push(finding);
-  });
+  }
   const component = facts.component;
   if (rows.length === 0 && component && targets[component] === undefined) {
     untargeted.push(component);

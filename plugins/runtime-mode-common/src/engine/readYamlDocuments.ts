@@ -334,6 +334,8 @@ interface FastRead {
 
 const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
 
+const loadOptionsByDepth = new Map<number, LoadOptions>();
+
 /**
  * js-yaml's options: the full parser's schema (YAML 1.2 core); `json`:
  * duplicate keys keep the last value, like kubectl and the full parser;
@@ -342,11 +344,19 @@ const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
  * than limits.maxDepth.
  */
 function fastLoadOptions(limits: ManifestLimits): LoadOptions {
-  const options: LoadOptions & { maxDepth: number } = {
-    schema: CORE_SCHEMA,
-    json: true,
-    maxDepth: limits.maxDepth + 1,
-  };
+  // One options object per depth limit (js-yaml only reads it), not one per
+  // document.
+  let options = loadOptionsByDepth.get(limits.maxDepth);
+  if (!options) {
+    const withDepth: LoadOptions & { maxDepth: number } = {
+      schema: CORE_SCHEMA,
+      json: true,
+      maxDepth: limits.maxDepth + 1,
+    };
+    options = withDepth;
+    if (loadOptionsByDepth.size >= 16) loadOptionsByDepth.clear();
+    loadOptionsByDepth.set(limits.maxDepth, options);
+  }
   return options;
 }
 

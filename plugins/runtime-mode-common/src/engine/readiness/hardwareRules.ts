@@ -20,6 +20,7 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import {
+  NOTHING_JUDGED,
   combineOutcomes,
   type ReadinessContext,
   type RuleFamilyOutcome,
@@ -197,7 +198,7 @@ export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
   // Most components ship neither VMs nor a KubeVirt CR: nothing to judge.
   if (!needsKvm && !context.objects.some(isKubevirtCr)) {
-    return { findings: [], evaluated: [] };
+    return NOTHING_JUDGED;
   }
   const outcomes = [softwareEmulation(context)];
   if (needsKvm) outcomes.push(kvmOnClusters(context));

@@ -20,7 +20,11 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  NOTHING_JUDGED,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import {
   AppWorkload,
   appWorkloadsIn,
@@ -144,11 +148,11 @@ export function checkMonitoring(context: ReadinessContext): RuleFamilyOutcome {
   const hasVms = context.objects.some(o => o.rendered && isKubevirtVm(o));
   // Most components have neither: nothing to judge, nothing to collect.
   if (!hasVms && context.targetMode !== 'container-virtualization') {
-    return { findings: [], evaluated: [] };
+    return NOTHING_JUDGED;
   }
   const rendered = context.objects.filter(o => o.rendered);
   const workloads = appWorkloadsIn(rendered);
-  if (workloads.length === 0) return { findings: [], evaluated: [] };
+  if (workloads.length === 0) return NOTHING_JUDGED;
 
   const monitors = monitorsIn(rendered);
   if (monitors.length === 0) {
