@@ -161,12 +161,14 @@ export function decideMode(
     cluster: cluster.name,
   }));
 
-  evidence.push(
-    ...vmEvidence,
-    ...infraEvidence,
-    ...workloadEvidence,
-    ...clusterEvidence,
-  );
+  for (const tier of [
+    vmEvidence,
+    infraEvidence,
+    workloadEvidence,
+    clusterEvidence,
+  ]) {
+    for (const e of tier) evidence.push(e);
+  }
   if (declared) {
     evidence.push({
       source: 'annotation',
@@ -178,8 +180,10 @@ export function decideMode(
 
   // Within the manifests, VMs decide over infrastructure, which decides over
   // plain workloads (a VM's helper Deployment does not make it a container app).
-  const manifestTier = [vmEvidence, infraEvidence, workloadEvidence].find(
-    tier => tier.length > 0,
+  const manifestTier = firstNonEmpty(
+    vmEvidence,
+    infraEvidence,
+    workloadEvidence,
   );
   let value: RuntimeModeId | 'unknown' = 'unknown';
   let source: EvidenceSource | 'none' = 'none';
@@ -240,6 +244,11 @@ export function decideMode(
     verdict: { value, source, confidence, evidence, declared, conflict },
     findings,
   };
+}
+
+function firstNonEmpty<T>(...tiers: T[][]): T[] | undefined {
+  for (const tier of tiers) if (tier.length > 0) return tier;
+  return undefined;
 }
 
 function countModes(

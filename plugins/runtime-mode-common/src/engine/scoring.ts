@@ -96,9 +96,10 @@ export function scoreConcerns(
   const explanation = ['Start at 100.'];
   let critical = 0;
   let warning = 0;
-  for (const [rule, severity] of [...worstByRule(findings)].sort(
-    compareRuleEntries,
-  )) {
+  const worst = worstByRule(findings);
+  // No concern (most components): nothing to list or sort.
+  const entries = worst.size === 0 ? [] : [...worst].sort(compareRuleEntries);
+  for (const [rule, severity] of entries) {
     score -= SCORE_PENALTY[severity];
     if (severity === 'critical') critical++;
     else warning++;
