@@ -68,6 +68,9 @@ export function buildTimeToolOf(
     : undefined;
 }
 
+// Lower-case words of the chart metadata, Kustomization and values names.
+const ROLE_WORDS = ['chart', 'requirements', 'kustomization', 'values'];
+
 /**
  * The role of a file in a Helm chart or Kustomize tree, by its name:
  * chart metadata and values (never objects), helpers (`.tpl`: named
@@ -87,6 +90,9 @@ export function toolFileRole(
   const lower = name.toLowerCase();
   if (lower.endsWith('.tpl')) return 'helpers';
   if (name === 'NOTES.txt') return 'notes';
+  // Every name below holds one of these words: most files are ruled out
+  // without the patterns (this runs for every file read).
+  if (!ROLE_WORDS.some(word => lower.includes(word))) return undefined;
   if (/^(?:Chart\.ya?ml|Chart\.lock|requirements\.(?:ya?ml|lock))$/.test(name))
     return 'chart-metadata';
   if (/^kustomization\.ya?ml$|^Kustomization$/i.test(name))

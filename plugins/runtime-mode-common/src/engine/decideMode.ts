@@ -48,17 +48,16 @@ export const WORKLOAD_KINDS = new Set([
 
 /** Is this a KubeVirt VM-like object (VM, VMI, VMI replica set, VM pool)? @internal */
 export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
+  // The kind first: most objects are not VM-like, and it needs no group.
+  if (!KUBEVIRT_VM_KINDS.has(object.kind)) return false;
   const group = apiGroupOf(object.apiVersion);
-  return (
-    (group === 'kubevirt.io' || group === 'pool.kubevirt.io') &&
-    KUBEVIRT_VM_KINDS.has(object.kind)
-  );
+  return group === 'kubevirt.io' || group === 'pool.kubevirt.io';
 }
 
 function virtualizationInfrastructure(
   object: ManifestObject,
+  group: string,
 ): string | undefined {
-  const group = apiGroupOf(object.apiVersion);
   if (group === 'run.tanzu.vmware.com') {
     return 'a Tanzu Kubernetes cluster: Kubernetes nodes are vSphere VMs';
   }
@@ -110,7 +109,9 @@ export function decideMode(
       });
       continue;
     }
-    const infra = virtualizationInfrastructure(object);
+    // One group per object: this loop sees every object of every component.
+    const group = apiGroupOf(object.apiVersion);
+    const infra = virtualizationInfrastructure(object, group);
     if (infra) {
       infraEvidence.push({
         source: 'manifest',
@@ -121,10 +122,7 @@ export function decideMode(
       });
       continue;
     }
-    if (
-      WORKLOAD_KINDS.has(object.kind) &&
-      apiGroupOf(object.apiVersion) !== 'kubevirt.io'
-    ) {
+    if (WORKLOAD_KINDS.has(object.kind) && group !== 'kubevirt.io') {
       workloads.push(object);
     }
   }
@@ -163,12 +161,14 @@ export function decideMode(
     cluster: cluster.name,
   }));
 
-  evidence.push(
-    ...vmEvidence,
-    ...infraEvidence,
-    ...workloadEvidence,
-    ...clusterEvidence,
-  );
+  for (const tier of [
+    vmEvidence,
+    infraEvidence,
+    workloadEvidence,
+    clusterEvidence,
+  ]) {
+    for (const e of tier) evidence.push(e);
+  }
   if (declared) {
     evidence.push({
       source: 'annotation',
@@ -180,8 +180,10 @@ export function decideMode(
 
   // Within the manifests, VMs decide over infrastructure, which decides over
   // plain workloads (a VM's helper Deployment does not make it a container app).
-  const manifestTier = [vmEvidence, infraEvidence, workloadEvidence].find(
-    tier => tier.length > 0,
+  const manifestTier = firstNonEmpty(
+    vmEvidence,
+    infraEvidence,
+    workloadEvidence,
   );
   let value: RuntimeModeId | 'unknown' = 'unknown';
   let source: EvidenceSource | 'none' = 'none';
@@ -244,9 +246,16 @@ export function decideMode(
   };
 }
 
+function firstNonEmpty<T>(...tiers: T[][]): T[] | undefined {
+  for (const tier of tiers) if (tier.length > 0) return tier;
+  return undefined;
+}
+
 function countModes(
   evidence: readonly ModeEvidence[],
 ): Array<[RuntimeModeId, number]> {
+  // Most components have no evidence of a tier: no map, no sort.
+  if (evidence.length === 0) return [];
   const counts = new Map<RuntimeModeId, number>();
   for (const e of evidence) counts.set(e.mode, (counts.get(e.mode) ?? 0) + 1);
   return [...counts].sort(

@@ -16,9 +16,7 @@
 
 import { RUNTIME_MODE_ANNOTATIONS } from '../annotations';
 import { KNOWLEDGE_BASE_AS_OF } from '../knowledgeBase/data.generated';
-import { getKnowledgeIndex } from '../knowledgeBase/knowledgeIndex';
 import type {
-  ClusterConfig,
   CompleteEvaluationResult,
   EvaluationInput,
   Finding,
@@ -29,27 +27,23 @@ import type {
   Waiver,
 } from '../types';
 import { RUNTIME_MODES } from '../types';
-import { componentClusters } from './componentClusters';
-import { planVersions, VersionPlan, versionsFor } from './componentVersions';
+import { VersionPlan, versionsFor } from './componentVersions';
 import { decideMode, ModeDecision } from './decideMode';
 import {
   ApiCompatibilityReport,
   checkApiCompatibility,
 } from './evaluateApiCompatibility';
 import { evaluateFit, readRequirements } from './evaluateFit';
+import { EvaluationSetting, evaluationSetting } from './evaluationSetting';
 import { makeFinding } from './findings';
 import { judgeMigration } from './migrationReadiness';
 import { suggestMode } from './modeSuggestion';
 import { applyWaivers, parseWaivers } from './parseWaivers';
 import { PlannedMove, plannedMove, readMode } from './plannedMove';
-import { resolveModeProfiles } from './profileOverrides';
 import { checkReadiness } from './readiness';
 import { ManifestObject, readManifests } from './readManifests';
-import { withConfigDefaults } from './readRuntimeModeConfig';
 import { RULE_SET_VERSION } from './ruleCatalog';
 import { scoreConcerns } from './scoring';
-import { targetCapabilities } from './targetCapabilities';
-import { validateTargets } from './targets';
 import { judgeUpgrade } from './upgradeReadiness';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
@@ -80,15 +74,17 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function objectRefs(objects: readonly ManifestObject[]): ManifestObjectRef[] {
-  return objects.map(o => ({
+function objectRef(o: ManifestObject): ManifestObjectRef {
+  const ref: ManifestObjectRef = {
     file: o.file,
     line: o.line,
     apiVersion: o.apiVersion,
     kind: o.kind,
-    ...(o.name !== undefined ? { name: o.name } : {}),
-    ...(o.namespace !== undefined ? { namespace: o.namespace } : {}),
-  }));
+  };
+  // Set only when present (no spread of throwaway objects for every object).
+  if (o.name !== undefined) ref.name = o.name;
+  if (o.namespace !== undefined) ref.namespace = o.namespace;
+  return ref;
 }
 
 /** The mode from the manifests, clusters and the declared annotation (an invalid one is a finding). */
@@ -116,6 +112,15 @@ function decideComponentMode(
   return { ...decision, findings: [invalid, ...decision.findings] };
 }
 
+/** The lists as one, in order: plain pushes, no iterator per list. */
+function concatFindings(lists: ReadonlyArray<readonly Finding[]>): Finding[] {
+  const all: Finding[] = [];
+  for (const list of lists) {
+    for (let i = 0; i < list.length; i++) all.push(list[i]);
+  }
+  return all;
+}
+
 function noObjectsFinding(manifestCount: number): Finding[] {
   return [
     makeFinding(
@@ -126,53 +131,41 @@ function noObjectsFinding(manifestCount: number): Finding[] {
   ];
 }
 
+/** The entries of `manifests` that are files (input may come from JSON). */
+function manifestFiles(raw: unknown): ManifestFile[] {
+  const files: ManifestFile[] = [];
+  if (!Array.isArray(raw)) return files;
+  // A plain loop: filter's callback per entry was a measurable fixed cost.
+  for (const m of raw) {
+    if (m && typeof m === 'object' && typeof m.path === 'string') files.push(m);
+  }
+  return files;
+}
+
 /** What a component is judged with, read from the input before any manifest. */
-interface ComponentInputs {
-  config: RuntimeModeConfig;
+interface ComponentInputs extends EvaluationSetting {
   annotations: Record<string, string>;
   manifests: ManifestFile[];
-  profiles: ReturnType<typeof resolveModeProfiles>;
   waivers: Waiver[];
-  clusters: ClusterConfig[];
-  versions: VersionPlan;
-  /** The planned version per component, which objects are judged at. */
-  targets: Record<string, string>;
   /** Problems with the waivers and cluster annotations. */
   findings: Finding[];
 }
 
 function componentInputs(input: EvaluationInput): ComponentInputs {
-  const config = withConfigDefaults(input.config);
   const annotations = stringAnnotations(input.entity?.metadata?.annotations);
-  const { waivers, problems } = parseWaivers(
-    annotations,
-    input.options?.now ?? new Date(),
-  );
-  const placement = componentClusters(
+  const { waivers, problems } = parseWaivers(annotations, input.options?.now);
+  const setting = evaluationSetting(
+    input.config,
+    input.options?.targets,
     annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
-    config.clusters,
-  );
-  const versions = planVersions(
-    validateTargets(input.options?.targets, config.apiPolicy.extraDeprecations),
-    placement.clusters,
-    config.apiPolicy.targets,
   );
   return {
-    config,
+    ...setting,
     annotations,
-    manifests: Array.isArray(input.manifests)
-      ? input.manifests.filter(
-          m => m && typeof m === 'object' && typeof m.path === 'string',
-        )
-      : [],
-    profiles: resolveModeProfiles(config.profiles),
+    manifests: manifestFiles(input.manifests),
     waivers,
-    clusters: placement.clusters,
-    versions,
-    targets: Object.fromEntries(
-      versions.targets.map(t => [t.component, t.version]),
-    ),
-    findings: [...problems, ...placement.findings],
+    // Copies: the setting's findings are shared with other evaluations.
+    findings: [...problems, ...setting.clusterFindings.map(f => ({ ...f }))],
   };
 }
 
@@ -237,14 +230,13 @@ function answers(
  */
 export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   const given = componentInputs(input);
-  const { config, annotations, clusters } = given;
-  const index = getKnowledgeIndex(config.apiPolicy.extraDeprecations);
+  const { config, annotations, clusters, index } = given;
   // Templates are read at the planned versions: their capability checks
   // choose the branch the target would render.
   const read = readManifests(given.manifests, config.limits, {
-    capabilities: targetCapabilities(given.targets, index),
+    capabilities: given.capabilities,
   });
-  const objects = objectRefs(read.objects);
+  const objects = read.objects.map(objectRef);
   const mode = decideComponentMode(read.objects, clusters, annotations);
   const requirementsRead = readRequirements(annotations);
   const fit = evaluateFit(
@@ -281,41 +273,47 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   });
   const findings = sortFindings(
     applyWaivers(
-      [
-        ...given.findings,
-        ...(Array.isArray(input.sourceFindings) ? input.sourceFindings : []),
-        ...read.findings,
-        ...mode.findings,
-        ...requirementsRead.findings,
-        ...planned.findings,
-        ...api.findings,
-        ...readiness.findings,
-        ...(objects.length === 0 && given.manifests.length > 0
+      concatFindings([
+        given.findings,
+        Array.isArray(input.sourceFindings) ? input.sourceFindings : [],
+        read.findings,
+        mode.findings,
+        requirementsRead.findings,
+        planned.findings,
+        api.findings,
+        readiness.findings,
+        objects.length === 0 && given.manifests.length > 0
           ? noObjectsFinding(given.manifests.length)
-          : []),
-      ],
+          : [],
+      ]),
       given.waivers,
     ),
   );
 
+  const answered = answers({
+    findings,
+    fit,
+    move: planned.move,
+    api,
+    evaluated: readiness.evaluated,
+    versions: given.versions,
+    hasObjects: objects.length > 0,
+  });
+  // Named one by one: a spread in the middle of a literal is a slow copy.
   return {
     schemaVersion: 1,
     ruleSetVersion: RULE_SET_VERSION,
     knowledgeBaseAsOf: KNOWLEDGE_BASE_AS_OF,
     mode: mode.verdict,
     fit,
-    ...answers({
-      findings,
-      fit,
-      move: planned.move,
-      api,
-      evaluated: readiness.evaluated,
-      versions: given.versions,
-      hasObjects: objects.length > 0,
-    }),
+    readiness: answered.readiness,
+    upgrade: answered.upgrade,
+    migration: answered.migration,
+    suggestion: answered.suggestion,
     findings,
     objects,
-    targets: given.versions.targets,
+    // Copies: the setting's versions are shared with other evaluations.
+    targets: given.versions.targets.map(target => ({ ...target })),
     notJudged: api.notJudged,
   };
 }

@@ -21,20 +21,16 @@ import type {
   RemovalTiming,
 } from '../types';
 import {
-  findKnowledgeRows,
   getKnowledgeIndex,
   KnowledgeIndex,
   kubernetesReleaseDate,
   NEWEST_KNOWN_KUBERNETES,
 } from '../knowledgeBase/knowledgeIndex';
 import type { KnowledgeBaseRow } from '../knowledgeBase/types';
-import {
-  componentLabel,
-  componentOfApiVersion,
-  isAlphaVersion,
-} from './apiGroups';
+import { apiFactsTable, type ApiFactsTable } from './apiFacts';
+import { componentLabel } from './apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from './findings';
-import { servedReplacement, ServedReplacement } from './servedReplacement';
+import type { ServedReplacement } from './servedReplacement';
 import { validateTargets } from './targets';
 import { compareVersions, parseVersion } from './versions';
 
@@ -339,7 +335,8 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
 interface ObjectContext {
   targets: Readonly<Record<string, string>>;
   currentVersions: Readonly<Record<string, string>>;
-  index: KnowledgeIndex;
+  /** What the knowledge base says at the targets, by apiVersion and kind. */
+  facts: ApiFactsTable;
   alphaHandling: NonNullable<ApiCompatibilityOptions['alphaInProduction']>;
   nonProduction: boolean;
 }
@@ -359,13 +356,14 @@ function judgeObject(
   object: ManifestObjectRef,
   context: ObjectContext,
 ): ObjectJudgement {
-  const { targets, index, alphaHandling, nonProduction } = context;
-  const rows = findKnowledgeRows(index, object.apiVersion, object.kind);
-  const alpha = isAlphaVersion(object.apiVersion);
+  const { targets, alphaHandling, nonProduction } = context;
+  const facts = context.facts.of(object.apiVersion, object.kind);
+  const { rows, alpha } = facts;
   const untargeted: string[] = [];
   const findings: Finding[] = [];
   const superseded: Finding[] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const target = targets[row.component];
     if (target === undefined && (row.deprecatedIn || row.removedIn)) {
       untargeted.push(row.component);
@@ -376,15 +374,13 @@ function judgeObject(
       target,
       targets,
       current: context.currentVersions[row.component],
-      replacement: servedReplacement(row, object.kind, targets, index),
+      replacement: facts.replacements[i],
       alphaNote: alpha ? ` ${ALPHA_POLICY}` : '',
     });
     if (finding?.severity === 'info') superseded.push(finding);
     else if (finding) findings.push(finding);
   }
-  const component =
-    rows[0]?.component ??
-    componentOfApiVersion(object.apiVersion, index, object.kind);
+  const component = facts.component;
   if (rows.length === 0 && component && targets[component] === undefined) {
     untargeted.push(component);
   }
@@ -394,7 +390,8 @@ function judgeObject(
     untargeted.length === 0;
   if (!alpha || findings.length > 0 || alphaHandling === 'ignore') {
     return {
-      findings: [...findings, ...superseded],
+      findings:
+        superseded.length === 0 ? findings : [...findings, ...superseded],
       untargeted,
       component,
       judged,
@@ -402,9 +399,7 @@ function judgeObject(
   }
   // An alpha finding already names the newer version: say it once.
   const row = rows[0];
-  const replacement = row
-    ? servedReplacement(row, object.kind, targets, index)
-    : undefined;
+  const replacement = row ? facts.replacements[0] : undefined;
   // The only version there is, or the only one the target serves: informational.
   const onlyVersion = rows.length > 0 && rows.every(r => !r.replacement);
   const severity =
@@ -456,27 +451,37 @@ export function checkApiCompatibility(
   const context: ObjectContext = {
     targets,
     currentVersions: options.currentVersions ?? {},
-    index: index ?? getKnowledgeIndex(options.extraDeprecations),
+    facts: apiFactsTable(
+      targets,
+      index ?? getKnowledgeIndex(options.extraDeprecations),
+    ),
     alphaHandling: options.alphaInProduction ?? 'warning',
     nonProduction:
       options.lifecycle !== undefined &&
       NON_PRODUCTION_LIFECYCLES.has(options.lifecycle.toLowerCase()),
   };
   const findings: Finding[] = [];
-  const untargeted = new Map<string, number>();
+  // Objects per component without a target, in order of first sight;
+  // made only when one is found (most components have targets for all).
+  let untargeted: Map<string, number> | undefined;
   const judged: ManifestObjectRef[] = [];
-  const components = new Set<string>();
+  // Knowledge-base components are few: a list is cheaper than a set here.
+  const components: string[] = [];
   for (const object of objects) {
     const judgement = judgeObject(object, context);
     findings.push(...judgement.findings);
     for (const component of judgement.untargeted) {
+      untargeted ??= new Map();
       untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
     }
-    if (judgement.component) components.add(judgement.component);
+    const component = judgement.component;
+    if (component && !components.includes(component)) {
+      components.push(component);
+    }
     if (judgement.judged) judged.push(object);
   }
 
-  for (const [component, count] of untargeted) {
+  for (const [component, count] of untargeted ?? []) {
     findings.push(
       makeFinding(
         'api-target-missing',
@@ -504,9 +509,9 @@ export function checkApiCompatibility(
   }
   return {
     findings,
-    notJudged: [...untargeted.keys()].sort(),
+    notJudged: untargeted ? [...untargeted.keys()].sort() : [],
     judged,
-    components: [...components].sort(),
+    components: components.sort(),
   };
 }
 

@@ -253,15 +253,16 @@ export function evaluateFit(
 
   const scores = {} as Record<RuntimeModeId, number | null>;
   for (const mode of RUNTIME_MODES) {
-    const judged = dimensions.filter(d => d.modes[mode].fit !== 'unknown');
-    scores[mode] =
-      judged.length === 0
-        ? null
-        : Math.round(
-            (judged.reduce((sum, d) => sum + FIT_POINTS[d.modes[mode].fit], 0) /
-              judged.length) *
-              100,
-          );
+    // Points of the judged dimensions, summed in order (no filtered copy).
+    let judged = 0;
+    let points = 0;
+    for (const dimension of dimensions) {
+      const fit = dimension.modes[mode].fit;
+      if (fit === 'unknown') continue;
+      judged++;
+      points += FIT_POINTS[fit];
+    }
+    scores[mode] = judged === 0 ? null : Math.round((points / judged) * 100);
   }
   let bestFit: RuntimeModeId | null = null;
   for (const mode of RUNTIME_MODES) {

@@ -35,16 +35,24 @@ export function makeFinding(
   if (!rule) {
     throw new Error(`Unknown rule id "${id}"`);
   }
-  return {
+  const finding: Record<string, unknown> = {
     id,
     category: rule.category,
     severity,
     message,
     docsUrl: rule.docsUrl,
-    ...extra,
-    remediation: extra.remediation ?? rule.remediation,
-    waived: false,
   };
+  // The fields of `extra` in their order, as a spread would put them: a
+  // spread in the middle of a literal is a slow runtime copy, and every
+  // finding of every evaluation is made here.
+  for (const key in extra) {
+    if (Object.prototype.hasOwnProperty.call(extra, key)) {
+      finding[key] = extra[key as keyof typeof extra];
+    }
+  }
+  finding.remediation = extra.remediation ?? rule.remediation;
+  finding.waived = false;
+  return finding as unknown as Finding;
 }
 
 /** The fields of a finding that point at the object it is about. @internal */

@@ -71,3 +71,24 @@ describe('labelMapSelects', () => {
     expect(labelMapSelects(undefined, pod)).toBe(false);
   });
 });
+
+describe('selectors read as labelsOf reads label maps', () => {
+  // js-yaml keeps a `__proto__` key as an own field; labelsOf cannot.
+  const withProtoKey = JSON.parse('{"__proto__": "x", "app": "shop"}');
+  const onlyProtoKey = JSON.parse('{"__proto__": "x"}');
+
+  it('ignores a __proto__ key in matchLabels', () => {
+    expect(labelSelectorMatches({ matchLabels: withProtoKey }, pod)).toBe(true);
+  });
+
+  it('treats a Service selector with only a __proto__ key as empty', () => {
+    expect(labelMapSelects(onlyProtoKey, pod)).toBe(false);
+    expect(labelMapSelects(withProtoKey, pod)).toBe(true);
+  });
+
+  it('compares label values as text', () => {
+    expect(
+      labelSelectorMatches({ matchLabels: { replicas: 3 } }, { replicas: '3' }),
+    ).toBe(true);
+  });
+});

@@ -53,6 +53,32 @@ function requirementHolds(requirement: unknown, labels: Labels): boolean {
   }
 }
 
+// labelsOf cannot keep this key (assigning a string to it is a no-op).
+const PROTO_KEY = '__proto__';
+
+/**
+ * Whether every pair of a label map read from a manifest is among the
+ * labels, as if the map were read with {@link labelsOf} first (values as
+ * strings, no `__proto__`), without the copy: selectors are matched for
+ * every workload of every component.
+ */
+function matchLabelsHold(matchLabels: unknown, labels: Labels): boolean {
+  if (!isRecord(matchLabels)) return true;
+  for (const key of Object.keys(matchLabels)) {
+    if (key !== PROTO_KEY && labels[key] !== String(matchLabels[key])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Whether {@link labelsOf} would read any label from the value. @internal */
+export function hasLabels(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) if (key !== PROTO_KEY) return true;
+  return false;
+}
+
 /**
  * Whether a metav1.LabelSelector (`matchLabels` and `matchExpressions`, as in
  * PodDisruptionBudgets, ServiceMonitors and PodMonitors) selects these
@@ -66,10 +92,7 @@ export function labelSelectorMatches(
   labels: Labels,
 ): boolean {
   if (!isRecord(selector)) return false;
-  const matchLabels = labelsOf(selector.matchLabels);
-  for (const [key, value] of Object.entries(matchLabels)) {
-    if (labels[key] !== value) return false;
-  }
+  if (!matchLabelsHold(selector.matchLabels, labels)) return false;
   const expressions = selector.matchExpressions;
   if (expressions === undefined || expressions === null) return true;
   if (!Array.isArray(expressions)) return false;
@@ -85,9 +108,5 @@ export function labelSelectorMatches(
  * @internal
  */
 export function labelMapSelects(selector: unknown, labels: Labels): boolean {
-  const map = labelsOf(selector);
-  return (
-    Object.keys(map).length > 0 &&
-    labelSelectorMatches({ matchLabels: map }, labels)
-  );
+  return hasLabels(selector) && matchLabelsHold(selector, labels);
 }

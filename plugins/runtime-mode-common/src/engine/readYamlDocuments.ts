@@ -254,10 +254,16 @@ interface FastDocument {
  * Counts within the document only (a slice), so many documents cost no
  * more than one.
  */
-const OPENERS = ['\n', '-', '[', '{', '?'];
+const OPENERS = ['-', '[', '{', '?'];
 
-function nestingBound(documentText: string, max: number): number {
-  let bound = 1;
+/** The bound, given the document's line breaks (already counted to find its lines). */
+function nestingBound(
+  documentText: string,
+  lineBreaks: number,
+  max: number,
+): number {
+  let bound = 1 + lineBreaks;
+  if (bound > max) return bound;
   for (const char of OPENERS) {
     for (
       let i = documentText.indexOf(char);
@@ -328,6 +334,8 @@ interface FastRead {
 
 const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
 
+const loadOptionsByDepth = new Map<number, LoadOptions>();
+
 /**
  * js-yaml's options: the full parser's schema (YAML 1.2 core); `json`:
  * duplicate keys keep the last value, like kubectl and the full parser;
@@ -336,17 +344,26 @@ const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
  * than limits.maxDepth.
  */
 function fastLoadOptions(limits: ManifestLimits): LoadOptions {
-  const options: LoadOptions & { maxDepth: number } = {
-    schema: CORE_SCHEMA,
-    json: true,
-    maxDepth: limits.maxDepth + 1,
-  };
+  // One options object per depth limit (js-yaml only reads it), not one per
+  // document.
+  let options = loadOptionsByDepth.get(limits.maxDepth);
+  if (!options) {
+    const withDepth: LoadOptions & { maxDepth: number } = {
+      schema: CORE_SCHEMA,
+      json: true,
+      maxDepth: limits.maxDepth + 1,
+    };
+    options = withDepth;
+    if (loadOptionsByDepth.size >= 16) loadOptionsByDepth.clear();
+    loadOptionsByDepth.set(limits.maxDepth, options);
+  }
   return options;
 }
 
 /** One document with js-yaml; undefined when the full parser must read the file. */
 function loadFastDocument(
   documentText: string,
+  lineBreaks: number,
   line: number,
   startLine: number,
   limits: ManifestLimits,
@@ -361,7 +378,7 @@ function loadFastDocument(
     // Too deep: known without the full parser, which is slow on it.
     return { value: undefined, tooDeep: true, line, depthBound: 0 };
   }
-  const depthBound = nestingBound(documentText, limits.maxDepth);
+  const depthBound = nestingBound(documentText, lineBreaks, limits.maxDepth);
   const itemsKey = isObject(value) ? wrapperItemsKey(value) : undefined;
   if (!itemsKey) return { value, line, depthBound };
   const itemLines = blockItemLines(
@@ -392,12 +409,18 @@ function splitAndLoadFast(
       CONTENT_LINE.lastIndex = start;
       content = CONTENT_LINE.exec(text);
     }
+    // The document's line breaks: its lines, and part of its nesting bound.
+    let lineBreaks: number | undefined;
     if (content && content.index < end) {
-      const line = startLine + countLines(text, start, content.index);
+      const before = countLines(text, start, content.index);
+      const line = startLine + before;
       if (docs.length >= limits.maxDocuments)
         return { docs, overflowLine: line };
+      // Each stretch of the document counted once.
+      lineBreaks = before + countLines(text, content.index, end);
       const doc = loadFastDocument(
         text.slice(start, end),
+        lineBreaks,
         line,
         startLine,
         limits,
@@ -407,7 +430,11 @@ function splitAndLoadFast(
     }
     if (!marker) break;
     const next = marker.index + marker[0].length + 1;
-    startLine += countLines(text, start, next);
+    // Plus the marker line's own \n (none when it ends the text, or ends in
+    // another line terminator, which `$` also accepts).
+    startLine +=
+      (lineBreaks ?? countLines(text, start, end)) +
+      (text.charCodeAt(next - 1) === 10 ? 1 : 0);
     start = next;
     DOCUMENT_MARKER.lastIndex = next;
   }

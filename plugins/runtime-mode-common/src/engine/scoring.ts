@@ -56,6 +56,24 @@ function worstByRule(
 }
 
 /**
+ * Orders [rule, severity] entries as the default sort does (by the text
+ * `rule,severity`) without building that text for every comparison: unless
+ * one rule starts with the other, their first difference decides.
+ */
+function compareRuleEntries(
+  x: readonly [string, string],
+  y: readonly [string, string],
+): number {
+  const a = x[0];
+  const b = y[0];
+  if (!a.startsWith(b) && !b.startsWith(a)) return a < b ? -1 : 1;
+  const textA = `${a},${x[1]}`;
+  const textB = `${b},${y[1]}`;
+  if (textA === textB) return 0;
+  return textA < textB ? -1 : 1;
+}
+
+/**
  * The level and score of a set of concerns ({@link SCORING_RULE}): blocked
  * with any unwaived critical, ready-with-warnings with any warning, ready
  * otherwise; unknown, with no score, when no object was read.
@@ -78,14 +96,18 @@ export function scoreConcerns(
   const explanation = ['Start at 100.'];
   let critical = 0;
   let warning = 0;
-  for (const [rule, severity] of [...worstByRule(findings)].sort()) {
+  const worst = worstByRule(findings);
+  // No concern (most components): nothing to list or sort.
+  const entries = worst.size === 0 ? [] : [...worst].sort(compareRuleEntries);
+  for (const [rule, severity] of entries) {
     score -= SCORE_PENALTY[severity];
     if (severity === 'critical') critical++;
     else warning++;
     explanation.push(`-${SCORE_PENALTY[severity]} ${rule} (${severity})`);
   }
   score = Math.max(0, score);
-  const waived = findings.filter(f => f.waived).length;
+  let waived = 0;
+  for (const finding of findings) if (finding.waived) waived++;
   if (waived > 0) {
     explanation.push(`${waived} waived concern(s) cost nothing.`);
   }

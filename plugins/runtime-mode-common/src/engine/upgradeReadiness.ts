@@ -64,21 +64,25 @@ function objectKey(object: Partial<ManifestObjectRef>): string {
   return `${object.file}\u0000${object.line}\u0000${object.apiVersion}\u0000${object.kind}\u0000${object.name}`;
 }
 
+// Most components have no upgrade concern: they share this (never changed) map.
+const NO_CONCERNS: ReadonlyMap<string, UpgradeConcern> = new Map();
+
 /** Each object with an upgrade concern, at its worst. */
 function worstConcernPerObject(
   findings: readonly Finding[],
-): Map<string, UpgradeConcern> {
-  const worst = new Map<string, UpgradeConcern>();
+): ReadonlyMap<string, UpgradeConcern> {
+  let worst: Map<string, UpgradeConcern> | undefined;
   for (const finding of findings) {
     const concern = upgradeConcernOf(finding);
     if (!concern) continue;
+    worst ??= new Map();
     const key = objectKey(finding);
     const known = worst.get(key);
     if (!known || CONCERN_RANK[concern] < CONCERN_RANK[known]) {
       worst.set(key, concern);
     }
   }
-  return worst;
+  return worst ?? NO_CONCERNS;
 }
 
 function countConcerns(

@@ -22,7 +22,11 @@ export interface ParsedVersion {
 }
 
 const STRICT_VERSION = /^v?(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?$/;
-const parsedCache = new Map<string, ParsedVersion | undefined>();
+// Parsed versions by text, strict and lenient apart (no key text to build);
+// null: not a version.
+const strictCache = new Map<string, ParsedVersion | null>();
+const lenientCache = new Map<string, ParsedVersion | null>();
+const LENIENT = { lenient: true } as const;
 const EMBEDDED_VERSION = /(\d{1,6})(?:\.(\d{1,6}))?(?:\.(\d{1,6}))?/;
 
 function toParsed(match: RegExpMatchArray): ParsedVersion {
@@ -45,10 +49,9 @@ export function parseVersion(
   options?: { lenient?: boolean },
 ): ParsedVersion | undefined {
   const text = String(value ?? '').trim();
-  const key = options?.lenient ? `~${text}` : text;
-  if (parsedCache.has(key)) {
-    return parsedCache.get(key);
-  }
+  const cache = options?.lenient ? lenientCache : strictCache;
+  const known = cache.get(text);
+  if (known !== undefined) return known ?? undefined;
   let parsed: ParsedVersion | undefined;
   const strict = text.match(STRICT_VERSION);
   if (strict) {
@@ -58,8 +61,8 @@ export function parseVersion(
     parsed = embedded ? toParsed(embedded) : undefined;
   }
   // Versions repeat endlessly (targets, knowledge-base rows): remember them.
-  if (parsedCache.size > 2000) parsedCache.clear();
-  parsedCache.set(key, parsed ? Object.freeze(parsed) : undefined);
+  if (cache.size > 2000) cache.clear();
+  cache.set(text, parsed ? Object.freeze(parsed) : null);
   return parsed;
 }
 
@@ -73,8 +76,8 @@ export function compareVersions(
   a: string | ParsedVersion,
   b: string | ParsedVersion,
 ): number {
-  const left = typeof a === 'string' ? parseVersion(a, { lenient: true }) : a;
-  const right = typeof b === 'string' ? parseVersion(b, { lenient: true }) : b;
+  const left = typeof a === 'string' ? parseVersion(a, LENIENT) : a;
+  const right = typeof b === 'string' ? parseVersion(b, LENIENT) : b;
   if (!left || !right) {
     throw new Error(
       `Cannot compare versions "${String(

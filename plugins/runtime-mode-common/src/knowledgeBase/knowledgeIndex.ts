@@ -106,9 +106,9 @@ export function kubernetesReleaseDate(
   if (!parsed) {
     return undefined;
   }
-  const release = KUBERNETES_RELEASES.find(
-    r => r.version === `${parsed.major}.${parsed.minor}`,
-  );
+  // The minor's text once, not once per release compared.
+  const minor = `${parsed.major}.${parsed.minor}`;
+  const release = KUBERNETES_RELEASES.find(r => r.version === minor);
   return release
     ? { released: release.released, proposed: Boolean(release.proposed) }
     : undefined;

@@ -50,6 +50,16 @@ export interface RuleFamilyOutcome {
   evaluated: string[];
 }
 
+/**
+ * The outcome of a family that had nothing to judge: shared (and frozen) so
+ * that the families most components skip allocate nothing.
+ * @internal
+ */
+export const NOTHING_JUDGED: RuleFamilyOutcome = Object.freeze({
+  findings: Object.freeze([]) as unknown as Finding[],
+  evaluated: Object.freeze([]) as unknown as string[],
+});
+
 /** A family of readiness rules: reads the context, returns its outcome. @internal */
 export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
 

@@ -39,10 +39,13 @@ function vmSpecOf(object: ManifestObject): Record<string, unknown> | undefined {
 }
 
 function isVmOrPool(object: ManifestObject): boolean {
-  const group = apiGroupOf(object.apiVersion);
+  // The kind first: it rules out most objects without working out a group.
+  if (object.kind === 'VirtualMachine') {
+    return apiGroupOf(object.apiVersion) === 'kubevirt.io';
+  }
   return (
-    (group === 'kubevirt.io' && object.kind === 'VirtualMachine') ||
-    (group === 'pool.kubevirt.io' && object.kind === 'VirtualMachinePool')
+    object.kind === 'VirtualMachinePool' &&
+    apiGroupOf(object.apiVersion) === 'pool.kubevirt.io'
   );
 }
 

@@ -20,6 +20,7 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import {
+  NOTHING_JUDGED,
   combineOutcomes,
   type ReadinessContext,
   type RuleFamilyOutcome,
@@ -195,6 +196,10 @@ function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
 export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
   const hasVms = context.objects.some(isKubevirtVm);
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
+  // Most components ship neither VMs nor a KubeVirt CR: nothing to judge.
+  if (!needsKvm && !context.objects.some(isKubevirtCr)) {
+    return NOTHING_JUDGED;
+  }
   const outcomes = [softwareEmulation(context)];
   if (needsKvm) outcomes.push(kvmOnClusters(context));
   if (hasVms) outcomes.push(nestedVirtualization(context));

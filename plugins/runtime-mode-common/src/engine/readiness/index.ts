@@ -17,7 +17,6 @@
 import {
   combineOutcomes,
   type ReadinessContext,
-  type ReadinessRule,
   type RuleFamilyOutcome,
 } from './context';
 import { checkFields } from './fieldRules';
@@ -30,20 +29,18 @@ import { checkTransition } from './transitionRules';
 
 export type { ReadinessContext, RuleFamilyOutcome } from './context';
 
-const RULES: readonly ReadinessRule[] = [
-  checkFields,
-  checkLiveMigration,
-  checkHardware,
-  checkMonitoring,
-  checkOperations,
-  checkIsolation,
-  checkPerformance,
-  checkTransition,
-];
-
 /** Runs every family of readiness rules: their concerns, and the rules that applied. @internal */
 export function checkReadiness(context: ReadinessContext): RuleFamilyOutcome {
-  const outcomes: RuleFamilyOutcome[] = [];
-  for (const rule of RULES) outcomes.push(rule(context));
-  return combineOutcomes(outcomes);
+  // Called one by one, not through a list: each call site then sees one
+  // function and can be inlined (this runs for every component).
+  return combineOutcomes([
+    checkFields(context),
+    checkLiveMigration(context),
+    checkHardware(context),
+    checkMonitoring(context),
+    checkOperations(context),
+    checkIsolation(context),
+    checkPerformance(context),
+    checkTransition(context),
+  ]);
 }

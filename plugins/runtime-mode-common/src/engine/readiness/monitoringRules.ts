@@ -20,7 +20,11 @@ import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  NOTHING_JUDGED,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import {
   AppWorkload,
   appWorkloadsIn,
@@ -141,13 +145,14 @@ function appFinding(
  * @internal
  */
 export function checkMonitoring(context: ReadinessContext): RuleFamilyOutcome {
+  const hasVms = context.objects.some(o => o.rendered && isKubevirtVm(o));
+  // Most components have neither: nothing to judge, nothing to collect.
+  if (!hasVms && context.targetMode !== 'container-virtualization') {
+    return NOTHING_JUDGED;
+  }
   const rendered = context.objects.filter(o => o.rendered);
-  const hasVms = rendered.some(isKubevirtVm);
-  const workloads =
-    hasVms || context.targetMode === 'container-virtualization'
-      ? appWorkloadsIn(rendered)
-      : [];
-  if (workloads.length === 0) return { findings: [], evaluated: [] };
+  const workloads = appWorkloadsIn(rendered);
+  if (workloads.length === 0) return NOTHING_JUDGED;
 
   const monitors = monitorsIn(rendered);
   if (monitors.length === 0) {

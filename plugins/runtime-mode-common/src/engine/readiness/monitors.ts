@@ -59,28 +59,29 @@ function namespaceScope(object: ManifestObject): NamespaceScope {
 
 /** The monitoring.coreos.com ServiceMonitors and PodMonitors among the objects. @internal */
 export function monitorsIn(objects: readonly ManifestObject[]): Monitor[] {
-  return objects.flatMap(object => {
-    if (apiGroupOf(object.apiVersion) !== 'monitoring.coreos.com') return [];
+  const monitors: Monitor[] = [];
+  for (const object of objects) {
+    // The kind first: it rules out most objects without working out a group.
     if (object.kind !== 'ServiceMonitor' && object.kind !== 'PodMonitor') {
-      return [];
+      continue;
     }
+    if (apiGroupOf(object.apiVersion) !== 'monitoring.coreos.com') continue;
     const endpoints = get(
       object.body,
       'spec',
       object.kind === 'ServiceMonitor' ? 'endpoints' : 'podMetricsEndpoints',
     );
-    return [
-      {
-        object,
-        kind: object.kind,
-        selector: get(object.body, 'spec', 'selector'),
-        ports: list(endpoints)
-          .map(endpoint => get(endpoint, 'port'))
-          .filter((port): port is string => typeof port === 'string'),
-        scope: namespaceScope(object),
-      },
-    ];
-  });
+    monitors.push({
+      object,
+      kind: object.kind,
+      selector: get(object.body, 'spec', 'selector'),
+      ports: list(endpoints)
+        .map(endpoint => get(endpoint, 'port'))
+        .filter((port): port is string => typeof port === 'string'),
+      scope: namespaceScope(object),
+    });
+  }
+  return monitors;
 }
 
 /**
@@ -102,21 +103,22 @@ export function monitorReaches(
 export function appWorkloadsIn(
   objects: readonly ManifestObject[],
 ): AppWorkload[] {
-  return objects.flatMap(object => {
+  const workloads: AppWorkload[] = [];
+  for (const object of objects) {
     if (isKubevirtVm(object)) {
-      return [{ object, podLabels: vmiLabelsOf(object) }];
-    }
-    if (
-      !WORKLOAD_KINDS.has(object.kind) ||
-      apiGroupOf(object.apiVersion) === 'kubevirt.io'
+      workloads.push({ object, podLabels: vmiLabelsOf(object) });
+    } else if (
+      WORKLOAD_KINDS.has(object.kind) &&
+      apiGroupOf(object.apiVersion) !== 'kubevirt.io'
     ) {
-      return [];
+      const template = podTemplateOf(object);
+      workloads.push({
+        object,
+        podLabels: labelsOf(get(template, 'metadata', 'labels')),
+      });
     }
-    const template = podTemplateOf(object);
-    return [
-      { object, podLabels: labelsOf(get(template, 'metadata', 'labels')) },
-    ];
-  });
+  }
+  return workloads;
 }
 
 /** Core v1 Services whose selector selects a workload's pods, in its namespace. */

@@ -17,8 +17,8 @@
 import type { Finding } from '../../types';
 import { apiGroupOf } from '../apiGroups';
 import { WORKLOAD_KINDS } from '../decideMode';
-import { makeFinding } from '../findings';
-import { labelSelectorMatches, labelsOf } from '../labelSelectors';
+import { makeFinding, objectEvidence, objectLabel } from '../findings';
+import { hasLabels, labelSelectorMatches, labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
@@ -48,48 +48,34 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
     const containers = list(get(template, 'spec', 'containers')).filter(
       isRecord,
     );
-    const where = {
-      file: workload.file,
-      line: workload.line,
-      apiVersion: workload.apiVersion,
-      kind: workload.kind,
-      name: workload.name,
-    };
-    const label = `${workload.kind}${
-      workload.name ? ` "${workload.name}"` : ''
-    }`;
 
     evaluated.add('operations-resources-missing');
     if (!BATCH_KINDS.has(workload.kind)) {
       evaluated.add('operations-probes-missing');
-      const noProbes = containers
-        .filter(c => !c.readinessProbe && !c.livenessProbe && !c.startupProbe)
-        .map(c => String(c.name ?? '?'));
+      const noProbes = containerNames(containers, hasNoProbe);
       if (noProbes.length > 0) {
         findings.push(
           makeFinding(
             'operations-probes-missing',
             'warning',
-            `${label}: container(s) ${noProbes.join(
+            `${objectLabel(workload)}: container(s) ${noProbes.join(
               ', ',
             )} have no readiness or liveness probe.`,
-            where,
+            objectEvidence(workload),
           ),
         );
       }
     }
-    const noRequests = containers
-      .filter(c => !isRecord(get(c, 'resources', 'requests')))
-      .map(c => String(c.name ?? '?'));
+    const noRequests = containerNames(containers, hasNoRequests);
     if (noRequests.length > 0) {
       findings.push(
         makeFinding(
           'operations-resources-missing',
           'warning',
-          `${label}: container(s) ${noRequests.join(
+          `${objectLabel(workload)}: container(s) ${noRequests.join(
             ', ',
           )} have no resource requests.`,
-          where,
+          objectEvidence(workload),
         ),
       );
     }
@@ -107,14 +93,38 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
           makeFinding(
             'operations-pdb-missing',
             'warning',
-            `${label} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
-            where,
+            `${objectLabel(
+              workload,
+            )} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can take them all down.`,
+            objectEvidence(workload),
           ),
         );
       }
     }
   }
   return { findings, evaluated: [...evaluated] };
+}
+
+function hasNoProbe(container: Record<string, unknown>): boolean {
+  return (
+    !container.readinessProbe &&
+    !container.livenessProbe &&
+    !container.startupProbe
+  );
+}
+
+function hasNoRequests(container: Record<string, unknown>): boolean {
+  return !isRecord(get(container, 'resources', 'requests'));
+}
+
+/** Names of the containers that match (a name as text, `?` without one). */
+function containerNames(
+  containers: readonly Record<string, unknown>[],
+  matches: (container: Record<string, unknown>) => boolean,
+): string[] {
+  const names: string[] = [];
+  for (const c of containers) if (matches(c)) names.push(String(c.name ?? '?'));
+  return names;
 }
 
 /**
@@ -135,10 +145,14 @@ function pdbSelects(
     return false;
   }
   const selector = get(pdb.body, 'spec', 'selector');
-  const empty =
+  // Only policy/v1beta1 treats an empty selector apart: checked only there.
+  if (
+    pdb.apiVersion === 'policy/v1beta1' &&
     isRecord(selector) &&
-    Object.keys(labelsOf(selector.matchLabels)).length === 0 &&
-    list(selector.matchExpressions).length === 0;
-  if (empty && pdb.apiVersion === 'policy/v1beta1') return false;
+    !hasLabels(selector.matchLabels) &&
+    list(selector.matchExpressions).length === 0
+  ) {
+    return false;
+  }
   return labelSelectorMatches(selector, podLabels);
 }

@@ -16,7 +16,11 @@
 
 import type { Finding, IsolationLevel } from '../../types';
 import { makeFinding } from '../findings';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  NOTHING_JUDGED,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 
 const RANK: Record<IsolationLevel, number> = { weak: 0, medium: 1, strong: 2 };
 
@@ -24,7 +28,7 @@ const RANK: Record<IsolationLevel, number> = { weak: 0, medium: 1, strong: 2 };
 export function checkIsolation(context: ReadinessContext): RuleFamilyOutcome {
   const { requirements, targetMode, profiles } = context;
   if (!targetMode || !requirements.isolation) {
-    return { findings: [], evaluated: [] };
+    return NOTHING_JUDGED;
   }
   const profile = profiles[targetMode];
   const gap = RANK[requirements.isolation] - RANK[profile.isolation];
@@ -44,7 +48,7 @@ export function checkIsolation(context: ReadinessContext): RuleFamilyOutcome {
 /** Overhead budget and latency sensitivity vs the target mode. @internal */
 export function checkPerformance(context: ReadinessContext): RuleFamilyOutcome {
   const { requirements, targetMode, profiles } = context;
-  if (!targetMode) return { findings: [], evaluated: [] };
+  if (!targetMode) return NOTHING_JUDGED;
   const profile = profiles[targetMode];
   const { min, max } = profile.performanceOverhead;
   const findings: Finding[] = [];

@@ -19,7 +19,11 @@ import { apiGroupOf } from '../apiGroups';
 import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  NOTHING_JUDGED,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
@@ -325,7 +329,7 @@ function containerPlatformChange(
 export function checkTransition(context: ReadinessContext): RuleFamilyOutcome {
   const { currentMode, targetMode } = context;
   if (!targetMode || currentMode === 'unknown' || currentMode === targetMode) {
-    return { findings: [], evaluated: [] };
+    return NOTHING_JUDGED;
   }
   return {
     findings: transitionFindings(context, currentMode, targetMode),
