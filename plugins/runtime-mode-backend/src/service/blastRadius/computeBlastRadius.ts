@@ -330,40 +330,27 @@ function countByStatus(
 }
 
 /**
- * Stored objects read at a time for a page: each is judged and dropped
- * before the next are read, so a page of 500 does not hold 500 of them at
- * once (parsed whole, 500 results outlived the young generation and piled
- * up as garbage in the old one).
+ * The page's components, with their objects' findings: only the objects of
+ * each stored result are read (the database takes them out), not the
+ * results.
  */
-const PAGE_RESULTS_PER_READ = 25;
-
-/** The page's components, with their objects' findings from the stored results. */
 async function pageItems(
   store: EvaluationStore,
   page: Affected[],
   judge: Judge,
 ): Promise<BlastRadiusItem[]> {
-  const items: BlastRadiusItem[] = [];
-  for (let i = 0; i < page.length; i += PAGE_RESULTS_PER_READ) {
-    const part = page.slice(i, i + PAGE_RESULTS_PER_READ);
-    const objects = await store.listResultObjects(
-      part.map(a => a.row.entityRef),
-    );
-    for (const { row, status, current } of part) {
-      items.push({
-        entityRef: row.entityRef,
-        name: row.name,
-        ...(row.title ? { title: row.title } : {}),
-        owner: row.owner,
-        system: row.system,
-        mode: row.mode,
-        status,
-        currentVersion: current ?? null,
-        findings: judge(objects.get(row.entityRef) ?? [], current),
-      });
-    }
-  }
-  return items;
+  const objects = await store.listResultObjects(page.map(a => a.row.entityRef));
+  return page.map(({ row, status, current }) => ({
+    entityRef: row.entityRef,
+    name: row.name,
+    ...(row.title ? { title: row.title } : {}),
+    owner: row.owner,
+    system: row.system,
+    mode: row.mode,
+    status,
+    currentVersion: current ?? null,
+    findings: judge(objects.get(row.entityRef) ?? [], current),
+  }));
 }
 
 /**
