@@ -26,6 +26,9 @@
  *   yarn bench --pg       PostgreSQL from BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
  *   yarn bench --scale    10,000, 50,000 and 100,000 components, one process
  *                         each, and how every figure grows with N
+ *   yarn bench --built    any of the above as one bundled JavaScript file, as a
+ *                         built backend runs: without the TypeScript transform
+ *                         that loading the sources needs (~65 MiB of RSS)
  *
  * BENCH_COMPONENTS sets the number of components, BENCH_ROUNDS the runs per
  * refresh figure (3; 0 measures the full refresh only), BENCH_OUTPUT a file for the report and BENCH_FIGURES a
@@ -64,10 +67,15 @@ const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const usePg = args.includes('--pg');
 const scale = args.includes('--scale');
+const built = args.includes('--built');
+/** Set in the bundle that --built runs (see runBuilt). */
+const isBundle = process.env.RUNTIME_MODE_BENCH_BUNDLE === '1';
 const COUNT = Number(process.env.BENCH_COMPONENTS ?? (smoke ? 300 : 10_000));
 const REQUESTS = smoke ? 30 : 200;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SCALE_STEPS = smoke ? [300, 600] : [10_000, 50_000, 100_000];
+/** Issue 12's peak RSS targets of the backend process, by number of components. */
+const RSS_TARGET_MIB: Record<number, number> = { 10_000: 300, 100_000: 1024 };
 /** The caller who may read every tenth component (header x-bench-user). */
 const TENTH_READER = 'user:default/tenth';
 /** The blast radius panel's page size (BlastRadiusPanel.tsx). */
@@ -248,6 +256,13 @@ async function main() {
     );
     report(
       `database: ${usePg ? 'PostgreSQL' : 'SQLite (better-sqlite3, file)'}`,
+    );
+    report(
+      `code: ${
+        isBundle
+          ? 'built (one bundled JavaScript file, --built)'
+          : 'TypeScript sources through the Backstage CLI transform'
+      }`,
     );
     report(`components: ${COUNT} (generated in ${genMs.toFixed(0)} ms)`);
     const generatedRss = endPhase('generate');
@@ -522,6 +537,16 @@ async function main() {
         0,
       )} MiB\n  generating the estate: ${generatedRss}\n  refreshing: ${refreshRss}\n  serving: ${httpRss}`,
     );
+    const rssTarget = RSS_TARGET_MIB[COUNT];
+    if (rssTarget) {
+      report(
+        `peak RSS ${mib(peakRss).toFixed(
+          0,
+        )} MiB (target < ${rssTarget} MiB at ${COUNT} components, the process as built: --built): ${
+          mib(peakRss) < rssTarget ? 'met' : 'NOT met'
+        }${isBundle ? '' : ' (measured on the sources, not built)'}`,
+      );
+    }
     await drop();
   } finally {
     clearInterval(sampler);
@@ -619,7 +644,50 @@ function runScale() {
   }
 }
 
-if (scale) {
+/**
+ * Bundles this benchmark with esbuild (packages stay external, the common
+ * package comes from its sources, as the built backend's dist would) next to
+ * this file, so that relative paths and node_modules resolve as they do here,
+ * and runs the bundle with the other arguments.
+ */
+async function runBuilt() {
+  const { build } = await import('esbuild');
+  const outfile = path.join(__dirname, 'backendBench.built.cjs');
+  try {
+    await build({
+      entryPoints: [path.join(__dirname, 'backendBench.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      packages: 'external',
+      alias: {
+        '@runtime-mode/backstage-plugin-runtime-mode-common': path.resolve(
+          __dirname,
+          '../../runtime-mode-common/src/index.ts',
+        ),
+      },
+      outfile,
+      logLevel: 'warning',
+    });
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', outfile, ...args.filter(a => a !== '--built')],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, RUNTIME_MODE_BENCH_BUNDLE: '1' },
+      },
+    );
+  } finally {
+    fs.rmSync(outfile, { force: true });
+  }
+}
+
+if (built) {
+  runBuilt().catch(error => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else if (scale) {
   try {
     runScale();
   } catch (error) {
