@@ -34,7 +34,7 @@ import { BlastRadiusQuery } from '../schemas';
 import { statusRank, worstStatus } from './blastStatus';
 import { clusterVersionOf, clusterVersions } from './clusterVersions';
 import { clustersInResult } from './clustersInResult';
-import { Judge, judgeAt, pairJudge } from './judgeAt';
+import { Judge, judgeAt, objectFindings, pairJudge } from './judgeAt';
 import { compareText } from '../compareText';
 import { PairMemo } from '../PairMemo';
 
@@ -332,7 +332,10 @@ function countByStatus(
 /**
  * The page's components, with their objects' findings: only the objects of
  * each stored result are read (the database takes them out), not the
- * results.
+ * results. An object's findings depend on its apiVersion and kind alone
+ * (and the versions), so each pair is judged once per page and each object
+ * gets a copy at its own file, line and name: a page of 500 components no
+ * longer builds 500 judgements with their messages, which it then dropped.
  */
 async function pageItems(
   store: EvaluationStore,
@@ -340,6 +343,7 @@ async function pageItems(
   judge: Judge,
 ): Promise<BlastRadiusItem[]> {
   const objects = await store.listResultObjects(page.map(a => a.row.entityRef));
+  const judgePair = pairJudge(judge);
   return page.map(({ row, status, current }) => ({
     entityRef: row.entityRef,
     name: row.name,
@@ -349,7 +353,11 @@ async function pageItems(
     mode: row.mode,
     status,
     currentVersion: current ?? null,
-    findings: judge(objects.get(row.entityRef) ?? [], current),
+    findings: objectFindings(
+      judgePair,
+      objects.get(row.entityRef) ?? [],
+      current,
+    ),
   }));
 }
 

@@ -90,6 +90,29 @@ export function pairJudge(judge: Judge): PairJudge {
   };
 }
 
+/**
+ * The findings of objects, each from its pair's judgement placed at the
+ * object's own file, line and name: what `judge(objects, current)` gives,
+ * since an object's findings depend on its apiVersion and kind alone (and
+ * the versions), without judging a pair twice.
+ */
+export function objectFindings(
+  judgePair: PairJudge,
+  objects: readonly ManifestObjectRef[],
+  current: string | undefined,
+): BlastFinding[] {
+  return objects.flatMap(object =>
+    judgePair(`${object.apiVersion}\t${object.kind}`, current).findings.map(
+      finding => ({
+        ...finding,
+        name: object.name,
+        file: object.file,
+        line: object.line,
+      }),
+    ),
+  );
+}
+
 /** The finding as the blast radius lists it; none when it is not about the component's version. */
 function toBlastFinding(f: Finding, component: string): BlastFinding[] {
   const status = blastStatusOf(f);
