@@ -100,7 +100,7 @@ describe('objectFindings', () => {
   ])(
     "gives what judging the objects gives, each pair judged once, each finding at its object's file, line and name (%s %s, today %s)",
     (component, version, current) => {
-      const judge = judgeAt(component, version, undefined);
+      const judge = judgeAt(component, version, []);
       const judged = judge(OBJECTS, current);
       expect(judged.length).toBeGreaterThan(0);
       expect(objectFindings(pairJudge(judge), OBJECTS, current)).toEqual(
@@ -114,7 +114,7 @@ describe('objectFindings', () => {
   );
 
   it('judges a pair once, however many objects use it', () => {
-    const judge = jest.fn(judgeAt('k8s', '1.34', undefined));
+    const judge = jest.fn(judgeAt('k8s', '1.34', []));
     const many = Array.from({ length: 50 }, (_, i) => ({
       ...OBJECTS[0],
       line: i + 1,
