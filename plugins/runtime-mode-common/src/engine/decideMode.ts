@@ -96,7 +96,9 @@ export function decideMode(
   const evidence: ModeEvidence[] = [];
   const vmEvidence: ModeEvidence[] = [];
   const infraEvidence: ModeEvidence[] = [];
-  const workloads: ManifestObject[] = [];
+  // The container workloads: how many, and the first (its evidence).
+  let workloadCount = 0;
+  let firstWorkload: ManifestObject | undefined;
 
   for (const object of objects) {
     if (isKubevirtVm(object)) {
@@ -123,13 +125,14 @@ export function decideMode(
       continue;
     }
     if (WORKLOAD_KINDS.has(object.kind) && group !== 'kubevirt.io') {
-      workloads.push(object);
+      workloadCount++;
+      firstWorkload ??= object;
     }
   }
 
   const workloadEvidence: ModeEvidence[] = [];
-  if (workloads.length > 0 && clusters.length > 0) {
-    const first = workloads[0];
+  if (firstWorkload && clusters.length > 0) {
+    const first = firstWorkload;
     for (const cluster of clusters) {
       const mode: RuntimeModeId =
         cluster.mode === 'virtualized-container'
@@ -138,7 +141,7 @@ export function decideMode(
       workloadEvidence.push({
         source: 'manifest',
         mode,
-        reason: `${workloads.length} container workload(s) (first: ${
+        reason: `${workloadCount} container workload(s) (first: ${
           first.kind
         }) run on cluster ${cluster.name}, whose nodes are ${
           mode === 'virtualized-container'
@@ -161,14 +164,11 @@ export function decideMode(
     cluster: cluster.name,
   }));
 
-  for (const tier of [
-    vmEvidence,
-    infraEvidence,
-    workloadEvidence,
-    clusterEvidence,
-  ]) {
-    for (const e of tier) evidence.push(e);
-  }
+  // Strongest tier first (plain loops: this runs for every component).
+  for (const e of vmEvidence) evidence.push(e);
+  for (const e of infraEvidence) evidence.push(e);
+  for (const e of workloadEvidence) evidence.push(e);
+  for (const e of clusterEvidence) evidence.push(e);
   if (declared) {
     evidence.push({
       source: 'annotation',
@@ -181,8 +181,7 @@ export function decideMode(
   // Within the manifests, VMs decide over infrastructure, which decides over
   // plain workloads (a VM's helper Deployment does not make it a container app).
   const manifestTier = firstNonEmpty(
-    vmEvidence,
-    infraEvidence,
+    firstNonEmpty(vmEvidence, infraEvidence),
     workloadEvidence,
   );
   let value: RuntimeModeId | 'unknown' = 'unknown';
@@ -246,16 +245,23 @@ export function decideMode(
   };
 }
 
-function firstNonEmpty<T>(...tiers: T[][]): T[] | undefined {
-  for (const tier of tiers) if (tier.length > 0) return tier;
-  return undefined;
+/** The first of two tiers with evidence (two parameters: no array per call). */
+function firstNonEmpty<T>(
+  first: T[] | undefined,
+  second: T[],
+): T[] | undefined {
+  if (first && first.length > 0) return first;
+  return second.length > 0 ? second : undefined;
 }
+
+// Shared, so frozen: callers only read it.
+const NO_MODES = Object.freeze([]) as unknown as Array<[RuntimeModeId, number]>;
 
 function countModes(
   evidence: readonly ModeEvidence[],
 ): Array<[RuntimeModeId, number]> {
-  // Most components have no evidence of a tier: no map, no sort.
-  if (evidence.length === 0) return [];
+  // Most components have no evidence of a tier: no map, no sort, no list.
+  if (evidence.length === 0) return NO_MODES;
   const counts = new Map<RuntimeModeId, number>();
   for (const e of evidence) counts.set(e.mode, (counts.get(e.mode) ?? 0) + 1);
   return [...counts].sort(

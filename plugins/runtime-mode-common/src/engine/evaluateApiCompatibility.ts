@@ -27,7 +27,7 @@ import {
   NEWEST_KNOWN_KUBERNETES,
 } from '../knowledgeBase/knowledgeIndex';
 import type { KnowledgeBaseRow } from '../knowledgeBase/types';
-import { apiFactsTable, type ApiFactsTable } from './apiFacts';
+import { apiFactsTable, type ApiFacts, type ApiFactsTable } from './apiFacts';
 import { componentLabel } from './apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from './findings';
 import type { ServedReplacement } from './servedReplacement';
@@ -285,10 +285,11 @@ function supersededFinding(judgement: RowJudgement): Finding {
 function judgeRow(judgement: RowJudgement): Finding | undefined {
   const { object, row, target, targets, replacement, alphaNote } = judgement;
   const label = componentLabel(row.component);
-  const fields = {
+  // Built only for a finding: most rows leave none at the targets.
+  const fields = () => ({
     ...baseFields(object, row, replacement),
     remediation: moveAdvice(object, replacement, targets),
-  };
+  });
   const superseded =
     !row.deprecatedIn &&
     !row.removedIn &&
@@ -304,14 +305,14 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
         }, deprecated by ${label} at every release (no release number published); ${removalWhen(
           row,
         )}.${alphaNote}`,
-        fields,
+        fields(),
       );
     }
     // Superseded needs no version comparison; anything else needs a target.
     return superseded ? supersededFinding(judgement) : undefined;
   }
   if (row.removedIn && compareVersions(target, row.removedIn) >= 0) {
-    return removedFinding(judgement, fields);
+    return removedFinding(judgement, fields());
   }
   if (
     row.deprecatedWithoutVersion ||
@@ -325,7 +326,7 @@ function judgeRow(judgement: RowJudgement): Finding | undefined {
           ? `since ${release(label, row.deprecatedIn)}`
           : `by ${label}`
       } and still served at ${target}; ${removalWhen(row)}.${alphaNote}`,
-      fields,
+      fields(),
     );
   }
   return superseded ? supersededFinding(judgement) : undefined;
@@ -351,6 +352,30 @@ interface ObjectJudgement {
   judged: boolean;
 }
 
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
+const NO_COMPONENTS = Object.freeze([]) as unknown as string[];
+
+/**
+ * An object of an API the knowledge base has no row for and that is not
+ * alpha (most objects): no finding; judged when its component has a target.
+ */
+function unlistedObject(
+  facts: ApiFacts,
+  targets: Readonly<Record<string, string>>,
+): ObjectJudgement {
+  const component = facts.component;
+  const untargeted = Boolean(component) && targets[component!] === undefined;
+  return {
+    findings: NO_FINDINGS,
+    untargeted: untargeted ? [component!] : NO_COMPONENTS,
+    component,
+    judged:
+      component !== undefined &&
+      targets[component] !== undefined &&
+      !untargeted,
+  };
+}
+
 /** An object's verdicts, and the components it needed a target for. */
 function judgeObject(
   object: ManifestObjectRef,
@@ -359,6 +384,7 @@ function judgeObject(
   const { targets, alphaHandling, nonProduction } = context;
   const facts = context.facts.of(object.apiVersion, object.kind);
   const { rows, alpha } = facts;
+  if (rows.length === 0 && !alpha) return unlistedObject(facts, targets);
   const untargeted: string[] = [];
   const findings: Finding[] = [];
   const superseded: Finding[] = [];
@@ -469,7 +495,7 @@ export function checkApiCompatibility(
   const components: string[] = [];
   for (const object of objects) {
     const judgement = judgeObject(object, context);
-    findings.push(...judgement.findings);
+    for (const finding of judgement.findings) findings.push(finding);
     for (const component of judgement.untargeted) {
       untargeted ??= new Map();
       untargeted.set(component, (untargeted.get(component) ?? 0) + 1);

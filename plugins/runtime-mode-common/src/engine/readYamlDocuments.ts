@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
+import {
+  CORE_SCHEMA,
+  load as loadYamlFast,
+  loadAll as loadAllYamlFast,
+} from 'js-yaml';
 import type { LoadOptions } from 'js-yaml';
 import { Composer, isMap, isSeq, LineCounter, Parser, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
@@ -334,68 +338,71 @@ interface FastRead {
 
 const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
 
-const loadOptionsByDepth = new Map<number, LoadOptions>();
+/**
+ * How js-yaml's depth limit is set. It counts every node, scalars included
+ * (the root is 1). `one-past` (limits.maxDepth + 1): an error means a
+ * collection nests deeper than limits.maxDepth. `strict` (limits.maxDepth):
+ * success means none does, so nothing is left to check.
+ */
+type DepthRule = 'one-past' | 'strict';
+
+const loadOptionsByDepth = new Map<string, LoadOptions>();
 
 /**
  * js-yaml's options: the full parser's schema (YAML 1.2 core); `json`:
  * duplicate keys keep the last value, like kubectl and the full parser;
- * `maxDepth` (js-yaml >= 4.3, newer than its types): js-yaml counts scalars
- * as a level, so past limits.maxDepth + 1 levels collections nest deeper
- * than limits.maxDepth.
+ * `maxDepth` (js-yaml >= 4.3, newer than its types) by the depth rule.
  */
-function fastLoadOptions(limits: ManifestLimits): LoadOptions {
-  // One options object per depth limit (js-yaml only reads it), not one per
-  // document.
-  let options = loadOptionsByDepth.get(limits.maxDepth);
+function fastLoadOptions(
+  limits: ManifestLimits,
+  depthRule: DepthRule,
+): LoadOptions {
+  // One options object per limit and rule (js-yaml only reads it), not one
+  // per document.
+  const key = `${depthRule}:${limits.maxDepth}`;
+  let options = loadOptionsByDepth.get(key);
   if (!options) {
     const withDepth: LoadOptions & { maxDepth: number } = {
       schema: CORE_SCHEMA,
       json: true,
-      maxDepth: limits.maxDepth + 1,
+      maxDepth: limits.maxDepth + (depthRule === 'one-past' ? 1 : 0),
     };
     options = withDepth;
     if (loadOptionsByDepth.size >= 16) loadOptionsByDepth.clear();
-    loadOptionsByDepth.set(limits.maxDepth, options);
+    loadOptionsByDepth.set(key, options);
   }
   return options;
 }
 
-/** One document with js-yaml; undefined when the full parser must read the file. */
-function loadFastDocument(
-  documentText: string,
-  lineBreaks: number,
-  line: number,
-  startLine: number,
-  limits: ManifestLimits,
-): FastDocument | undefined {
-  let value: unknown;
-  try {
-    value = loadYamlFast(documentText, fastLoadOptions(limits));
-  } catch (error) {
-    if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {
-      return undefined;
-    }
-    // Too deep: known without the full parser, which is slow on it.
-    return { value: undefined, tooDeep: true, line, depthBound: 0 };
-  }
-  const depthBound = nestingBound(documentText, lineBreaks, limits.maxDepth);
-  const itemsKey = isObject(value) ? wrapperItemsKey(value) : undefined;
-  if (!itemsKey) return { value, line, depthBound };
-  const itemLines = blockItemLines(
-    documentText,
-    itemsKey,
-    startLine,
-    (value as Json)[itemsKey] as unknown[],
-  );
-  return itemLines ? { value, line, itemLines, depthBound } : undefined;
+/** A stretch of the text between column-0 `---` lines. */
+interface DocumentSegment {
+  start: number;
+  end: number;
+  /** The line the segment starts on. */
+  startLine: number;
+  /** The line of its first content line (not blank, not a comment); undefined when it has none. */
+  line?: number;
+  /** Its line breaks (part of the nesting bound). */
+  lineBreaks: number;
 }
 
-function splitAndLoadFast(
-  text: string,
-  limits: ManifestLimits,
-): FastRead | undefined {
-  if (needsFullParser(text)) return undefined;
-  const docs: FastDocument[] = [];
+interface Segmentation {
+  segments: DocumentSegment[];
+  /** Segments with content: documents. */
+  documents: number;
+  /** A `---#` line: a separator to us, a plain scalar to js-yaml. */
+  markerWithoutSpace: boolean;
+}
+
+/**
+ * The text cut at its column-0 `---` lines, with the line of each
+ * segment's first content line. Each stretch of the text is searched and
+ * counted once.
+ */
+function documentSegments(text: string): Segmentation {
+  const segments: DocumentSegment[] = [];
+  let documents = 0;
+  let markerWithoutSpace = false;
   let start = 0;
   let startLine = 1;
   DOCUMENT_MARKER.lastIndex = 0;
@@ -409,36 +416,157 @@ function splitAndLoadFast(
       CONTENT_LINE.lastIndex = start;
       content = CONTENT_LINE.exec(text);
     }
-    // The document's line breaks: its lines, and part of its nesting bound.
-    let lineBreaks: number | undefined;
+    let segment: DocumentSegment;
     if (content && content.index < end) {
       const before = countLines(text, start, content.index);
-      const line = startLine + before;
-      if (docs.length >= limits.maxDocuments)
-        return { docs, overflowLine: line };
-      // Each stretch of the document counted once.
-      lineBreaks = before + countLines(text, content.index, end);
-      const doc = loadFastDocument(
-        text.slice(start, end),
-        lineBreaks,
-        line,
+      segment = {
+        start,
+        end,
         startLine,
-        limits,
-      );
-      if (!doc) return undefined;
-      docs.push(doc);
+        line: startLine + before,
+        lineBreaks: before + countLines(text, content.index, end),
+      };
+      documents++;
+    } else {
+      segment = {
+        start,
+        end,
+        startLine,
+        lineBreaks: countLines(text, start, end),
+      };
     }
+    segments.push(segment);
     if (!marker) break;
+    if (text.charCodeAt(marker.index + 3) === 35) markerWithoutSpace = true;
     const next = marker.index + marker[0].length + 1;
     // Plus the marker line's own \n (none when it ends the text, or ends in
     // another line terminator, which `$` also accepts).
     startLine +=
-      (lineBreaks ?? countLines(text, start, end)) +
-      (text.charCodeAt(next - 1) === 10 ? 1 : 0);
+      segment.lineBreaks + (text.charCodeAt(next - 1) === 10 ? 1 : 0);
     start = next;
     DOCUMENT_MARKER.lastIndex = next;
   }
+  return { segments, documents, markerWithoutSpace };
+}
+
+/** A document js-yaml read, with its List or Template item lines; undefined when they cannot be found. */
+function fastDocument(
+  value: unknown,
+  text: string,
+  segment: DocumentSegment,
+  depthBound: number,
+): FastDocument | undefined {
+  const line = segment.line ?? segment.startLine;
+  const itemsKey = isObject(value) ? wrapperItemsKey(value) : undefined;
+  if (!itemsKey) return { value, line, depthBound };
+  const itemLines = blockItemLines(
+    text.slice(segment.start, segment.end),
+    itemsKey,
+    segment.startLine,
+    (value as Json)[itemsKey] as unknown[],
+  );
+  return itemLines ? { value, line, itemLines, depthBound } : undefined;
+}
+
+/**
+ * The usual file: one js-yaml pass over the whole text, as any reader of it
+ * makes, under the strict depth limit. Undefined (read document by document
+ * instead) on any error, past limits.maxDocuments, on a `---#` line, or when
+ * js-yaml's documents do not line up with the segments: a leading segment
+ * without content is no document when a separator follows it; a later one
+ * is an empty (null) document.
+ */
+function loadWholeFile(
+  text: string,
+  { segments, documents, markerWithoutSpace }: Segmentation,
+  limits: ManifestLimits,
+): FastRead | undefined {
+  if (markerWithoutSpace || documents > limits.maxDocuments) return undefined;
+  let values: unknown[];
+  try {
+    values = loadAllYamlFast(
+      text,
+      undefined,
+      fastLoadOptions(limits, 'strict'),
+    ) as unknown[];
+  } catch {
+    return undefined;
+  }
+  const skipped = segments.length > 1 && segments[0].line === undefined ? 1 : 0;
+  if (values.length !== segments.length - skipped) return undefined;
+  const docs: FastDocument[] = [];
+  for (let i = skipped; i < segments.length; i++) {
+    const segment = segments[i];
+    const value = values[i - skipped];
+    if (segment.line === undefined) {
+      if (value !== null) return undefined;
+      continue;
+    }
+    // Depth bound 0: the strict limit held, no collection is too deep.
+    const doc = fastDocument(value, text, segment, 0);
+    if (!doc) return undefined;
+    docs.push(doc);
+  }
   return { docs };
+}
+
+/**
+ * Document by document, when the whole file could not be read at once: a
+ * document too deep is known from js-yaml's depth limit, the others are
+ * bounded from their text (see nestingBound); reading stops at
+ * limits.maxDocuments.
+ */
+function loadEachDocument(
+  text: string,
+  { segments }: Segmentation,
+  limits: ManifestLimits,
+): FastRead | undefined {
+  const docs: FastDocument[] = [];
+  for (const segment of segments) {
+    if (segment.line === undefined) continue;
+    if (docs.length >= limits.maxDocuments) {
+      return { docs, overflowLine: segment.line };
+    }
+    const documentText = text.slice(segment.start, segment.end);
+    let value: unknown;
+    try {
+      value = loadYamlFast(documentText, fastLoadOptions(limits, 'one-past'));
+    } catch (error) {
+      if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {
+        return undefined;
+      }
+      // Too deep: known without the full parser, which is slow on it.
+      docs.push({
+        value: undefined,
+        tooDeep: true,
+        line: segment.line,
+        depthBound: 0,
+      });
+      continue;
+    }
+    const depthBound = nestingBound(
+      documentText,
+      segment.lineBreaks,
+      limits.maxDepth,
+    );
+    const doc = fastDocument(value, text, segment, depthBound);
+    if (!doc) return undefined;
+    docs.push(doc);
+  }
+  return { docs };
+}
+
+/** The fast path: undefined when the full parser must read the file. */
+function splitAndLoadFast(
+  text: string,
+  limits: ManifestLimits,
+): FastRead | undefined {
+  if (needsFullParser(text)) return undefined;
+  const segmentation = documentSegments(text);
+  return (
+    loadWholeFile(text, segmentation, limits) ??
+    loadEachDocument(text, segmentation, limits)
+  );
 }
 
 // Past this size the full parser is slow on deep nesting (seconds per MiB
@@ -464,7 +592,7 @@ function tooDeepLargeDocument(
   DOCUMENT_MARKER.lastIndex = content.index;
   if (DOCUMENT_MARKER.exec(text)) return undefined; // more than one document
   try {
-    loadYamlFast(text, fastLoadOptions(limits));
+    loadYamlFast(text, fastLoadOptions(limits, 'one-past'));
     return undefined;
   } catch (error) {
     if (!JS_YAML_DEPTH_ERROR.test(String((error as Error)?.message))) {

@@ -60,6 +60,15 @@ export const NOTHING_JUDGED: RuleFamilyOutcome = Object.freeze({
   evaluated: Object.freeze([]) as unknown as string[],
 });
 
+/**
+ * Notes a rule as evaluated, once. A list, not a set: a family evaluates a
+ * few rules, and a set's copy into the outcome cost more than the search.
+ * @internal
+ */
+export function noteEvaluated(evaluated: string[], id: string): void {
+  if (!evaluated.includes(id)) evaluated.push(id);
+}
+
 /** A family of readiness rules: reads the context, returns its outcome. @internal */
 export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
 
@@ -70,10 +79,16 @@ export function combineOutcomes(
   // Plain loops: this runs for every component, and the lists are short.
   const findings: Finding[] = [];
   const evaluated: string[] = [];
+  // A set beside the list: a search of the list per id grew with the square
+  // of the rules (a VM's families evaluate dozens).
+  const seen = new Set<string>();
   for (const outcome of outcomes) {
     for (const finding of outcome.findings) findings.push(finding);
     for (const id of outcome.evaluated) {
-      if (!evaluated.includes(id)) evaluated.push(id);
+      if (!seen.has(id)) {
+        seen.add(id);
+        evaluated.push(id);
+      }
     }
   }
   return { findings, evaluated };

@@ -19,7 +19,11 @@ import { apiGroupOf } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import { compareVersions } from '../versions';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  noteEvaluated,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import { get, isRecord } from './objectPaths';
 
 // KubeVirt deprecated VirtualMachine spec.running in v1.4.0 (the VM admitter's
@@ -142,17 +146,17 @@ function isMigrationPolicy(object: ManifestObject): boolean {
 export function checkFields(context: ReadinessContext): RuleFamilyOutcome {
   const kubevirtTarget = context.targets.kubevirt;
   const findings: Finding[] = [];
-  const evaluated = new Set<string>();
+  const evaluated: string[] = [];
   for (const object of context.objects) {
     if (!object.rendered) continue;
     if (isVmOrPool(object)) {
-      evaluated.add('api-run-strategy-conflict');
-      if (kubevirtTarget) evaluated.add('api-deprecated-field');
+      noteEvaluated(evaluated, 'api-run-strategy-conflict');
+      if (kubevirtTarget) noteEvaluated(evaluated, 'api-deprecated-field');
       findings.push(...runningFindings(object, kubevirtTarget));
     } else if (isMigrationPolicy(object)) {
-      evaluated.add('live-migration-unknown-field');
+      noteEvaluated(evaluated, 'live-migration-unknown-field');
       findings.push(...migrationPolicyFindings(object));
     }
   }
-  return { findings, evaluated: [...evaluated] };
+  return { findings, evaluated };
 }

@@ -20,7 +20,11 @@ import { WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { hasLabels, labelSelectorMatches, labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
-import type { ReadinessContext, RuleFamilyOutcome } from './context';
+import {
+  noteEvaluated,
+  type ReadinessContext,
+  type RuleFamilyOutcome,
+} from './context';
 import { get, isRecord, list, podTemplateOf } from './objectPaths';
 
 const BATCH_KINDS = new Set(['Job', 'CronJob']);
@@ -33,7 +37,7 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  */
 export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
   const findings: Finding[] = [];
-  const evaluated = new Set<string>();
+  const evaluated: string[] = [];
   const pdbs = context.objects.filter(
     o =>
       o.rendered &&
@@ -49,9 +53,9 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
       isRecord,
     );
 
-    evaluated.add('operations-resources-missing');
+    noteEvaluated(evaluated, 'operations-resources-missing');
     if (!BATCH_KINDS.has(workload.kind)) {
-      evaluated.add('operations-probes-missing');
+      noteEvaluated(evaluated, 'operations-probes-missing');
       const noProbes = containerNames(containers, hasNoProbe);
       if (noProbes.length > 0) {
         findings.push(
@@ -85,7 +89,7 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
       typeof replicas === 'number' &&
       replicas > 1
     ) {
-      evaluated.add('operations-pdb-missing');
+      noteEvaluated(evaluated, 'operations-pdb-missing');
       const labels = labelsOf(get(template, 'metadata', 'labels'));
       const covered = pdbs.some(pdb => pdbSelects(pdb, workload, labels));
       if (!covered) {
@@ -102,7 +106,7 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
       }
     }
   }
-  return { findings, evaluated: [...evaluated] };
+  return { findings, evaluated };
 }
 
 function hasNoProbe(container: Record<string, unknown>): boolean {
