@@ -175,7 +175,7 @@ interface Judgements {
   fit: FitVerdict;
   move: PlannedMove | null;
   api: ApiCompatibilityReport;
-  /** Rule ids the readiness rule families evaluated. */
+  /** Rule ids the readiness rule families evaluated (a rule may repeat). */
   evaluated: string[];
   versions: VersionPlan;
   hasObjects: boolean;

@@ -16,6 +16,7 @@
 
 import type { EvaluationInput, RuntimeModeConfig } from '../types';
 import { evaluate } from './evaluate';
+import { judgeMigration } from './migrationReadiness';
 
 const config: Partial<RuntimeModeConfig> = {
   clusters: [
@@ -169,6 +170,31 @@ describe('migration readiness', () => {
         'until=2027-01-31; reason=drained by hand',
     });
     expect(waived.migration!.checks).toEqual({ passing: 5, total: 6 });
+  });
+
+  it('counts a rule two rule families evaluated as one check', () => {
+    const judged = (evaluated: string[]) =>
+      judgeMigration({
+        move: {
+          targetMode: 'container-virtualization',
+          targetSource: 'annotation',
+        },
+        findings: [],
+        evaluated,
+        hasObjects: true,
+      }).checks;
+    const once = judged([
+      'live-migration-unknown-field',
+      'operations-probes-missing',
+    ]);
+    expect(once).toEqual({ passing: 2, total: 2 });
+    expect(
+      judged([
+        'live-migration-unknown-field',
+        'operations-probes-missing',
+        'live-migration-unknown-field',
+      ]),
+    ).toEqual(once);
   });
 
   it('leaves API compatibility to the upgrade: a removed API does not count against the move', () => {

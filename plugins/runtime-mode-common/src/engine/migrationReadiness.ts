@@ -25,7 +25,7 @@ export interface MigrationEvidence {
   move: PlannedMove;
   /** Every finding, waivers applied. */
   findings: readonly Finding[];
-  /** Rule ids the readiness rule families evaluated for the move. */
+  /** Rule ids the readiness rule families evaluated for the move; one may be named twice. */
   evaluated: readonly string[];
   hasObjects: boolean;
 }

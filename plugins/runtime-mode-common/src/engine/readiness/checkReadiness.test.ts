@@ -157,11 +157,10 @@ describe('checkReadiness', () => {
     },
   );
 
-  it('reports only catalogued rules, each once', () => {
+  it('reports only catalogued rules', () => {
     for (const [currentMode, targetMode] of MOVES) {
       const { evaluated } = outcome(currentMode, targetMode);
       expect(evaluated.filter(id => !RULES_BY_ID.has(id))).toEqual([]);
-      expect(new Set(evaluated).size).toBe(evaluated.length);
     }
   });
 

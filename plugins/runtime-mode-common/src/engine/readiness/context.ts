@@ -46,7 +46,7 @@ export interface ReadinessContext {
  */
 export interface RuleFamilyOutcome {
   findings: Finding[];
-  /** Ids of the rules the family evaluated for these objects. */
+  /** Ids of the rules the family evaluated for these objects, each once. */
   evaluated: string[];
 }
 
@@ -72,24 +72,22 @@ export function noteEvaluated(evaluated: string[], id: string): void {
 /** A family of readiness rules: reads the context, returns its outcome. @internal */
 export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
 
-/** Several outcomes as one: findings in order, each evaluated rule once. @internal */
+/**
+ * Several outcomes as one: findings in order, and the rules every family
+ * evaluated. A rule two families evaluate is named twice: the list is read
+ * as a set, and only when a move is planned (see judgeMigration), so it is
+ * not made unique for every component here.
+ * @internal
+ */
 export function combineOutcomes(
   outcomes: readonly RuleFamilyOutcome[],
 ): RuleFamilyOutcome {
   // Plain loops: this runs for every component, and the lists are short.
   const findings: Finding[] = [];
   const evaluated: string[] = [];
-  // A set beside the list: a search of the list per id grew with the square
-  // of the rules (a VM's families evaluate dozens).
-  const seen = new Set<string>();
   for (const outcome of outcomes) {
     for (const finding of outcome.findings) findings.push(finding);
-    for (const id of outcome.evaluated) {
-      if (!seen.has(id)) {
-        seen.add(id);
-        evaluated.push(id);
-      }
-    }
+    for (const id of outcome.evaluated) evaluated.push(id);
   }
   return { findings, evaluated };
 }
