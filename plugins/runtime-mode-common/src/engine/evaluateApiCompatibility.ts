@@ -364,15 +364,12 @@ function unlistedObject(
   targets: Readonly<Record<string, string>>,
 ): ObjectJudgement {
   const component = facts.component;
-  const untargeted = Boolean(component) && targets[component!] === undefined;
+  const targeted = component !== undefined && targets[component] !== undefined;
   return {
     findings: NO_FINDINGS,
-    untargeted: untargeted ? [component!] : NO_COMPONENTS,
+    untargeted: component && !targeted ? [component] : NO_COMPONENTS,
     component,
-    judged:
-      component !== undefined &&
-      targets[component] !== undefined &&
-      !untargeted,
+    judged: targeted,
   };
 }
 
