@@ -25,6 +25,14 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { Finding, ManifestLimits } from '../types';
 import { makeFinding } from './findings';
 import type { ManifestObject } from './manifestObject';
+import {
+  countLines,
+  documentSegments,
+  firstContentOffset,
+  hasDocumentMarkerFrom,
+  type DocumentSegment,
+  type Segmentation,
+} from './yamlDocumentSegments';
 
 /** A document or List item that is not a typed object (no kind, or no apiVersion). @internal */
 export interface UntypedDocument {
@@ -224,21 +232,6 @@ function anchorsOrAliases(text: string): boolean {
   return anchors + aliases > 0;
 }
 
-const DOCUMENT_MARKER = /^---[ \t]*(?:#.*)?\r?$/gm;
-const CONTENT_LINE = /^[ \t]*[^\s#]/gm;
-
-function countLines(text: string, from: number, to: number): number {
-  let lines = 0;
-  for (
-    let i = text.indexOf('\n', from);
-    i !== -1 && i < to;
-    i = text.indexOf('\n', i + 1)
-  ) {
-    lines++;
-  }
-  return lines;
-}
-
 interface FastDocument {
   value: unknown;
   /** js-yaml stopped at its depth limit: the document nests deeper than limits.maxDepth. */
@@ -372,81 +365,6 @@ function fastLoadOptions(
     loadOptionsByDepth.set(key, options);
   }
   return options;
-}
-
-/** A stretch of the text between column-0 `---` lines. */
-interface DocumentSegment {
-  start: number;
-  end: number;
-  /** The line the segment starts on. */
-  startLine: number;
-  /** The line of its first content line (not blank, not a comment); undefined when it has none. */
-  line?: number;
-  /** Its line breaks (part of the nesting bound). */
-  lineBreaks: number;
-}
-
-interface Segmentation {
-  segments: DocumentSegment[];
-  /** Segments with content: documents. */
-  documents: number;
-  /** A `---#` line: a separator to us, a plain scalar to js-yaml. */
-  markerWithoutSpace: boolean;
-}
-
-/**
- * The text cut at its column-0 `---` lines, with the line of each
- * segment's first content line. Each stretch of the text is searched and
- * counted once.
- */
-function documentSegments(text: string): Segmentation {
-  const segments: DocumentSegment[] = [];
-  let documents = 0;
-  let markerWithoutSpace = false;
-  let start = 0;
-  let startLine = 1;
-  DOCUMENT_MARKER.lastIndex = 0;
-  // The next content line at or after `start`: searched again only once
-  // passed, so runs of empty documents do not rescan to the end each time.
-  let content: RegExpExecArray | null | undefined;
-  for (;;) {
-    const marker = DOCUMENT_MARKER.exec(text);
-    const end = marker ? marker.index : text.length;
-    if (content !== null && (content === undefined || content.index < start)) {
-      CONTENT_LINE.lastIndex = start;
-      content = CONTENT_LINE.exec(text);
-    }
-    let segment: DocumentSegment;
-    if (content && content.index < end) {
-      const before = countLines(text, start, content.index);
-      segment = {
-        start,
-        end,
-        startLine,
-        line: startLine + before,
-        lineBreaks: before + countLines(text, content.index, end),
-      };
-      documents++;
-    } else {
-      segment = {
-        start,
-        end,
-        startLine,
-        lineBreaks: countLines(text, start, end),
-      };
-    }
-    segments.push(segment);
-    if (!marker) break;
-    if (text.charCodeAt(marker.index + 3) === 35) markerWithoutSpace = true;
-    const next = marker.index + marker[0].length + 1;
-    // Plus the marker line's own \n (none when it ends the text, or ends in
-    // another line terminator, which `$` also accepts).
-    startLine +=
-      segment.lineBreaks + (text.charCodeAt(next - 1) === 10 ? 1 : 0);
-    start = next;
-    DOCUMENT_MARKER.lastIndex = next;
-  }
-  return { segments, documents, markerWithoutSpace };
 }
 
 /** A document js-yaml read, with its List or Template item lines; undefined when they cannot be found. */
@@ -586,11 +504,9 @@ function tooDeepLargeDocument(
   limits: ManifestLimits,
 ): Finding | undefined {
   if (text.length < LARGE_DOCUMENT) return undefined;
-  CONTENT_LINE.lastIndex = 0;
-  const content = CONTENT_LINE.exec(text);
-  if (!content) return undefined;
-  DOCUMENT_MARKER.lastIndex = content.index;
-  if (DOCUMENT_MARKER.exec(text)) return undefined; // more than one document
+  const content = firstContentOffset(text);
+  if (content === -1) return undefined;
+  if (hasDocumentMarkerFrom(text, content)) return undefined; // more than one document
   try {
     loadYamlFast(text, fastLoadOptions(limits, 'one-past'));
     return undefined;
@@ -602,7 +518,7 @@ function tooDeepLargeDocument(
       'depth',
       path,
       limits,
-      countLines(text, 0, content.index) + 1,
+      countLines(text, 0, content) + 1,
     );
   }
 }
