@@ -100,7 +100,8 @@ export function decideMode(
   let workloadCount = 0;
   let firstWorkload: ManifestObject | undefined;
 
-  for (const object of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     if (isKubevirtVm(object)) {
       vmEvidence.push({
         source: 'manifest',
@@ -164,11 +165,17 @@ export function decideMode(
     cluster: cluster.name,
   }));
 
-  // Strongest tier first (plain loops: this runs for every component).
-  for (const e of vmEvidence) evidence.push(e);
-  for (const e of infraEvidence) evidence.push(e);
-  for (const e of workloadEvidence) evidence.push(e);
-  for (const e of clusterEvidence) evidence.push(e);
+  // Strongest tier first.
+  for (let i = 0; i < vmEvidence.length; i++) evidence.push(vmEvidence[i]);
+  for (let i = 0; i < infraEvidence.length; i++) {
+    evidence.push(infraEvidence[i]);
+  }
+  for (let i = 0; i < workloadEvidence.length; i++) {
+    evidence.push(workloadEvidence[i]);
+  }
+  for (let i = 0; i < clusterEvidence.length; i++) {
+    evidence.push(clusterEvidence[i]);
+  }
   if (declared) {
     evidence.push({
       source: 'annotation',

@@ -115,7 +115,8 @@ function decideComponentMode(
 /** The lists as one, in order: plain pushes, no iterator per list. */
 function concatFindings(lists: ReadonlyArray<readonly Finding[]>): Finding[] {
   const all: Finding[] = [];
-  for (const list of lists) {
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
     for (let i = 0; i < list.length; i++) all.push(list[i]);
   }
   return all;
@@ -151,6 +152,21 @@ interface ComponentInputs extends EvaluationSetting {
   findings: Finding[];
 }
 
+/** The waivers' problems, then copies of the setting's cluster findings (shared with other evaluations). */
+function inputFindings(
+  problems: readonly Finding[],
+  clusterFindings: readonly Finding[],
+): Finding[] {
+  // Loops, not spreads: both lists are empty for most components, and a
+  // spread's iterator was a measurable fixed cost.
+  const findings: Finding[] = [];
+  for (let i = 0; i < problems.length; i++) findings.push(problems[i]);
+  for (let i = 0; i < clusterFindings.length; i++) {
+    findings.push({ ...clusterFindings[i] });
+  }
+  return findings;
+}
+
 function componentInputs(input: EvaluationInput): ComponentInputs {
   const annotations = stringAnnotations(input.entity?.metadata?.annotations);
   const { waivers, problems } = parseWaivers(annotations, input.options?.now);
@@ -164,8 +180,7 @@ function componentInputs(input: EvaluationInput): ComponentInputs {
     annotations,
     manifests: manifestFiles(input.manifests),
     waivers,
-    // Copies: the setting's findings are shared with other evaluations.
-    findings: [...problems, ...setting.clusterFindings.map(f => ({ ...f }))],
+    findings: inputFindings(problems, setting.clusterFindings),
   };
 }
 

@@ -490,10 +490,14 @@ export function checkApiCompatibility(
   const judged: ManifestObjectRef[] = [];
   // Knowledge-base components are few: a list is cheaper than a set here.
   const components: string[] = [];
-  for (const object of objects) {
+  for (let o = 0; o < objects.length; o++) {
+    const object = objects[o];
     const judgement = judgeObject(object, context);
-    for (const finding of judgement.findings) findings.push(finding);
-    for (const component of judgement.untargeted) {
+    for (let i = 0; i < judgement.findings.length; i++) {
+      findings.push(judgement.findings[i]);
+    }
+    for (let i = 0; i < judgement.untargeted.length; i++) {
+      const component = judgement.untargeted[i];
       untargeted ??= new Map();
       untargeted.set(component, (untargeted.get(component) ?? 0) + 1);
     }

@@ -44,6 +44,35 @@ describe('evaluationSetting', () => {
     );
   });
 
+  it('follows a targets object its caller changes between evaluations', () => {
+    const changing: Record<string, unknown> = { k8s: '1.33' };
+    expect(evaluationSetting(config, changing, 'kv').targets.k8s).toBe('1.33');
+    changing.k8s = '1.34';
+    expect(evaluationSetting(config, changing, 'kv').targets.k8s).toBe('1.34');
+    changing.kubevirt = '1.6.0';
+    expect(evaluationSetting(config, changing, 'kv').targets).toMatchObject({
+      k8s: '1.34',
+      kubevirt: '1.6.0',
+    });
+    delete changing.kubevirt;
+    expect(
+      evaluationSetting(config, changing, 'kv').targets.kubevirt,
+    ).toBeUndefined();
+    changing.k8s = 'soon';
+    expect(() => evaluationSetting(config, changing, 'kv')).toThrow(
+      RuntimeModeTargetError,
+    );
+  });
+
+  it('is found again for the same targets object and a different clusters annotation', () => {
+    const same = { k8s: '1.34' };
+    const withKv = evaluationSetting(config, same, 'kv');
+    const without = evaluationSetting(config, same, undefined);
+    expect(without).not.toBe(withKv);
+    expect(without.clusters).toEqual([]);
+    expect(evaluationSetting(config, same, 'kv')).toBe(withKv);
+  });
+
   it('rejects a malformed target on every evaluation, not only the first', () => {
     for (let i = 0; i < 2; i++) {
       expect(() => evaluationSetting(config, { k8s: 'soon' }, 'kv')).toThrow(

@@ -56,6 +56,21 @@ interface ConfigSetting {
   profiles: ReturnType<typeof resolveModeProfiles>;
   /** Settings by target options and clusters (see settingKey). */
   settings: Map<string, EvaluationSetting>;
+  /** The setting found last, and what it was found for (see sameAsLast). */
+  last?: LastSetting;
+}
+
+/**
+ * The targets object and clusters annotation of the last lookup, with the
+ * targets' entries as they were then: a caller may change its targets
+ * object between evaluations, so its identity alone proves nothing.
+ */
+interface LastSetting {
+  targets: Record<string, unknown> | undefined;
+  keys: string[];
+  values: unknown[];
+  clustersAnnotation: string | undefined;
+  setting: EvaluationSetting;
 }
 
 // Config objects are read, never changed, by the engine and its callers
@@ -119,6 +134,51 @@ function settingKey(
   }`;
 }
 
+/**
+ * Whether a lookup asks for what the last one did: the same targets object
+ * holding the same own entries (text or numbers, in the same order) and the
+ * same clusters annotation. The backend and the CLI evaluate thousands of
+ * components in a row with one targets object: this spares each of them
+ * the key's JSON text.
+ */
+function sameAsLast(
+  last: LastSetting,
+  targets: Record<string, unknown> | undefined,
+  clustersAnnotation: string | undefined,
+): boolean {
+  if (
+    last.targets !== targets ||
+    last.clustersAnnotation !== clustersAnnotation
+  ) {
+    return false;
+  }
+  if (targets === undefined || targets === null) return true;
+  const keys = Object.keys(targets);
+  if (keys.length !== last.keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== last.keys[i] || targets[keys[i]] !== last.values[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function lastSetting(
+  targets: Record<string, unknown> | undefined,
+  clustersAnnotation: string | undefined,
+  setting: EvaluationSetting,
+): LastSetting {
+  const keys =
+    targets === undefined || targets === null ? [] : Object.keys(targets);
+  return {
+    targets,
+    keys,
+    values: keys.map(key => targets![key]),
+    clustersAnnotation,
+    setting,
+  };
+}
+
 function newSetting(
   known: ConfigSetting,
   targets: Record<string, unknown> | undefined,
@@ -162,6 +222,9 @@ export function evaluationSetting(
   clustersAnnotation: string | undefined,
 ): EvaluationSetting {
   const known = configSetting(rawConfig);
+  if (known.last && sameAsLast(known.last, targets, clustersAnnotation)) {
+    return known.last.setting;
+  }
   const key = settingKey(targets, clustersAnnotation);
   if (key === undefined) return newSetting(known, targets, clustersAnnotation);
   let setting = known.settings.get(key);
@@ -172,5 +235,8 @@ export function evaluationSetting(
     }
     known.settings.set(key, setting);
   }
+  // Only settings that have a key are kept: the others hold values (not
+  // text or numbers) that validation must see every time.
+  known.last = lastSetting(targets, clustersAnnotation, setting);
   return setting;
 }

@@ -18,6 +18,22 @@ describe('readManifests', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reads a file of whitespace alone, ASCII or Unicode, as no document', () => {
+    for (const blank of [
+      '',
+      ' \n\t\r\n\v\f',
+      '\u00a0\u3000\n',
+      ' \u2028 \u2029',
+    ]) {
+      expect(read(blank)).toMatchObject({ objects: [], findings: [] });
+    }
+    // Whitespace then a scalar: a document that is no object.
+    expect(read('\u3000\n  x\n').findings.map(f => f.id)).toEqual([
+      'manifest-no-kind',
+    ]);
+    expect(read(' \n\u0001').findings).not.toEqual([]);
+  });
+
   it('reads JSON, CRLF and a BOM', () => {
     expect(
       read('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}')

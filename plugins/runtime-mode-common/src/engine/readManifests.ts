@@ -117,6 +117,27 @@ function exceedsUtf8Bytes(text: string, max: number): boolean {
   return bytes > max;
 }
 
+const NON_WHITESPACE = /\S/g;
+
+/**
+ * Whether the text holds anything but whitespace (as `\s` sees it). Most
+ * texts answer at their first character: a code check, where a pattern per
+ * file was a measurable part of reading small ones. Beyond ASCII, the
+ * pattern reads on from there.
+ */
+function hasNonWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      NON_WHITESPACE.lastIndex = i;
+      return NON_WHITESPACE.test(text);
+    }
+    // ASCII whitespace is \t to \r and space.
+    if (c !== 32 && (c < 9 || c > 13)) return true;
+  }
+  return false;
+}
+
 /** Why a document without apiVersion/kind is not an object. */
 function untypedFinding(path: string, doc: UntypedDocument): Finding {
   const what = doc.topLevel ? 'Document' : 'Item';
@@ -164,12 +185,14 @@ function separateBuildTime(
   const kept: ManifestObject[] = [];
   const buildTime: BuildTimeFile[] = [];
   const findings: Finding[] = [];
-  for (const object of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     const tool = buildTimeToolOf(object.apiVersion, object.body);
     if (tool) buildTime.push({ file: path, line: object.line, tool });
     else kept.push(object);
   }
-  for (const doc of untyped) {
+  for (let i = 0; i < untyped.length; i++) {
+    const doc = untyped[i];
     const tool = doc.topLevel ? untypedToolOf(path, doc.value) : undefined;
     if (tool) buildTime.push({ file: path, line: doc.line, tool });
     else findings.push(untypedFinding(path, doc));
@@ -230,7 +253,7 @@ function readFile(
     };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (!/\S/.test(text)) return EMPTY_READ;
+  if (!hasNonWhitespace(text)) return EMPTY_READ;
 
   if (findStructuralTemplate(text) !== undefined) {
     const template = readHelmTemplate(path, text, limits, renderer());
@@ -320,9 +343,13 @@ export function readManifests(
       };
     }
     // One at a time: a List of 100,000 items must not overflow the call stack.
-    for (const object of read.objects) objects.push(object);
-    for (const finding of read.findings) findings.push(finding);
-    for (const toolFile of read.buildTime) buildTime.push(toolFile);
+    for (let i = 0; i < read.objects.length; i++) objects.push(read.objects[i]);
+    for (let i = 0; i < read.findings.length; i++) {
+      findings.push(read.findings[i]);
+    }
+    for (let i = 0; i < read.buildTime.length; i++) {
+      buildTime.push(read.buildTime[i]);
+    }
     documents += read.documents;
   }
   const setAside = buildTimeFinding(buildTime);

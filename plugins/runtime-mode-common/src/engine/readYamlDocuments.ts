@@ -136,8 +136,6 @@ function limitFinding(
  * Pre-scans. Each is one pass over the text (or a native substring search),
  * so reading stays linear whatever the input.
  */
-const DIRECTIVE_OR_INLINE_MARKER = /^%|^(?:---|\.\.\.)[ \t]*[^\s#]|^\.\.\./m;
-
 function isAnchorPrefix(code: number): boolean {
   // Line start, whitespace, `[`, `{` or `,`.
   return (
@@ -216,18 +214,8 @@ function countAnchorsAndAliases(text: string): {
  * parser, which reports errors with lines. A property test checks that both
  * paths read the same objects at the same lines.
  */
-function needsFullParser(text: string): boolean {
-  return (
-    ((text.includes('%') ||
-      text.includes('...') ||
-      text.includes('--- ') ||
-      text.includes('---\t')) &&
-      DIRECTIVE_OR_INLINE_MARKER.test(text)) ||
-    ((text.includes('&') || text.includes('*')) && anchorsOrAliases(text))
-  );
-}
-
-function anchorsOrAliases(text: string): boolean {
+function hasAnchorsOrAliases(text: string): boolean {
+  if (!text.includes('&') && !text.includes('*')) return false;
   const { anchors, aliases } = countAnchorsAndAliases(text);
   return anchors + aliases > 0;
 }
@@ -479,8 +467,10 @@ function splitAndLoadFast(
   text: string,
   limits: ManifestLimits,
 ): FastRead | undefined {
-  if (needsFullParser(text)) return undefined;
+  // Directives and inline markers are found on the segmentation's walk.
+  if (hasAnchorsOrAliases(text)) return undefined;
   const segmentation = documentSegments(text);
+  if (segmentation.directiveOrInlineMarker) return undefined;
   return (
     loadWholeFile(text, segmentation, limits) ??
     loadEachDocument(text, segmentation, limits)
@@ -605,7 +595,8 @@ export function readYamlDocuments(
   const findings: Finding[] = [];
   const fast = parser === 'auto' ? splitAndLoadFast(text, limits) : undefined;
   if (fast) {
-    for (const doc of fast.docs) {
+    for (let i = 0; i < fast.docs.length; i++) {
+      const doc = fast.docs[i];
       if (doc.tooDeep) {
         findings.push(limitFinding('depth', path, limits, doc.line));
         continue;

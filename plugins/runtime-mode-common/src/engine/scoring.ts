@@ -46,7 +46,8 @@ function worstByRule(
   findings: readonly Finding[],
 ): Map<string, 'critical' | 'warning'> {
   const worst = new Map<string, 'critical' | 'warning'>();
-  for (const finding of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
     if (finding.waived || finding.severity === 'info') continue;
     if (worst.get(finding.id) !== 'critical') {
       worst.set(finding.id, finding.severity);
@@ -107,7 +108,7 @@ export function scoreConcerns(
   }
   score = Math.max(0, score);
   let waived = 0;
-  for (const finding of findings) if (finding.waived) waived++;
+  for (let i = 0; i < findings.length; i++) if (findings[i].waived) waived++;
   if (waived > 0) {
     explanation.push(`${waived} waived concern(s) cost nothing.`);
   }

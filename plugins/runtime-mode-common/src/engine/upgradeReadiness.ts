@@ -72,7 +72,8 @@ function worstConcernPerObject(
   findings: readonly Finding[],
 ): ReadonlyMap<string, UpgradeConcern> {
   let worst: Map<string, UpgradeConcern> | undefined;
-  for (const finding of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
     const concern = upgradeConcernOf(finding);
     if (!concern) continue;
     worst ??= new Map();

@@ -21,7 +21,7 @@ const { segmentsByLine, segmentsByPattern } = segmentationWays;
 
 // Pieces that make and break `---` lines and content lines: comments,
 // blanks, whitespace that is not a space or a tab, markers with and without
-// a comment, and `----` or `--- x` that are no markers.
+// a comment, `----` or `--- x` that are no markers, directives and `...`.
 const piece = fc.constantFrom(
   '---',
   '--- ',
@@ -29,7 +29,14 @@ const piece = fc.constantFrom(
   '---#c',
   '----',
   '--- x',
+  '---\u00a0x',
+  '---\vx',
+  '--- #x',
   '...',
+  '... x',
+  '..',
+  '%',
+  '%YAML 1.2',
   '\n',
   '\n',
   '\n',
@@ -57,6 +64,31 @@ describe('documentSegments', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('finds the directive, `...` and inline `---` lines that leave the cut to the full parser', () => {
+    const found = (text: string) => [
+      segmentsByLine(text).directiveOrInlineMarker,
+      segmentsByPattern(text).directiveOrInlineMarker,
+    ];
+    for (const text of [
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n...\n',
+      'a: 1\n--- !!map\nb: 2\n',
+      'a: 1\n---{b: 2}\n',
+      'a: 1\n---\t[1]\n',
+    ]) {
+      expect(found(text)).toEqual([true, true]);
+    }
+    for (const text of [
+      'a: 1\n---\nb: 2\n',
+      'a: 1\n--- # next\nb: 2\n',
+      'a: "100%"\n  ...: x\n',
+      'a: 1\n ---x\n',
+      '',
+    ]) {
+      expect(found(text)).toEqual([false, false]);
+    }
   });
 
   it('gives each document the line of its first content line, counting comments and blanks', () => {

@@ -39,6 +39,12 @@ export interface Segmentation {
   documents: number;
   /** A `---#` line: a separator to us, a plain scalar to js-yaml. */
   markerWithoutSpace: boolean;
+  /**
+   * A line that starts with `%` (a directive), with `...` (a document end),
+   * or with `---` and then content (`--- !tag`, `--- {a: 1}`): documents this
+   * cut does not find, so the full parser reads the text.
+   */
+  directiveOrInlineMarker: boolean;
 }
 
 // Lines as JavaScript's `m` flag sees them: they also end at \r, U+2028 and
@@ -47,6 +53,7 @@ export interface Segmentation {
 const DOCUMENT_MARKER = /^---[ \t]*(?:#.*)?\r?$/gm;
 const CONTENT_LINE = /^[ \t]*[^\s#]/gm;
 const WHITESPACE = /\s/;
+const DIRECTIVE_OR_INLINE_MARKER = /^%|^(?:---|\.\.\.)[ \t]*[^\s#]|^\.\.\./m;
 
 /** Line breaks (\n) in text[from, to). @internal */
 export function countLines(text: string, from: number, to: number): number {
@@ -91,20 +98,12 @@ export function documentSegments(text: string): Segmentation {
 /** Whether the \n-ended line at `at` (ending at `end`) is a `---` line. */
 function isMarkerLine(text: string, at: number, end: number): boolean {
   if (!text.startsWith('---', at)) return false;
-  let i = at + 3;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-    i++;
-  }
+  const i = skipBlanks(text, at + 3, end);
   return i === end || text.charCodeAt(i) === 35;
 }
 
-/** Whether the \n-ended line at `at` (ending at `end`) is a content line. */
-function isContentLine(text: string, at: number, end: number): boolean {
-  let i = at;
-  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-    i++;
-  }
-  if (i === end) return false;
+/** Whether text[i] is neither whitespace (as `\s` sees it) nor `#`. */
+function isContentCharacter(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 35) return false;
   // ASCII whitespace is \t to \r and space; beyond ASCII, ask the pattern.
@@ -112,11 +111,45 @@ function isContentLine(text: string, at: number, end: number): boolean {
   return !WHITESPACE.test(text[i]);
 }
 
+/** The first offset at or after `from` (before `end`) that is not a space or tab. */
+function skipBlanks(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+    i++;
+  }
+  return i;
+}
+
+/** Whether the \n-ended line at `at` (ending at `end`) is a content line. */
+function isContentLine(text: string, at: number, end: number): boolean {
+  const i = skipBlanks(text, at, end);
+  return i < end && isContentCharacter(text, i);
+}
+
+/**
+ * Whether the \n-ended line at `at` (ending at `end`) is a directive, a
+ * `...` line or a `---` line with content: DIRECTIVE_OR_INLINE_MARKER on
+ * one line.
+ */
+function isDirectiveOrInlineMarker(
+  text: string,
+  at: number,
+  end: number,
+): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 37) return true; // %
+  if (c === 46) return text.startsWith('...', at);
+  if (c !== 45 || !text.startsWith('---', at)) return false;
+  const i = skipBlanks(text, at + 3, end);
+  return i < end && isContentCharacter(text, i);
+}
+
 /** For texts whose only line terminator is \n: one walk over their lines. */
 function segmentsByLine(text: string): Segmentation {
   const segments: DocumentSegment[] = [];
   let documents = 0;
   let markerWithoutSpace = false;
+  let directiveOrInlineMarker = false;
   let start = 0;
   let startLine = 1;
   let line = 1;
@@ -124,7 +157,11 @@ function segmentsByLine(text: string): Segmentation {
   for (let at = 0; at <= text.length; line++) {
     const newline = text.indexOf('\n', at);
     const end = newline === -1 ? text.length : newline;
-    if (isMarkerLine(text, at, end)) {
+    // Markers, directives and `...` start with one of `-`, `.` and `%`:
+    // other lines (most) are only looked at for content.
+    const first = text.charCodeAt(at);
+    const mayMark = first === 45 || first === 46 || first === 37;
+    if (mayMark && isMarkerLine(text, at, end)) {
       segments.push(segment(start, at, startLine, contentLine, line));
       if (contentLine !== undefined) documents++;
       if (text.charCodeAt(at + 3) === 35) markerWithoutSpace = true;
@@ -132,8 +169,14 @@ function segmentsByLine(text: string): Segmentation {
       // A `---` ending the text has no line break after it.
       startLine = newline === -1 ? line : line + 1;
       contentLine = undefined;
-    } else if (contentLine === undefined && isContentLine(text, at, end)) {
-      contentLine = line;
+    } else {
+      if (contentLine === undefined && isContentLine(text, at, end)) {
+        contentLine = line;
+      }
+      // Checked only until the first one: one is enough.
+      if (mayMark && !directiveOrInlineMarker) {
+        directiveOrInlineMarker = isDirectiveOrInlineMarker(text, at, end);
+      }
     }
     if (newline === -1) break;
     at = newline + 1;
@@ -145,7 +188,7 @@ function segmentsByLine(text: string): Segmentation {
     segments.push(segment(start, text.length, startLine, contentLine, line));
     if (contentLine !== undefined) documents++;
   }
-  return { segments, documents, markerWithoutSpace };
+  return { segments, documents, markerWithoutSpace, directiveOrInlineMarker };
 }
 
 /** A segment from `startLine` up to (not including) `endLine`'s line break count. */
@@ -212,7 +255,12 @@ function segmentsByPattern(text: string): Segmentation {
     start = next;
     DOCUMENT_MARKER.lastIndex = next;
   }
-  return { segments, documents, markerWithoutSpace };
+  return {
+    segments,
+    documents,
+    markerWithoutSpace,
+    directiveOrInlineMarker: DIRECTIVE_OR_INLINE_MARKER.test(text),
+  };
 }
 
 /** Both ways of cutting, for the test that they agree. @internal */

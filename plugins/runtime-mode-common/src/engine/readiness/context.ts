@@ -82,12 +82,19 @@ export type ReadinessRule = (context: ReadinessContext) => RuleFamilyOutcome;
 export function combineOutcomes(
   outcomes: readonly RuleFamilyOutcome[],
 ): RuleFamilyOutcome {
-  // Plain loops: this runs for every component, and the lists are short.
+  // Indexed loops: this runs for every component, the lists are short and
+  // many are the shared frozen NOTHING_JUDGED lists, which an iterator per
+  // list made a measurable cost.
   const findings: Finding[] = [];
   const evaluated: string[] = [];
-  for (const outcome of outcomes) {
-    for (const finding of outcome.findings) findings.push(finding);
-    for (const id of outcome.evaluated) evaluated.push(id);
+  for (let o = 0; o < outcomes.length; o++) {
+    const outcome = outcomes[o];
+    for (let i = 0; i < outcome.findings.length; i++) {
+      findings.push(outcome.findings[i]);
+    }
+    for (let i = 0; i < outcome.evaluated.length; i++) {
+      evaluated.push(outcome.evaluated[i]);
+    }
   }
   return { findings, evaluated };
 }

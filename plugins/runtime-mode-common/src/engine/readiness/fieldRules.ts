@@ -147,7 +147,9 @@ export function checkFields(context: ReadinessContext): RuleFamilyOutcome {
   const kubevirtTarget = context.targets.kubevirt;
   const findings: Finding[] = [];
   const evaluated: string[] = [];
-  for (const object of context.objects) {
+  const objects = context.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     if (!object.rendered) continue;
     if (isVmOrPool(object)) {
       noteEvaluated(evaluated, 'api-run-strategy-conflict');

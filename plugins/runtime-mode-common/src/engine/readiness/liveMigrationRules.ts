@@ -225,7 +225,7 @@ function hasKey(value: unknown, key: string): boolean {
   while (stack.length > 0) {
     const current = stack.pop();
     if (Array.isArray(current)) {
-      for (const child of current) stack.push(child);
+      for (let i = 0; i < current.length; i++) stack.push(current[i]);
     } else if (isRecord(current)) {
       if (key in current) return true;
       for (const child in current) {
@@ -275,7 +275,9 @@ export function checkLiveMigration(
   // Worked out at the first VM: most components have none.
   let defaults: KubevirtDefaults[] | undefined;
   let judged = false;
-  for (const vm of context.objects) {
+  const objects = context.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const vm = objects[i];
     if (!vm.rendered || !isKubevirtVm(vm)) continue;
     const spec = vmiSpecOf(vm);
     if (!spec) continue;
@@ -300,8 +302,9 @@ export function checkLiveMigration(
     }
     const drain = evictionFinding(vm, eviction);
     if (drain) findings.push(drain);
-    for (const blocker of blockersOf(vm, spec, context, defaults)) {
-      findings.push(blockerFinding(vm, blocker, eviction));
+    const blockers = blockersOf(vm, spec, context, defaults);
+    for (let b = 0; b < blockers.length; b++) {
+      findings.push(blockerFinding(vm, blockers[b], eviction));
     }
   }
   return { findings, evaluated: judged ? LIVE_MIGRATION_RULES : [] };

@@ -190,7 +190,8 @@ function monitorGaps(
   hasVms: boolean,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const monitor of monitors) {
+  for (let i = 0; i < monitors.length; i++) {
+    const monitor = monitors[i];
     if (monitor.kind === 'ServiceMonitor' && selectsVirtLauncher(monitor)) {
       findings.push(
         makeFinding(

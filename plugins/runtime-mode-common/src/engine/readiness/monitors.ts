@@ -60,7 +60,8 @@ function namespaceScope(object: ManifestObject): NamespaceScope {
 /** The monitoring.coreos.com ServiceMonitors and PodMonitors among the objects. @internal */
 export function monitorsIn(objects: readonly ManifestObject[]): Monitor[] {
   const monitors: Monitor[] = [];
-  for (const object of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     // The kind first: it rules out most objects without working out a group.
     if (object.kind !== 'ServiceMonitor' && object.kind !== 'PodMonitor') {
       continue;
@@ -104,7 +105,8 @@ export function appWorkloadsIn(
   objects: readonly ManifestObject[],
 ): AppWorkload[] {
   const workloads: AppWorkload[] = [];
-  for (const object of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     if (isKubevirtVm(object)) {
       workloads.push({ object, podLabels: vmiLabelsOf(object) });
     } else if (

@@ -44,7 +44,9 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
       o.kind === 'PodDisruptionBudget' &&
       apiGroupOf(o.apiVersion) === 'policy',
   );
-  for (const workload of context.objects) {
+  const objects = context.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const workload = objects[i];
     if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
     if (apiGroupOf(workload.apiVersion) === 'kubevirt.io') continue;
     const template = podTemplateOf(workload);
@@ -127,7 +129,10 @@ function containerNames(
   matches: (container: Record<string, unknown>) => boolean,
 ): string[] {
   const names: string[] = [];
-  for (const c of containers) if (matches(c)) names.push(String(c.name ?? '?'));
+  for (let i = 0; i < containers.length; i++) {
+    const c = containers[i];
+    if (matches(c)) names.push(String(c.name ?? '?'));
+  }
   return names;
 }
 

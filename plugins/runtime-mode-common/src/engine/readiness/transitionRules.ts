@@ -60,7 +60,9 @@ function vmsToContainers(
 ): Finding[] {
   const findings: Finding[] = [];
   const targetLabel = context.profiles[target].label;
-  for (const vm of context.objects) {
+  const objects = context.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const vm = objects[i];
     const kubevirt = isKubevirtVm(vm);
     // A vSphere VM already is a VM of the virtualized-container mode.
     const vsphere = isVsphereVm(vm) && target === 'bare-metal-container';
@@ -248,7 +250,9 @@ function otherNeedsOntoVms(
 /** Bare-metal containers moving onto Kubernetes nodes that are VMs. */
 function hostDependenciesOntoVms(context: ReadinessContext): Finding[] {
   const findings: Finding[] = [];
-  for (const workload of context.objects) {
+  const objects = context.objects;
+  for (let i = 0; i < objects.length; i++) {
+    const workload = objects[i];
     if (!workload.rendered || !isContainerWorkload(workload)) continue;
     const template = podTemplateOf(workload);
     if (!template) continue;

@@ -31,7 +31,8 @@ function declaredAccessModes(
       get(spec, 'accessModes');
     return Array.isArray(declared) ? declared.map(String) : undefined;
   };
-  for (const object of objects) {
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
     if (!object.name) continue;
     if (
       object.kind === 'PersistentVolumeClaim' ||
