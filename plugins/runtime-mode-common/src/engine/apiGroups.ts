@@ -44,6 +44,19 @@ export function apiGroupOf(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
+/**
+ * Whether an apiVersion belongs to the API group (`''` for the core group):
+ * `apiGroupOf(apiVersion) === group` without cutting the group out, for the
+ * rules that ask it of every object.
+ * @internal
+ */
+export function isInApiGroup(apiVersion: string, group: string): boolean {
+  const slash = apiVersion.lastIndexOf('/');
+  // The core group: no slash, or nothing before it.
+  if (group === '') return slash <= 0;
+  return slash === group.length && apiVersion.startsWith(group);
+}
+
 /** The version part of an apiVersion (`v1beta1`). @internal */
 export function apiVersionPart(apiVersion: string): string {
   const slash = apiVersion.lastIndexOf('/');

@@ -23,7 +23,7 @@ import type {
   RuntimeModeId,
 } from '../types';
 import { RUNTIME_MODES } from '../types';
-import { apiGroupOf } from './apiGroups';
+import { apiGroupOf, isInApiGroup } from './apiGroups';
 import { makeFinding } from './findings';
 import type { ManifestObject } from './readManifests';
 
@@ -50,8 +50,10 @@ export const WORKLOAD_KINDS = new Set([
 export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
   // The kind first: most objects are not VM-like, and it needs no group.
   if (!KUBEVIRT_VM_KINDS.has(object.kind)) return false;
-  const group = apiGroupOf(object.apiVersion);
-  return group === 'kubevirt.io' || group === 'pool.kubevirt.io';
+  return (
+    isInApiGroup(object.apiVersion, 'kubevirt.io') ||
+    isInApiGroup(object.apiVersion, 'pool.kubevirt.io')
+  );
 }
 
 function virtualizationInfrastructure(

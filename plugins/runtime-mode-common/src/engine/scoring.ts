@@ -100,7 +100,8 @@ export function scoreConcerns(
   const worst = worstByRule(findings);
   // No concern (most components): nothing to list or sort.
   const entries = worst.size === 0 ? [] : [...worst].sort(compareRuleEntries);
-  for (const [rule, severity] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const [rule, severity] = entries[i];
     score -= SCORE_PENALTY[severity];
     if (severity === 'critical') critical++;
     else warning++;

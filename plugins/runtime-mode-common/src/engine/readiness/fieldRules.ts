@@ -15,7 +15,7 @@
  */
 
 import type { Finding } from '../../types';
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import { compareVersions } from '../versions';
@@ -45,11 +45,11 @@ function vmSpecOf(object: ManifestObject): Record<string, unknown> | undefined {
 function isVmOrPool(object: ManifestObject): boolean {
   // The kind first: it rules out most objects without working out a group.
   if (object.kind === 'VirtualMachine') {
-    return apiGroupOf(object.apiVersion) === 'kubevirt.io';
+    return isInApiGroup(object.apiVersion, 'kubevirt.io');
   }
   return (
     object.kind === 'VirtualMachinePool' &&
-    apiGroupOf(object.apiVersion) === 'pool.kubevirt.io'
+    isInApiGroup(object.apiVersion, 'pool.kubevirt.io')
   );
 }
 
@@ -133,7 +133,7 @@ function migrationPolicyFindings(object: ManifestObject): Finding[] {
 function isMigrationPolicy(object: ManifestObject): boolean {
   return (
     object.kind === 'MigrationPolicy' &&
-    apiGroupOf(object.apiVersion) === 'migrations.kubevirt.io'
+    isInApiGroup(object.apiVersion, 'migrations.kubevirt.io')
   );
 }
 

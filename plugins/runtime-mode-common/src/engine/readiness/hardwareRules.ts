@@ -15,7 +15,7 @@
  */
 
 import type { ClusterConfig, Finding } from '../../types';
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence } from '../findings';
 import type { ManifestObject } from '../readManifests';
@@ -154,8 +154,7 @@ function nestedVirtualization(context: ReadinessContext): RuleFamilyOutcome {
 
 function isKubevirtCr(object: ManifestObject): boolean {
   return (
-    object.kind === 'KubeVirt' &&
-    apiGroupOf(object.apiVersion) === 'kubevirt.io'
+    object.kind === 'KubeVirt' && isInApiGroup(object.apiVersion, 'kubevirt.io')
   );
 }
 

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext } from './context';
 import { get, isRecord } from './objectPaths';
@@ -85,7 +85,7 @@ export function kubevirtDefaultsOf(
     o =>
       o.rendered &&
       o.kind === 'KubeVirt' &&
-      apiGroupOf(o.apiVersion) === 'kubevirt.io',
+      isInApiGroup(o.apiVersion, 'kubevirt.io'),
   );
   if (cr) return [fromKubevirtCr(cr)];
   const clusters = context.clusters.filter(

@@ -15,7 +15,7 @@
  */
 
 import type { Finding } from '../../types';
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
@@ -227,7 +227,7 @@ function monitorGaps(
   }
   const services = rendered.filter(
     (o: ManifestObject) =>
-      o.kind === 'Service' && apiGroupOf(o.apiVersion) === '',
+      o.kind === 'Service' && isInApiGroup(o.apiVersion, ''),
   );
   const appCovered = workloads.some(workload =>
     monitors.some(monitor => monitorCovers(monitor, workload, services)),

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
 import {
   Labels,
@@ -66,7 +66,7 @@ export function monitorsIn(objects: readonly ManifestObject[]): Monitor[] {
     if (object.kind !== 'ServiceMonitor' && object.kind !== 'PodMonitor') {
       continue;
     }
-    if (apiGroupOf(object.apiVersion) !== 'monitoring.coreos.com') continue;
+    if (!isInApiGroup(object.apiVersion, 'monitoring.coreos.com')) continue;
     const endpoints = get(
       object.body,
       'spec',
@@ -111,7 +111,7 @@ export function appWorkloadsIn(
       workloads.push({ object, podLabels: vmiLabelsOf(object) });
     } else if (
       WORKLOAD_KINDS.has(object.kind) &&
-      apiGroupOf(object.apiVersion) !== 'kubevirt.io'
+      !isInApiGroup(object.apiVersion, 'kubevirt.io')
     ) {
       const template = podTemplateOf(object);
       workloads.push({

@@ -15,7 +15,7 @@
  */
 
 import type { Finding } from '../../types';
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { hasLabels, labelSelectorMatches, labelsOf } from '../labelSelectors';
@@ -42,13 +42,13 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
     o =>
       o.rendered &&
       o.kind === 'PodDisruptionBudget' &&
-      apiGroupOf(o.apiVersion) === 'policy',
+      isInApiGroup(o.apiVersion, 'policy'),
   );
   const objects = context.objects;
   for (let i = 0; i < objects.length; i++) {
     const workload = objects[i];
     if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
-    if (apiGroupOf(workload.apiVersion) === 'kubevirt.io') continue;
+    if (isInApiGroup(workload.apiVersion, 'kubevirt.io')) continue;
     const template = podTemplateOf(workload);
     if (!template) continue;
     const containers = list(get(template, 'spec', 'containers')).filter(

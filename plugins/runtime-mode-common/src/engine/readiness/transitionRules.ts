@@ -15,7 +15,7 @@
  */
 
 import type { Finding, RuntimeModeId } from '../../types';
-import { apiGroupOf } from '../apiGroups';
+import { isInApiGroup } from '../apiGroups';
 import { isKubevirtVm, WORKLOAD_KINDS } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import type { ManifestObject } from '../readManifests';
@@ -34,7 +34,7 @@ const CONTAINER_MODES: ReadonlySet<RuntimeModeId> = new Set([
 /** A vSphere VM managed by VM Service (vm-operator). */
 function isVsphereVm(object: ManifestObject): boolean {
   return (
-    apiGroupOf(object.apiVersion) === 'vmoperator.vmware.com' &&
+    isInApiGroup(object.apiVersion, 'vmoperator.vmware.com') &&
     (object.kind === 'VirtualMachine' ||
       object.kind === 'VirtualMachineReplicaSet')
   );
@@ -43,7 +43,7 @@ function isVsphereVm(object: ManifestObject): boolean {
 function isContainerWorkload(object: ManifestObject): boolean {
   return (
     WORKLOAD_KINDS.has(object.kind) &&
-    apiGroupOf(object.apiVersion) !== 'kubevirt.io'
+    !isInApiGroup(object.apiVersion, 'kubevirt.io')
   );
 }
 
