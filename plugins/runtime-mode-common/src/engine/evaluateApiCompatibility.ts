@@ -201,9 +201,72 @@ function baseFields(
   };
 }
 
+/** The fields of a row's finding that are the same for every object it judges. */
+interface RowFields {
+  component: string;
+  deprecatedIn: string | undefined;
+  removedIn: string | undefined;
+  removalDate: string | undefined;
+  replacement: string | undefined;
+  remediation: string;
+}
+
+// Per facts (one apiVersion and kind at one set of targets), per row: built
+// at the first finding of the row, then shared by every object it judges.
+const rowFieldsByFacts = new WeakMap<ApiFacts, Array<RowFields | undefined>>();
+
+function rowFields(
+  object: ManifestObjectRef,
+  facts: ApiFacts,
+  rowIndex: number,
+  targets: Readonly<Record<string, string>>,
+): RowFields {
+  let byRow = rowFieldsByFacts.get(facts);
+  if (!byRow) {
+    byRow = [];
+    rowFieldsByFacts.set(facts, byRow);
+  }
+  let fields = byRow[rowIndex];
+  if (!fields) {
+    const row = facts.rows[rowIndex];
+    const replacement = facts.replacements[rowIndex];
+    const base = baseFields(object, row, replacement);
+    fields = {
+      component: row.component,
+      deprecatedIn: base.deprecatedIn,
+      removedIn: base.removedIn,
+      removalDate: base.removalDate,
+      replacement: base.replacement,
+      // The object's apiVersion is the facts' own: the same for every object.
+      remediation: moveAdvice(object, replacement, targets),
+    };
+    byRow[rowIndex] = fields;
+  }
+  return fields;
+}
+
+/** A row's finding fields for one object: its evidence, then the row's. */
+function findingFields(
+  object: ManifestObjectRef,
+  shared: RowFields,
+): Partial<Finding> {
+  // Set one by one in baseFields' order, not spread: a spread in a literal is a slow copy.
+  const fields: Partial<Finding> = objectEvidence(object);
+  fields.component = shared.component;
+  fields.deprecatedIn = shared.deprecatedIn;
+  fields.removedIn = shared.removedIn;
+  fields.removalDate = shared.removalDate;
+  fields.replacement = shared.replacement;
+  fields.remediation = shared.remediation;
+  return fields;
+}
+
 /** Everything a row's verdict is built from. */
 interface RowJudgement {
   object: ManifestObjectRef;
+  /** The facts the row is one of, and its place among them. */
+  facts: ApiFacts;
+  rowIndex: number;
   row: KnowledgeBaseRow;
   target: string | undefined;
   targets: Readonly<Record<string, string>>;
@@ -283,13 +346,14 @@ function supersededFinding(judgement: RowJudgement): Finding {
 }
 
 function judgeRow(judgement: RowJudgement): Finding | undefined {
-  const { object, row, target, targets, replacement, alphaNote } = judgement;
+  const { object, row, target, targets, alphaNote } = judgement;
   const label = componentLabel(row.component);
   // Built only for a finding: most rows leave none at the targets.
-  const fields = () => ({
-    ...baseFields(object, row, replacement),
-    remediation: moveAdvice(object, replacement, targets),
-  });
+  const fields = () =>
+    findingFields(
+      object,
+      rowFields(object, judgement.facts, judgement.rowIndex, targets),
+    );
   const superseded =
     !row.deprecatedIn &&
     !row.removedIn &&
@@ -393,6 +457,8 @@ function judgeObject(
     }
     const finding = judgeRow({
       object,
+      facts,
+      rowIndex: i,
       row,
       target,
       targets,

@@ -327,7 +327,12 @@ const JS_YAML_DEPTH_ERROR = /nesting exceeded maxDepth/;
  */
 type DepthRule = 'one-past' | 'strict';
 
-const loadOptionsByDepth = new Map<string, LoadOptions>();
+// One options object per depth limit and rule (js-yaml only reads them),
+// not one per document; keyed by the number, so no key text is built per file.
+const loadOptionsByDepth: Record<DepthRule, Map<number, LoadOptions>> = {
+  'one-past': new Map(),
+  strict: new Map(),
+};
 
 /**
  * js-yaml's options: the full parser's schema (YAML 1.2 core); `json`:
@@ -338,10 +343,8 @@ function fastLoadOptions(
   limits: ManifestLimits,
   depthRule: DepthRule,
 ): LoadOptions {
-  // One options object per limit and rule (js-yaml only reads it), not one
-  // per document.
-  const key = `${depthRule}:${limits.maxDepth}`;
-  let options = loadOptionsByDepth.get(key);
+  const byDepth = loadOptionsByDepth[depthRule];
+  let options = byDepth.get(limits.maxDepth);
   if (!options) {
     const withDepth: LoadOptions & { maxDepth: number } = {
       schema: CORE_SCHEMA,
@@ -349,8 +352,8 @@ function fastLoadOptions(
       maxDepth: limits.maxDepth + (depthRule === 'one-past' ? 1 : 0),
     };
     options = withDepth;
-    if (loadOptionsByDepth.size >= 16) loadOptionsByDepth.clear();
-    loadOptionsByDepth.set(key, options);
+    if (byDepth.size >= 16) byDepth.clear();
+    byDepth.set(limits.maxDepth, options);
   }
   return options;
 }

@@ -168,6 +168,25 @@ describe('upgrade readiness', () => {
     );
   });
 
+  it('counts an object at one place once, even when the same file is given twice', () => {
+    const content = `${CONFIGMAP}---\n${PDB_V1BETA1}`;
+    const once = run(content, 'metal-31');
+    expect(once.upgrade.checks).toEqual({ passing: 1, total: 2 });
+    const twice = evaluate({
+      manifests: [
+        { path: 'app.yaml', content },
+        { path: 'other.yaml', content: FLOWSCHEMA_V1BETA3 },
+        { path: 'app.yaml', content },
+      ],
+      config,
+      options: { targets: { k8s: '1.31' } },
+    });
+    // Three objects at three places: the ConfigMap and the PodDisruptionBudget
+    // of app.yaml (read twice), and the FlowSchema (deprecated at 1.31).
+    expect(twice.objects).toHaveLength(5);
+    expect(twice.upgrade.checks).toEqual({ passing: 1, total: 3 });
+  });
+
   it('is unknown when no object was read, and never a pass', () => {
     expect(run('# nothing here\n', 'metal-31').upgrade).toMatchObject({
       level: 'unknown',

@@ -64,33 +64,39 @@ function objectKey(object: Partial<ManifestObjectRef>): string {
   return `${object.file}\u0000${object.line}\u0000${object.apiVersion}\u0000${object.kind}\u0000${object.name}`;
 }
 
-// Most components have no upgrade concern: they share this (never changed) map.
-const NO_CONCERNS: ReadonlyMap<string, UpgradeConcern> = new Map();
+/** Each object with an upgrade concern, at its worst, by its key (objectKey). */
+interface WorstConcerns {
+  byObject: ReadonlyMap<string, UpgradeConcern>;
+  /** The lines of those objects: only an object on one of them can be among them. */
+  lines: ReadonlySet<number | undefined>;
+}
+
+// Most components have no upgrade concern: they share this (never changed) value.
+const NO_CONCERNS: WorstConcerns = { byObject: new Map(), lines: new Set() };
 
 /** Each object with an upgrade concern, at its worst. */
-function worstConcernPerObject(
-  findings: readonly Finding[],
-): ReadonlyMap<string, UpgradeConcern> {
+function worstConcernPerObject(findings: readonly Finding[]): WorstConcerns {
   let worst: Map<string, UpgradeConcern> | undefined;
+  let lines: Set<number | undefined> | undefined;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i];
     const concern = upgradeConcernOf(finding);
     if (!concern) continue;
     worst ??= new Map();
+    lines ??= new Set();
     const key = objectKey(finding);
     const known = worst.get(key);
     if (!known || CONCERN_RANK[concern] < CONCERN_RANK[known]) {
       worst.set(key, concern);
     }
+    lines.add(finding.line);
   }
-  return worst ?? NO_CONCERNS;
+  return worst && lines ? { byObject: worst, lines } : NO_CONCERNS;
 }
 
-function countConcerns(
-  worst: ReadonlyMap<string, UpgradeConcern>,
-): UpgradeReadiness['counts'] {
+function countConcerns(worst: WorstConcerns): UpgradeReadiness['counts'] {
   const counts = { brokenNow: 0, breaksAtUpgrade: 0, deprecated: 0 };
-  for (const concern of worst.values()) {
+  for (const concern of worst.byObject.values()) {
     if (concern === 'broken-now') counts.brokenNow++;
     else if (concern === 'breaks-at-upgrade') counts.breaksAtUpgrade++;
     else counts.deprecated++;
@@ -98,17 +104,56 @@ function countConcerns(
   return counts;
 }
 
-/** Judged objects, and objects with a concern that were not judged (a rejected field), passing or not. */
+/**
+ * Whether no two objects are at the same place (file and line), so none
+ * share a key: true when each file's objects come together, in line order
+ * (as files are read). A rendered template can put two objects on one line.
+ */
+function atDistinctPlaces(objects: readonly ManifestObjectRef[]): boolean {
+  let seenFiles: Set<string> | undefined;
+  for (let i = 1; i < objects.length; i++) {
+    const previous = objects[i - 1];
+    const object = objects[i];
+    if (object.file === previous.file) {
+      if (object.line <= previous.line) return false;
+      continue;
+    }
+    seenFiles ??= new Set([previous.file]);
+    if (seenFiles.has(object.file)) return false;
+    seenFiles.add(object.file);
+  }
+  return true;
+}
+
+/**
+ * Judged objects, and objects with a concern that were not judged (a
+ * rejected field), passing or not: the distinct object keys among both.
+ * Keys are built only where they can match: for the objects on a line
+ * with a concern, when no two judged objects share a place; otherwise for
+ * every judged object.
+ */
 function countChecks(
   judged: readonly ManifestObjectRef[],
-  worst: ReadonlyMap<string, UpgradeConcern>,
+  worst: WorstConcerns,
 ): UpgradeReadiness['checks'] {
-  if (worst.size === 0) {
+  const concerns = worst.byObject;
+  if (concerns.size === 0) {
     return { passing: judged.length, total: judged.length };
   }
-  const checked = new Set(judged.map(objectKey));
-  for (const key of worst.keys()) checked.add(key);
-  return { passing: checked.size - worst.size, total: checked.size };
+  if (!atDistinctPlaces(judged)) {
+    const checked = new Set(judged.map(objectKey));
+    for (const key of concerns.keys()) checked.add(key);
+    return { passing: checked.size - concerns.size, total: checked.size };
+  }
+  let judgedWithConcern = 0;
+  for (let i = 0; i < judged.length; i++) {
+    const object = judged[i];
+    if (worst.lines.has(object.line) && concerns.has(objectKey(object))) {
+      judgedWithConcern++;
+    }
+  }
+  const total = judged.length + concerns.size - judgedWithConcern;
+  return { passing: total - concerns.size, total };
 }
 
 function upgradeLevel(

@@ -21,11 +21,12 @@ import type {
   Requirements,
   RuntimeModeId,
 } from '../../types';
+import { isKubevirtVm } from '../decideMode';
 import type { ModeProfile } from '../profiles';
 import type { ManifestObject } from '../readManifests';
 
-/** What every readiness rule gets to look at. @internal */
-export interface ReadinessContext {
+/** What the readiness rules are run on. @internal */
+export interface ReadinessInput {
   objects: readonly ManifestObject[];
   currentMode: ModeValue;
   targetMode: RuntimeModeId | null;
@@ -37,6 +38,37 @@ export interface ReadinessContext {
   allClusters: readonly ClusterConfig[];
   /** Target versions per knowledge-base component (already validated). */
   targets: Readonly<Record<string, string>>;
+}
+
+/** What every readiness rule gets to look at: the input, and what several rules ask of it. @internal */
+export interface ReadinessContext extends ReadinessInput {
+  /**
+   * The KubeVirt VM-like objects among `objects`, rendered or not: found once
+   * per component, where every family that judges VMs used to look at every
+   * object again.
+   */
+  vms: readonly ManifestObject[];
+}
+
+/** The context of an input. @internal */
+export function readinessContext(input: ReadinessInput): ReadinessContext {
+  const vms: ManifestObject[] = [];
+  const objects = input.objects;
+  for (let i = 0; i < objects.length; i++) {
+    if (isKubevirtVm(objects[i])) vms.push(objects[i]);
+  }
+  // Named one by one: a spread is a slow copy, and this runs per component.
+  return {
+    objects,
+    currentMode: input.currentMode,
+    targetMode: input.targetMode,
+    requirements: input.requirements,
+    profiles: input.profiles,
+    clusters: input.clusters,
+    allClusters: input.allClusters,
+    targets: input.targets,
+    vms,
+  };
 }
 
 /**

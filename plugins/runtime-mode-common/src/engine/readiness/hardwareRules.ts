@@ -16,7 +16,6 @@
 
 import type { ClusterConfig, Finding } from '../../types';
 import { isInApiGroup } from '../apiGroups';
-import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence } from '../findings';
 import type { ManifestObject } from '../readManifests';
 import {
@@ -119,6 +118,13 @@ const KVM_RULES = [
 
 /** The KubeVirt clusters whose nodes must expose KVM, and the rules that judge them. */
 function kvmOnClusters(context: ReadinessContext): RuleFamilyOutcome {
+  // No cluster of its own and no move to KubeVirt (most components): no list to make.
+  if (
+    context.clusters.length === 0 &&
+    context.targetMode !== 'container-virtualization'
+  ) {
+    return NOTHING_JUDGED;
+  }
   const own = context.clusters.filter(
     c => c.mode === 'container-virtualization',
   );
@@ -136,6 +142,7 @@ function kvmOnClusters(context: ReadinessContext): RuleFamilyOutcome {
 
 /** KubeVirt VMs on clusters whose nodes are themselves VMs. */
 function nestedVirtualization(context: ReadinessContext): RuleFamilyOutcome {
+  if (context.clusters.length === 0) return NOTHING_JUDGED;
   const findings = context.clusters
     .filter(cluster => cluster.mode === 'virtualized-container')
     .map(cluster =>
@@ -147,8 +154,7 @@ function nestedVirtualization(context: ReadinessContext): RuleFamilyOutcome {
     );
   return {
     findings,
-    evaluated:
-      context.clusters.length > 0 ? ['hardware-nested-virtualization'] : [],
+    evaluated: ['hardware-nested-virtualization'],
   };
 }
 
@@ -160,6 +166,8 @@ function isKubevirtCr(object: ManifestObject): boolean {
 
 /** A KubeVirt CR that runs VMs without KVM acceleration. */
 function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
+  // Most components ship no KubeVirt CR: no lists to make.
+  if (!context.objects.some(isKubevirtCr)) return NOTHING_JUDGED;
   const crs = context.objects.filter(isKubevirtCr);
   const findings = crs
     .filter(
@@ -193,14 +201,22 @@ function softwareEmulation(context: ReadinessContext): RuleFamilyOutcome {
  * @internal
  */
 export function checkHardware(context: ReadinessContext): RuleFamilyOutcome {
-  const hasVms = context.objects.some(isKubevirtVm);
+  const hasVms = context.vms.length > 0;
   const needsKvm = hasVms || context.targetMode === 'container-virtualization';
   // Most components ship neither VMs nor a KubeVirt CR: nothing to judge.
   if (!needsKvm && !context.objects.some(isKubevirtCr)) {
     return NOTHING_JUDGED;
   }
-  const outcomes = [softwareEmulation(context)];
-  if (needsKvm) outcomes.push(kvmOnClusters(context));
-  if (hasVms) outcomes.push(nestedVirtualization(context));
-  return combineOutcomes(outcomes);
+  const emulation = softwareEmulation(context);
+  const kvm = needsKvm ? kvmOnClusters(context) : NOTHING_JUDGED;
+  const nested = hasVms ? nestedVirtualization(context) : NOTHING_JUDGED;
+  // VMs with no cluster named (most): nothing judged, nothing to combine.
+  if (
+    emulation === NOTHING_JUDGED &&
+    kvm === NOTHING_JUDGED &&
+    nested === NOTHING_JUDGED
+  ) {
+    return NOTHING_JUDGED;
+  }
+  return combineOutcomes([emulation, kvm, nested]);
 }

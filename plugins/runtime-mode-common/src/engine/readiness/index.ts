@@ -16,7 +16,8 @@
 
 import {
   combineOutcomes,
-  type ReadinessContext,
+  readinessContext,
+  type ReadinessInput,
   type RuleFamilyOutcome,
 } from './context';
 import { checkFields } from './fieldRules';
@@ -27,10 +28,15 @@ import { checkOperations } from './operationsRules';
 import { checkIsolation, checkPerformance } from './requirementRules';
 import { checkTransition } from './transitionRules';
 
-export type { ReadinessContext, RuleFamilyOutcome } from './context';
+export type {
+  ReadinessContext,
+  ReadinessInput,
+  RuleFamilyOutcome,
+} from './context';
 
 /** Runs every family of readiness rules: their concerns, and the rules that applied. @internal */
-export function checkReadiness(context: ReadinessContext): RuleFamilyOutcome {
+export function checkReadiness(input: ReadinessInput): RuleFamilyOutcome {
+  const context = readinessContext(input);
   // Called one by one, not through a list: each call site then sees one
   // function and can be inlined (this runs for every component).
   return combineOutcomes([

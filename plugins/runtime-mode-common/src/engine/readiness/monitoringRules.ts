@@ -16,7 +16,6 @@
 
 import type { Finding } from '../../types';
 import { isInApiGroup } from '../apiGroups';
-import { isKubevirtVm } from '../decideMode';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
@@ -145,7 +144,7 @@ function appFinding(
  * @internal
  */
 export function checkMonitoring(context: ReadinessContext): RuleFamilyOutcome {
-  const hasVms = context.objects.some(o => o.rendered && isKubevirtVm(o));
+  const hasVms = context.vms.some(vm => vm.rendered);
   // Most components have neither: nothing to judge, nothing to collect.
   if (!hasVms && context.targetMode !== 'container-virtualization') {
     return NOTHING_JUDGED;

@@ -38,22 +38,15 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
 export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
   const findings: Finding[] = [];
   const evaluated: string[] = [];
-  const pdbs = context.objects.filter(
-    o =>
-      o.rendered &&
-      o.kind === 'PodDisruptionBudget' &&
-      isInApiGroup(o.apiVersion, 'policy'),
-  );
   const objects = context.objects;
+  const pdbs = disruptionBudgetsIn(objects);
   for (let i = 0; i < objects.length; i++) {
     const workload = objects[i];
     if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
     if (isInApiGroup(workload.apiVersion, 'kubevirt.io')) continue;
     const template = podTemplateOf(workload);
     if (!template) continue;
-    const containers = list(get(template, 'spec', 'containers')).filter(
-      isRecord,
-    );
+    const containers = list(get(template, 'spec', 'containers'));
 
     noteEvaluated(evaluated, 'operations-resources-missing');
     if (!BATCH_KINDS.has(workload.kind)) {
@@ -111,6 +104,24 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
   return { findings, evaluated };
 }
 
+/** The rendered policy PodDisruptionBudgets among the objects. */
+function disruptionBudgetsIn(
+  objects: readonly ManifestObject[],
+): ManifestObject[] {
+  const pdbs: ManifestObject[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
+    if (
+      o.rendered &&
+      o.kind === 'PodDisruptionBudget' &&
+      isInApiGroup(o.apiVersion, 'policy')
+    ) {
+      pdbs.push(o);
+    }
+  }
+  return pdbs;
+}
+
 function hasNoProbe(container: Record<string, unknown>): boolean {
   return (
     !container.readinessProbe &&
@@ -123,17 +134,26 @@ function hasNoRequests(container: Record<string, unknown>): boolean {
   return !isRecord(get(container, 'resources', 'requests'));
 }
 
-/** Names of the containers that match (a name as text, `?` without one). */
+// Most workloads have no container without probes or requests: they share this (never changed) list.
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
+/**
+ * Names of the containers (entries that are records) that match (a name as
+ * text, `?` without one).
+ */
 function containerNames(
-  containers: readonly Record<string, unknown>[],
+  containers: readonly unknown[],
   matches: (container: Record<string, unknown>) => boolean,
-): string[] {
-  const names: string[] = [];
+): readonly string[] {
+  let names: string[] | undefined;
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
-    if (matches(c)) names.push(String(c.name ?? '?'));
+    if (isRecord(c) && matches(c)) {
+      names ??= [];
+      names.push(String(c.name ?? '?'));
+    }
   }
-  return names;
+  return names ?? NO_NAMES;
 }
 
 /**

@@ -370,7 +370,7 @@ function transitionRulesFor(
 ): string[] {
   const { objects } = context;
   const containers = objects.some(isContainerWorkload);
-  const kubevirtVms = objects.some(isKubevirtVm);
+  const kubevirtVms = context.vms.length > 0;
   const vsphereVms = objects.some(isVsphereVm);
   if (!CONTAINER_MODES.has(targetMode)) {
     return [
