@@ -272,7 +272,10 @@ function countModes(
   // Most components have no evidence of a tier: no map, no sort, no list.
   if (evidence.length === 0) return NO_MODES;
   const counts = new Map<RuntimeModeId, number>();
-  for (const e of evidence) counts.set(e.mode, (counts.get(e.mode) ?? 0) + 1);
+  for (let i = 0; i < evidence.length; i++) {
+    const mode = evidence[i].mode;
+    counts.set(mode, (counts.get(mode) ?? 0) + 1);
+  }
   return [...counts].sort(
     (a, b) =>
       b[1] - a[1] || RUNTIME_MODES.indexOf(a[0]) - RUNTIME_MODES.indexOf(b[0]),

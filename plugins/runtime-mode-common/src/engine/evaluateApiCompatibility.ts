@@ -418,6 +418,11 @@ interface ObjectJudgement {
 
 const NO_FINDINGS = Object.freeze([]) as unknown as Finding[];
 const NO_COMPONENTS = Object.freeze([]) as unknown as string[];
+// Most components have no object without a target: an empty Map, never changed.
+const NO_UNTARGETED: ReadonlyMap<string, number> = new Map();
+
+// Facts belong to one set of targets: a judgement kept per facts stays right.
+const unlistedJudgements = new WeakMap<ApiFacts, ObjectJudgement>();
 
 /**
  * An object of an API the knowledge base has no row for and that is not
@@ -427,14 +432,24 @@ function unlistedObject(
   facts: ApiFacts,
   targets: Readonly<Record<string, string>>,
 ): ObjectJudgement {
-  const component = facts.component;
-  const targeted = component !== undefined && targets[component] !== undefined;
-  return {
-    findings: NO_FINDINGS,
-    untargeted: component && !targeted ? [component] : NO_COMPONENTS,
-    component,
-    judged: targeted,
-  };
+  // The same for every object of these facts (its lists are only read): one per facts.
+  let judgement = unlistedJudgements.get(facts);
+  if (!judgement) {
+    const component = facts.component;
+    const targeted =
+      component !== undefined && targets[component] !== undefined;
+    judgement = {
+      findings: NO_FINDINGS,
+      untargeted:
+        component && !targeted
+          ? (Object.freeze([component]) as unknown as string[])
+          : NO_COMPONENTS,
+      component,
+      judged: targeted,
+    };
+    unlistedJudgements.set(facts, judgement);
+  }
+  return judgement;
 }
 
 /** An object's verdicts, and the components it needed a target for. */
@@ -520,6 +535,22 @@ function judgeObject(
   return { findings, untargeted, component, judged };
 }
 
+// Per targets object (only ever read): asked once, not for every component.
+const beyondKnowledge = new WeakMap<object, boolean>();
+
+/** Whether the Kubernetes target is newer than any release the knowledge base knows. */
+function isBeyondKnowledge(targets: Readonly<Record<string, string>>): boolean {
+  let beyond = beyondKnowledge.get(targets);
+  if (beyond === undefined) {
+    const k8sTarget = targets.k8s ? parseVersion(targets.k8s) : undefined;
+    beyond =
+      k8sTarget !== undefined &&
+      compareVersions(k8sTarget, NEWEST_KNOWN_KUBERNETES) > 0;
+    beyondKnowledge.set(targets, beyond);
+  }
+  return beyond;
+}
+
 /**
  * Judges objects against the knowledge base for target versions given per
  * component (`{ k8s: '1.34', kubevirt: '1.6.0', cdi: '1.60.0' }`). A row is
@@ -574,7 +605,8 @@ export function checkApiCompatibility(
     if (judgement.judged) judged.push(object);
   }
 
-  for (const [component, count] of untargeted ?? []) {
+  // A Map either way: a site that sees both a Map and an array is not optimised.
+  for (const [component, count] of untargeted ?? NO_UNTARGETED) {
     findings.push(
       makeFinding(
         'api-target-missing',
@@ -589,8 +621,7 @@ export function checkApiCompatibility(
       ),
     );
   }
-  const k8sTarget = targets.k8s ? parseVersion(targets.k8s) : undefined;
-  if (k8sTarget && compareVersions(k8sTarget, NEWEST_KNOWN_KUBERNETES) > 0) {
+  if (isBeyondKnowledge(targets)) {
     findings.push(
       makeFinding(
         'api-target-beyond-knowledge',
@@ -604,7 +635,8 @@ export function checkApiCompatibility(
     findings,
     notJudged: untargeted ? [...untargeted.keys()].sort() : [],
     judged,
-    components: components.sort(),
+    // One component or none (most): nothing to sort.
+    components: components.length < 2 ? components : components.sort(),
   };
 }
 

@@ -256,8 +256,8 @@ export function evaluateFit(
     // Points of the judged dimensions, summed in order (no filtered copy).
     let judged = 0;
     let points = 0;
-    for (const dimension of dimensions) {
-      const fit = dimension.modes[mode].fit;
+    for (let d = 0; d < dimensions.length; d++) {
+      const fit = dimensions[d].modes[mode].fit;
       if (fit === 'unknown') continue;
       judged++;
       points += FIT_POINTS[fit];

@@ -42,14 +42,11 @@ export function makeFinding(
     message,
     docsUrl: rule.docsUrl,
   };
-  // The fields of `extra` in their order, as a spread would put them: a
-  // spread in the middle of a literal is a slow runtime copy, and every
-  // finding of every evaluation is made here.
-  for (const key in extra) {
-    if (Object.prototype.hasOwnProperty.call(extra, key)) {
-      finding[key] = extra[key as keyof typeof extra];
-    }
-  }
+  // The fields of `extra` in their order, as a spread would put them:
+  // Object.assign copies them natively, where a spread in the middle of a
+  // literal or a loop over the keys was a slow copy (every finding of every
+  // evaluation is made here).
+  Object.assign(finding, extra);
   finding.remediation = extra.remediation ?? rule.remediation;
   finding.waived = false;
   return finding as unknown as Finding;

@@ -25,8 +25,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function labelsOf(value: unknown): Record<string, string> {
   const result: Record<string, string> = {};
   if (!isRecord(value)) return result;
-  for (const [key, labelValue] of Object.entries(value)) {
-    result[key] = String(labelValue);
+  // Keys, then values by key: no pair array per label (this runs for every workload).
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    result[keys[i]] = String(value[keys[i]]);
   }
   return result;
 }
@@ -64,7 +66,9 @@ const PROTO_KEY = '__proto__';
  */
 function matchLabelsHold(matchLabels: unknown, labels: Labels): boolean {
   if (!isRecord(matchLabels)) return true;
-  for (const key of Object.keys(matchLabels)) {
+  const keys = Object.keys(matchLabels);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key !== PROTO_KEY && labels[key] !== String(matchLabels[key])) {
       return false;
     }
@@ -75,7 +79,8 @@ function matchLabelsHold(matchLabels: unknown, labels: Labels): boolean {
 /** Whether {@link labelsOf} would read any label from the value. @internal */
 export function hasLabels(value: unknown): boolean {
   if (!isRecord(value)) return false;
-  for (const key of Object.keys(value)) if (key !== PROTO_KEY) return true;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== PROTO_KEY) return true;
   return false;
 }
 

@@ -321,7 +321,9 @@ export function readManifests(
     );
     return renderer;
   };
-  for (const file of files) {
+  // Indexed: this runs for every component (see docs/engine.md, Performance).
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f];
     let read: FileRead;
     try {
       read = readFile(file, limits, options.parser ?? 'auto', templateRenderer);

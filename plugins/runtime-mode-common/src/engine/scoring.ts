@@ -41,19 +41,24 @@ export interface ScoreResult {
   explanation: string[];
 }
 
+// Shared by components without a concern: never changed.
+const NO_CONCERNS: ReadonlyMap<string, 'critical' | 'warning'> = new Map();
+
 /** The worst severity each rule left, over unwaived concerns. */
 function worstByRule(
   findings: readonly Finding[],
-): Map<string, 'critical' | 'warning'> {
-  const worst = new Map<string, 'critical' | 'warning'>();
+): ReadonlyMap<string, 'critical' | 'warning'> {
+  // Made at the first concern: many components have none.
+  let worst: Map<string, 'critical' | 'warning'> | undefined;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i];
     if (finding.waived || finding.severity === 'info') continue;
+    worst ??= new Map();
     if (worst.get(finding.id) !== 'critical') {
       worst.set(finding.id, finding.severity);
     }
   }
-  return worst;
+  return worst ?? NO_CONCERNS;
 }
 
 /**
@@ -72,6 +77,31 @@ function compareRuleEntries(
   const textB = `${b},${y[1]}`;
   if (textA === textB) return 0;
   return textA < textB ? -1 : 1;
+}
+
+// The conclusions seen so far, by score and counts: a few recur for most components.
+const conclusions = new Map<number, string>();
+// Counts are of distinct rules, far fewer than this: a number key per score and counts.
+const COUNT_BOUND = 1_000;
+
+/** "= 70; level blocked (1 rule(s) with critical, 0 with warnings)." */
+function conclusion(
+  score: number,
+  level: ReadinessLevel,
+  critical: number,
+  warning: number,
+): string {
+  const cacheable = critical < COUNT_BOUND && warning < COUNT_BOUND;
+  // The level follows from the counts: the numbers alone are the key.
+  const key = score + 101 * (critical + COUNT_BOUND * warning);
+  const known = cacheable ? conclusions.get(key) : undefined;
+  if (known !== undefined) return known;
+  const line = `= ${score}; level ${level} (${critical} rule(s) with critical, ${warning} with warnings).`;
+  if (cacheable) {
+    if (conclusions.size >= 1_000) conclusions.clear();
+    conclusions.set(key, line);
+  }
+  return line;
 }
 
 /**
@@ -116,8 +146,6 @@ export function scoreConcerns(
   let level: ReadinessLevel = 'ready';
   if (critical > 0) level = 'blocked';
   else if (warning > 0) level = 'ready-with-warnings';
-  explanation.push(
-    `= ${score}; level ${level} (${critical} rule(s) with critical, ${warning} with warnings).`,
-  );
+  explanation.push(conclusion(score, level, critical, warning));
   return { level, score, explanation };
 }

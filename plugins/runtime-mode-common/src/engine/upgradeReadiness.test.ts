@@ -187,6 +187,33 @@ describe('upgrade readiness', () => {
     expect(twice.upgrade.checks).toEqual({ passing: 1, total: 3 });
   });
 
+  it('names the versions each component was judged at, whatever was judged before and whatever callers do with results', () => {
+    const at = (targets: Record<string, string>, content = CONFIGMAP) =>
+      evaluate({
+        manifests: [{ path: 'app.yaml', content }],
+        config,
+        options: { targets },
+      }).upgrade;
+    const vm = `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: vm\nspec:\n  runStrategy: Always\n`;
+    for (let round = 0; round < 3; round++) {
+      for (const k8s of ['1.31', '1.32', '1.33', '1.34', '1.35']) {
+        expect(at({ k8s }).explanation[0]).toBe(
+          `Judged at Kubernetes ${k8s}.`,
+        );
+      }
+      expect(
+        at({ k8s: '1.34', kubevirt: '1.6.0' }, `${CONFIGMAP}---\n${vm}`)
+          .explanation[0],
+      ).toBe('Judged at Kubernetes 1.34; KubeVirt 1.6.0.');
+    }
+    const changed = at({ k8s: '1.33' });
+    changed.versions[0].planned = '9.99';
+    changed.explanation[0] = 'changed by a caller';
+    expect(at({ k8s: '1.33' }).explanation[0]).toBe(
+      'Judged at Kubernetes 1.33.',
+    );
+  });
+
   it('is unknown when no object was read, and never a pass', () => {
     expect(run('# nothing here\n', 'metal-31').upgrade).toMatchObject({
       level: 'unknown',

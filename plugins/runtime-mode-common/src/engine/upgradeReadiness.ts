@@ -178,6 +178,54 @@ function versionText(versions: ComponentVersions): string {
   return `${componentLabel(component)} ${planned}${today}`;
 }
 
+const RECENT_JUDGED_AT = 4;
+const recentJudgedAt: Array<{
+  versions: readonly ComponentVersions[];
+  line: string;
+}> = [];
+let nextJudgedAt = 0;
+
+/**
+ * "Judged at Kubernetes 1.34; KubeVirt 1.6.0." The same few version lists
+ * come back for most components (one per mix of knowledge-base components):
+ * the lines of the last few are kept.
+ */
+function judgedAtLine(versions: readonly ComponentVersions[]): string {
+  for (let i = 0; i < recentJudgedAt.length; i++) {
+    if (sameVersions(versions, recentJudgedAt[i].versions)) {
+      return recentJudgedAt[i].line;
+    }
+  }
+  let text = '';
+  for (let i = 0; i < versions.length; i++) {
+    if (versions[i].planned === null) continue;
+    text += `${text === '' ? '' : '; '}${versionText(versions[i])}`;
+  }
+  const line = text === '' ? 'No version to judge at.' : `Judged at ${text}.`;
+  // Copies: the caller's list goes into its result, which it may change.
+  const entry = { versions: versions.map(v => ({ ...v })), line };
+  recentJudgedAt[nextJudgedAt] = entry;
+  nextJudgedAt = (nextJudgedAt + 1) % RECENT_JUDGED_AT;
+  return line;
+}
+
+function sameVersions(
+  a: readonly ComponentVersions[],
+  b: readonly ComponentVersions[],
+): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (
+      a[i].component !== b[i].component ||
+      a[i].current !== b[i].current ||
+      a[i].planned !== b[i].planned
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function explain(
   level: UpgradeLevel,
   counts: UpgradeReadiness['counts'],
@@ -187,12 +235,7 @@ function explain(
   if (!evidence.hasObjects) {
     return ['Unknown: no Kubernetes object was read from the manifests.'];
   }
-  const judgedAt = evidence.versions.filter(v => v.planned !== null);
-  const lines = [
-    judgedAt.length > 0
-      ? `Judged at ${judgedAt.map(versionText).join('; ')}.`
-      : 'No version to judge at.',
-  ];
+  const lines = [judgedAtLine(evidence.versions)];
   if (counts.brokenNow > 0) {
     lines.push(
       `${counts.brokenNow} object(s) use an API their cluster no longer serves today: broken now.`,

@@ -15,7 +15,6 @@
  */
 
 import type { Finding } from '../../types';
-import { isInApiGroup } from '../apiGroups';
 import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { labelSelectorMatches } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
@@ -30,6 +29,8 @@ import {
   Monitor,
   monitorCovers,
   monitorsIn,
+  servicesIn,
+  servicesInFront,
 } from './monitors';
 
 // virt-operator's kubevirt-prometheus-metrics Service (NewPrometheusService)
@@ -171,14 +172,15 @@ function monitoringRulesFor(
   monitors: readonly Monitor[],
   hasVms: boolean,
 ): string[] {
-  return [
+  const rules = [
     'monitoring-service-monitor-missing',
     'monitoring-app-not-covered',
-    ...(hasVms ? ['monitoring-virt-launcher-not-covered'] : []),
-    ...(monitors.some(m => m.kind === 'ServiceMonitor')
-      ? ['monitoring-virt-launcher-selector']
-      : []),
   ];
+  if (hasVms) rules.push('monitoring-virt-launcher-not-covered');
+  if (monitors.some(m => m.kind === 'ServiceMonitor')) {
+    rules.push('monitoring-virt-launcher-selector');
+  }
+  return rules;
 }
 
 /** What the monitors a component ships leave unscraped. */
@@ -224,13 +226,11 @@ function monitorGaps(
       ),
     );
   }
-  const services = rendered.filter(
-    (o: ManifestObject) =>
-      o.kind === 'Service' && isInApiGroup(o.apiVersion, ''),
-  );
-  const appCovered = workloads.some(workload =>
-    monitors.some(monitor => monitorCovers(monitor, workload, services)),
-  );
+  const services = servicesIn(rendered);
+  const appCovered = workloads.some(workload => {
+    const inFront = servicesInFront(workload, services);
+    return monitors.some(monitor => monitorCovers(monitor, workload, inFront));
+  });
   if (!appCovered) findings.push(appFinding(workloads, monitors));
   return findings;
 }

@@ -123,37 +123,60 @@ export function appWorkloadsIn(
   return workloads;
 }
 
-/** Core v1 Services whose selector selects a workload's pods, in its namespace. */
-function servicesInFront(
+/** A core v1 Service, with what the coverage rules read of it. @internal */
+export interface FrontService {
+  object: ManifestObject;
+  /** Its `spec.selector`, a plain label map. */
+  selector: unknown;
+  /** Its own labels, which ServiceMonitors select. */
+  labels: Labels;
+}
+
+/** The core v1 Services among the objects, each read once. @internal */
+export function servicesIn(objects: readonly ManifestObject[]): FrontService[] {
+  const services: FrontService[] = [];
+  for (let i = 0; i < objects.length; i++) {
+    const object = objects[i];
+    if (object.kind !== 'Service' || !isInApiGroup(object.apiVersion, '')) {
+      continue;
+    }
+    services.push({
+      object,
+      selector: get(object.body, 'spec', 'selector'),
+      labels: labelsOf(get(object.body, 'metadata', 'labels')),
+    });
+  }
+  return services;
+}
+
+/** The Services whose selector selects a workload's pods, in its namespace. @internal */
+export function servicesInFront(
   workload: AppWorkload,
-  services: readonly ManifestObject[],
-): ManifestObject[] {
+  services: readonly FrontService[],
+): FrontService[] {
   return services.filter(
     service =>
-      (service.namespace === undefined ||
+      (service.object.namespace === undefined ||
         workload.object.namespace === undefined ||
-        service.namespace === workload.object.namespace) &&
-      labelMapSelects(
-        get(service.body, 'spec', 'selector'),
-        workload.podLabels,
-      ),
+        service.object.namespace === workload.object.namespace) &&
+      labelMapSelects(service.selector, workload.podLabels),
   );
 }
 
 /**
  * Whether a monitor scrapes a workload: a PodMonitor selecting its pods, or a
- * ServiceMonitor selecting a Service in front of it, in a namespace the
- * monitor looks in. When the manifests ship no Service in front of the
- * workload, its Service is presumed to carry the pods' labels (the usual
- * convention), so a ServiceMonitor selecting those labels covers it.
+ * ServiceMonitor selecting a Service in front of it (`inFront`, from
+ * {@link servicesInFront}), in a namespace the monitor looks in. When the
+ * manifests ship no Service in front of the workload, its Service is presumed
+ * to carry the pods' labels (the usual convention), so a ServiceMonitor
+ * selecting those labels covers it.
  * @internal
  */
 export function monitorCovers(
   monitor: Monitor,
   workload: AppWorkload,
-  services: readonly ManifestObject[],
+  inFront: readonly FrontService[],
 ): boolean {
-  const inFront = servicesInFront(workload, services);
   if (monitor.kind === 'PodMonitor' || inFront.length === 0) {
     return (
       monitorReaches(monitor, workload.object.namespace) &&
@@ -162,10 +185,7 @@ export function monitorCovers(
   }
   return inFront.some(
     service =>
-      monitorReaches(monitor, service.namespace) &&
-      labelSelectorMatches(
-        monitor.selector,
-        labelsOf(get(service.body, 'metadata', 'labels')),
-      ),
+      monitorReaches(monitor, service.object.namespace) &&
+      labelSelectorMatches(monitor.selector, service.labels),
   );
 }
