@@ -68,8 +68,11 @@ export function buildTimeToolOf(
     : undefined;
 }
 
-// Lower-case words of the chart metadata, Kustomization and values names.
-const ROLE_WORDS = ['chart', 'requirements', 'kustomization', 'values'];
+// Every name with a role ends in .tpl, is NOTES.txt, or holds one of these
+// words: one pattern rules out most files (this runs for every file read),
+// with no lower-case copy of the name.
+const MAY_HAVE_ROLE =
+  /\.tpl$|NOTES\.txt|chart|requirements|kustomization|values/i;
 
 /**
  * The role of a file in a Helm chart or Kustomize tree, by its name:
@@ -87,12 +90,9 @@ export function toolFileRole(
   | 'notes'
   | undefined {
   const name = baseName(path);
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.tpl')) return 'helpers';
+  if (!MAY_HAVE_ROLE.test(name)) return undefined;
+  if (/\.tpl$/i.test(name)) return 'helpers';
   if (name === 'NOTES.txt') return 'notes';
-  // Every name below holds one of these words: most files are ruled out
-  // without the patterns (this runs for every file read).
-  if (!ROLE_WORDS.some(word => lower.includes(word))) return undefined;
   if (/^(?:Chart\.ya?ml|Chart\.lock|requirements\.(?:ya?ml|lock))$/.test(name))
     return 'chart-metadata';
   if (/^kustomization\.ya?ml$|^Kustomization$/i.test(name))

@@ -147,7 +147,9 @@ function manifestFiles(raw: unknown): ManifestFile[] {
 }
 
 /** What a component is judged with, read from the input before any manifest. */
-interface ComponentInputs extends EvaluationSetting {
+interface ComponentInputs {
+  /** Shared with other evaluations (see evaluationSetting): only read. */
+  setting: EvaluationSetting;
   annotations: Record<string, string>;
   manifests: ManifestFile[];
   waivers: Waiver[];
@@ -178,8 +180,9 @@ function componentInputs(input: EvaluationInput): ComponentInputs {
     input.options?.targets,
     annotations[RUNTIME_MODE_ANNOTATIONS.clusters],
   );
+  // The setting by reference, not spread into a copy for every component.
   return {
-    ...setting,
+    setting,
     annotations,
     manifests: manifestFiles(input.manifests),
     waivers,
@@ -248,18 +251,19 @@ function answers(
  */
 export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   const given = componentInputs(input);
-  const { config, annotations, clusters, index } = given;
+  const { annotations, setting } = given;
+  const { config, clusters, index } = setting;
   // Templates are read at the planned versions: their capability checks
   // choose the branch the target would render.
   const read = readManifests(given.manifests, config.limits, {
-    capabilities: given.capabilities,
+    capabilities: setting.capabilities,
   });
   const objects = read.objects.map(objectRef);
   const mode = decideComponentMode(read.objects, clusters, annotations);
   const requirementsRead = readRequirements(annotations);
   const fit = evaluateFit(
     requirementsRead.requirements,
-    given.profiles,
+    setting.profiles,
     mode.verdict.value,
   );
   const planned = plannedMove(
@@ -269,12 +273,12 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
   );
   const api = checkApiCompatibility(
     objects,
-    given.targets,
+    setting.targets,
     {
       extraDeprecations: config.apiPolicy.extraDeprecations,
       alphaInProduction: config.apiPolicy.alphaInProduction,
       lifecycle: input.entity?.spec?.lifecycle,
-      currentVersions: given.versions.current,
+      currentVersions: setting.versions.current,
     },
     index,
     true,
@@ -284,10 +288,10 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     currentMode: mode.verdict.value,
     targetMode: planned.move?.targetMode ?? null,
     requirements: requirementsRead.requirements,
-    profiles: given.profiles,
+    profiles: setting.profiles,
     clusters,
     allClusters: config.clusters,
-    targets: given.targets,
+    targets: setting.targets,
   });
   const findings = sortFindings(
     applyWaivers(
@@ -314,7 +318,7 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     move: planned.move,
     api,
     evaluated: readiness.evaluated,
-    versions: given.versions,
+    versions: setting.versions,
     hasObjects: objects.length > 0,
   });
   // Named one by one: a spread in the middle of a literal is a slow copy.
@@ -331,7 +335,7 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     findings,
     objects,
     // Copies: the setting's versions are shared with other evaluations.
-    targets: given.versions.targets.map(target => ({ ...target })),
+    targets: setting.versions.targets.map(target => ({ ...target })),
     notJudged: api.notJudged,
   };
 }

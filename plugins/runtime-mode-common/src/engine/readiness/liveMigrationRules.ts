@@ -20,7 +20,7 @@ import type { ManifestObject } from '../readManifests';
 import type { ReadinessContext, RuleFamilyOutcome } from './context';
 import { KubevirtDefaults, kubevirtDefaultsOf } from './kubevirtDefaults';
 import type { MigrationBlocker } from './migrationBlocker';
-import { isRecord, vmiAnnotationsOf, vmiSpecOf } from './objectPaths';
+import { isRecord, vmiSpecOf } from './objectPaths';
 import { podNetworkBlockers } from './podNetworkBlockers';
 import {
   hostDeviceBlockers,
@@ -258,7 +258,7 @@ function blockersOf(
   const kubevirtTarget = context.targets.kubevirt;
   return concatBlockers([
     volumeBlockers(vm, spec, context.objects),
-    podNetworkBlockers(spec, vmiAnnotationsOf(vm), defaults, kubevirtTarget),
+    podNetworkBlockers(vm, spec, defaults, kubevirtTarget),
     hostDeviceBlockers(spec, kubevirtTarget),
     launchSecurityBlockers(spec),
     persistentReservationBlockers(spec, kubevirtTarget),

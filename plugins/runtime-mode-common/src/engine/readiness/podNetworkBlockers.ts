@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
+import type { ManifestObject } from '../readManifests';
 import type { KubevirtDefaults } from './kubevirtDefaults';
 import { UPSTREAM_DEFAULTS } from './kubevirtDefaults';
 import type { MigrationBlocker } from './migrationBlocker';
 import { targetBefore } from './migrationBlocker';
-import { get, isRecord, list } from './objectPaths';
+import { get, isRecord, list, vmiAnnotationsOf } from './objectPaths';
 
 const ALLOW_BRIDGE = 'kubevirt.io/allow-pod-bridge-network-live-migration';
 const REASON = 'InterfaceNotLiveMigratable';
@@ -110,8 +111,8 @@ function pluginBinding(
  * @internal
  */
 export function podNetworkBlockers(
+  vm: ManifestObject,
   spec: Record<string, unknown>,
-  annotations: Record<string, string>,
   defaults: readonly KubevirtDefaults[],
   kubevirtTarget: string | undefined,
 ): MigrationBlocker[] {
@@ -140,7 +141,8 @@ export function podNetworkBlockers(
   }
   if ('masquerade' in iface || 'passtBinding' in iface) return [];
   if ('bridge' in iface) {
-    if (annotations[ALLOW_BRIDGE] !== undefined) return [];
+    // The VMI's annotations are read only here: most interfaces are not bridged.
+    if (vmiAnnotationsOf(vm)[ALLOW_BRIDGE] !== undefined) return [];
     return [
       {
         ruleId: 'live-migration-pod-network-bridge',
