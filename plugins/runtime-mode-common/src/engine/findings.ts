@@ -43,9 +43,9 @@ export function makeFinding(
     docsUrl: rule.docsUrl,
   };
   // The fields of `extra` in their order, as a spread would put them:
-  // Object.assign copies them natively, where a spread in the middle of a
-  // literal or a loop over the keys was a slow copy (every finding of every
-  // evaluation is made here).
+  // Object.assign copies them natively (fewer instructions than a loop over
+  // the keys; a spread in the middle of a literal is a slow runtime copy),
+  // and every finding of every evaluation is made here.
   Object.assign(finding, extra);
   finding.remediation = extra.remediation ?? rule.remediation;
   finding.waived = false;

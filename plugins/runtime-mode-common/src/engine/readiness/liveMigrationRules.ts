@@ -270,7 +270,7 @@ function blockersOf(
 
 /**
  * The lists as one, in order. Plain pushes: the lists are nearly always
- * empty, and a spread's iterator per list was most of blockersOf's cost.
+ * empty, and a spread makes an iterator for each of them.
  */
 function concatBlockers(
   lists: ReadonlyArray<readonly MigrationBlocker[]>,
