@@ -197,9 +197,7 @@ describe('upgrade readiness', () => {
     const vm = `apiVersion: kubevirt.io/v1\nkind: VirtualMachine\nmetadata:\n  name: vm\nspec:\n  runStrategy: Always\n`;
     for (let round = 0; round < 3; round++) {
       for (const k8s of ['1.31', '1.32', '1.33', '1.34', '1.35']) {
-        expect(at({ k8s }).explanation[0]).toBe(
-          `Judged at Kubernetes ${k8s}.`,
-        );
+        expect(at({ k8s }).explanation[0]).toBe(`Judged at Kubernetes ${k8s}.`);
       }
       expect(
         at({ k8s: '1.34', kubevirt: '1.6.0' }, `${CONFIGMAP}---\n${vm}`)
