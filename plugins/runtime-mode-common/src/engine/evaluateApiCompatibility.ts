@@ -321,7 +321,8 @@ function removedFinding(
     }, no longer served since ${release(label, row.removedIn)}${
       fields.removalDate ? ` (released ${fields.removalDate})` : ''
     }; ${removalConsequence(label, target!, current, timing)}.`,
-    { ...fields, timing },
+    // Set on the fields, which are this finding's own: no copy of them.
+    Object.assign(fields, { timing }),
   );
 }
 

@@ -79,6 +79,16 @@ function compareRuleEntries(
   return textA < textB ? -1 : 1;
 }
 
+/** The [rule, worst severity] entries in rule order; sorted only when there are two or more. */
+function ruleEntries(
+  worst: ReadonlyMap<string, 'critical' | 'warning'>,
+): Array<[string, 'critical' | 'warning']> {
+  const entries: Array<[string, 'critical' | 'warning']> = [];
+  // forEach, not a spread: no iterator for the one or two rules most components have.
+  worst.forEach((severity, rule) => entries.push([rule, severity]));
+  return entries.length < 2 ? entries : entries.sort(compareRuleEntries);
+}
+
 // The conclusions seen so far, by score and counts: a few recur for most components.
 const conclusions = new Map<number, string>();
 // Counts are of distinct rules, far fewer than this: a number key per score and counts.
@@ -127,9 +137,7 @@ export function scoreConcerns(
   const explanation = ['Start at 100.'];
   let critical = 0;
   let warning = 0;
-  const worst = worstByRule(findings);
-  // No concern (most components): nothing to list or sort.
-  const entries = worst.size === 0 ? [] : [...worst].sort(compareRuleEntries);
+  const entries = ruleEntries(worstByRule(findings));
   for (let i = 0; i < entries.length; i++) {
     const [rule, severity] = entries[i];
     score -= SCORE_PENALTY[severity];

@@ -22,6 +22,7 @@ import type {
   UpgradeReadiness,
 } from '../types';
 import { componentLabel } from './apiGroups';
+import { ManifestObjectMap } from './manifestObjectMap';
 
 /** What an unwaived API-compatibility concern means for the upgrade. */
 type UpgradeConcern = 'broken-now' | 'breaks-at-upgrade' | 'deprecated';
@@ -60,100 +61,55 @@ function upgradeConcernOf(finding: Finding): UpgradeConcern | undefined {
     : undefined;
 }
 
-function objectKey(object: Partial<ManifestObjectRef>): string {
-  return `${object.file}\u0000${object.line}\u0000${object.apiVersion}\u0000${object.kind}\u0000${object.name}`;
-}
-
-/** Each object with an upgrade concern, at its worst, by its key (objectKey). */
-interface WorstConcerns {
-  byObject: ReadonlyMap<string, UpgradeConcern>;
-  /** The lines of those objects: only an object on one of them can be among them. */
-  lines: ReadonlySet<number | undefined>;
-}
+/** Each object with an upgrade concern, at its worst. */
+type WorstConcerns = ManifestObjectMap<UpgradeConcern>;
 
 // Most components have no upgrade concern: they share this (never changed) value.
-const NO_CONCERNS: WorstConcerns = { byObject: new Map(), lines: new Set() };
+const NO_CONCERNS: WorstConcerns = new ManifestObjectMap();
 
 /** Each object with an upgrade concern, at its worst. */
 function worstConcernPerObject(findings: readonly Finding[]): WorstConcerns {
-  let worst: Map<string, UpgradeConcern> | undefined;
-  let lines: Set<number | undefined> | undefined;
+  let worst: WorstConcerns | undefined;
   for (let i = 0; i < findings.length; i++) {
     const finding = findings[i];
     const concern = upgradeConcernOf(finding);
     if (!concern) continue;
-    worst ??= new Map();
-    lines ??= new Set();
-    const key = objectKey(finding);
-    const known = worst.get(key);
+    worst ??= new ManifestObjectMap();
+    const known = worst.get(finding);
     if (!known || CONCERN_RANK[concern] < CONCERN_RANK[known]) {
-      worst.set(key, concern);
+      worst.set(finding, concern);
     }
-    lines.add(finding.line);
   }
-  return worst && lines ? { byObject: worst, lines } : NO_CONCERNS;
+  return worst ?? NO_CONCERNS;
 }
 
 function countConcerns(worst: WorstConcerns): UpgradeReadiness['counts'] {
   const counts = { brokenNow: 0, breaksAtUpgrade: 0, deprecated: 0 };
-  for (const concern of worst.byObject.values()) {
+  worst.forEach(concern => {
     if (concern === 'broken-now') counts.brokenNow++;
     else if (concern === 'breaks-at-upgrade') counts.breaksAtUpgrade++;
     else counts.deprecated++;
-  }
+  });
   return counts;
 }
 
 /**
- * Whether no two objects are at the same place (file and line), so none
- * share a key: true when each file's objects come together, in line order
- * (as files are read). A rendered template can put two objects on one line.
- */
-function atDistinctPlaces(objects: readonly ManifestObjectRef[]): boolean {
-  let seenFiles: Set<string> | undefined;
-  for (let i = 1; i < objects.length; i++) {
-    const previous = objects[i - 1];
-    const object = objects[i];
-    if (object.file === previous.file) {
-      if (object.line <= previous.line) return false;
-      continue;
-    }
-    seenFiles ??= new Set([previous.file]);
-    if (seenFiles.has(object.file)) return false;
-    seenFiles.add(object.file);
-  }
-  return true;
-}
-
-/**
  * Judged objects, and objects with a concern that were not judged (a
- * rejected field), passing or not: the distinct object keys among both.
- * Keys are built only where they can match: for the objects on a line
- * with a concern, when no two judged objects share a place; otherwise for
- * every judged object.
+ * rejected field), passing or not: each object counted once, however many
+ * times it was given (the same file twice, two objects a template put on
+ * one line and named alike).
  */
 function countChecks(
   judged: readonly ManifestObjectRef[],
   worst: WorstConcerns,
 ): UpgradeReadiness['checks'] {
-  const concerns = worst.byObject;
-  if (concerns.size === 0) {
+  if (worst.size === 0) {
     return { passing: judged.length, total: judged.length };
   }
-  if (!atDistinctPlaces(judged)) {
-    const checked = new Set(judged.map(objectKey));
-    for (const key of concerns.keys()) checked.add(key);
-    return { passing: checked.size - concerns.size, total: checked.size };
-  }
-  let judgedWithConcern = 0;
-  for (let i = 0; i < judged.length; i++) {
-    const object = judged[i];
-    if (worst.lines.has(object.line) && concerns.has(objectKey(object))) {
-      judgedWithConcern++;
-    }
-  }
-  const total = judged.length + concerns.size - judgedWithConcern;
-  return { passing: total - concerns.size, total };
+  const checked = new ManifestObjectMap<true>();
+  for (let i = 0; i < judged.length; i++) checked.set(judged[i], true);
+  worst.forEach((_concern, object) => checked.set(object, true));
+  return { passing: checked.size - worst.size, total: checked.size };
 }
 
 function upgradeLevel(
