@@ -20,7 +20,7 @@
  * Engine benchmark: evaluates a generated estate and the shared corpus, and
  * compares full evaluation with parsing the same YAML only (parseAllDocuments
  * + toJS), in the same process and run, so the ratio is meaningful on a noisy
- * machine. Target: ratio <= 1.5.
+ * machine. Targets: the estate's ratio <= 1.2, every ratio <= 1.5.
  *
  *   yarn bench            full run (about a minute)
  *   yarn bench --smoke    a few seconds, for CI (also BENCH_SMOKE=1)
@@ -387,12 +387,15 @@ function runTimes() {
   const worst = Math.max(...rows.map(r => r.ratio));
   if (smoke) {
     console.log(
-      `worst ratio ${worst} (smoke run: indicative only, too little work to amortise the JIT; the target <= 1.5 is measured by the full run)`,
+      `worst ratio ${worst} (smoke run: indicative only, too little work to amortise the JIT; the targets are measured by the full run)`,
     );
   } else {
+    const estate = rows[0].ratio;
     console.log(
-      `worst ratio ${worst} (target <= 1.5): ${
-        worst <= 1.5 ? 'OK' : 'ABOVE TARGET'
+      `estate ratio ${estate} (target <= 1.2): ${
+        estate <= 1.2 ? 'OK' : 'ABOVE TARGET'
+      }; worst ratio ${worst} (bound <= 1.5): ${
+        worst <= 1.5 ? 'OK' : 'ABOVE BOUND'
       }`,
     );
   }

@@ -49,7 +49,10 @@ export const WORKLOAD_KINDS = new Set([
 /** Is this a KubeVirt VM-like object (VM, VMI, VMI replica set, VM pool)? @internal */
 export function isKubevirtVm(object: { apiVersion: string; kind: string }) {
   // The kind first: most objects are not VM-like, and it needs no group.
-  if (!KUBEVIRT_VM_KINDS.has(object.kind)) return false;
+  // Every VM-like kind starts with "V": one character rules out the others
+  // before the set is asked (this runs for every object, in several rules).
+  const kind = object.kind;
+  if (kind.charCodeAt(0) !== 86 || !KUBEVIRT_VM_KINDS.has(kind)) return false;
   return (
     isInApiGroup(object.apiVersion, 'kubevirt.io') ||
     isInApiGroup(object.apiVersion, 'pool.kubevirt.io')
@@ -269,14 +272,20 @@ const NO_MODES = Object.freeze([]) as unknown as Array<[RuntimeModeId, number]>;
 function countModes(
   evidence: readonly ModeEvidence[],
 ): Array<[RuntimeModeId, number]> {
-  // Most components have no evidence of a tier: no map, no sort, no list.
+  // Most components have no evidence of a tier: no counts, no list.
   if (evidence.length === 0) return NO_MODES;
-  const counts = new Map<RuntimeModeId, number>();
+  // A list searched by mode, not a map to spread and sort: the modes are few.
+  const modes: Array<[RuntimeModeId, number]> = [];
   for (let i = 0; i < evidence.length; i++) {
     const mode = evidence[i].mode;
-    counts.set(mode, (counts.get(mode) ?? 0) + 1);
+    let m = 0;
+    while (m < modes.length && modes[m][0] !== mode) m++;
+    if (m === modes.length) modes.push([mode, 1]);
+    else modes[m][1]++;
   }
-  return [...counts].sort(
+  // One mode (most components): nothing to order.
+  if (modes.length < 2) return modes;
+  return modes.sort(
     (a, b) =>
       b[1] - a[1] || RUNTIME_MODES.indexOf(a[0]) - RUNTIME_MODES.indexOf(b[0]),
   );

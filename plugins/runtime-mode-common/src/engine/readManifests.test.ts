@@ -179,10 +179,22 @@ describe('readManifests', () => {
     expect(deep.findings[0].message).toContain('maxDepth');
   });
 
-  it('reports binary content instead of parsing it', () => {
-    expect(read('\u0000\u0001PNG').findings[0]).toMatchObject({
-      id: 'manifest-binary',
-    });
+  it('reports binary content instead of parsing it, wherever the NUL byte is', () => {
+    const binary = [
+      '\u0000\u0001PNG',
+      // Valid YAML first, a NUL after: js-yaml refuses the whole text.
+      'apiVersion: v1\nkind: ConfigMap\n---\n# \u0000\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a\u0000}\n',
+      // A Helm template (read without js-yaml) with a NUL byte.
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\n\u0000\n',
+    ];
+    for (const text of binary) {
+      const result = read(text);
+      expect(result.objects).toEqual([]);
+      expect(result.findings).toEqual([
+        expect.objectContaining({ id: 'manifest-binary', file: 'm.yaml' }),
+      ]);
+    }
   });
 
   it('never throws and always gives located findings on arbitrary input', () => {

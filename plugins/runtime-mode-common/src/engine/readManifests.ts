@@ -32,7 +32,11 @@ import {
 } from './helmTemplates/templateLibrary';
 import type { TemplateCapabilities } from './helmTemplates/templateExpression';
 import type { ManifestObject } from './manifestObject';
-import { readYamlDocuments, type UntypedDocument } from './readYamlDocuments';
+import {
+  binaryDataFinding,
+  readYamlDocuments,
+  type UntypedDocument,
+} from './readYamlDocuments';
 
 export type { ManifestObject } from './manifestObject';
 
@@ -237,25 +241,13 @@ function readFile(
       ],
     };
   }
-  if (text.includes('\u0000')) {
-    return {
-      ...EMPTY_READ,
-      findings: [
-        makeFinding(
-          'manifest-binary',
-          'warning',
-          `${path} holds binary data (NUL bytes), not YAML or JSON; not read`,
-          {
-            file: path,
-          },
-        ),
-      ],
-    };
-  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!hasNonWhitespace(text)) return EMPTY_READ;
 
   if (findStructuralTemplate(text) !== undefined) {
+    if (text.includes('\u0000')) {
+      return { ...EMPTY_READ, findings: [binaryDataFinding(path)] };
+    }
     const template = readHelmTemplate(path, text, limits, renderer());
     const separated = separateBuildTime(path, template.objects, []);
     return {
@@ -265,6 +257,8 @@ function readFile(
       documents: template.documents,
     };
   }
+  // Binary data (NUL bytes) is found there: js-yaml refuses it, so only a
+  // file it does not read in one pass is searched for it.
   const yaml = readYamlDocuments(path, text, limits, parser);
   const separated = separateBuildTime(path, yaml.objects, yaml.untyped);
   return {

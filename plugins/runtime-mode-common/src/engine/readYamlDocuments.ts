@@ -313,6 +313,8 @@ function blockItemLines(
 
 interface FastRead {
   docs: FastDocument[];
+  /** Read by one js-yaml pass over the whole text (which refuses NUL bytes). */
+  wholeFile?: boolean;
   /** The line of the first document beyond limits.maxDocuments, if any. */
   overflowLine?: number;
 }
@@ -416,7 +418,7 @@ function loadWholeFile(
     if (!doc) return undefined;
     docs.push(doc);
   }
-  return { docs };
+  return { docs, wholeFile: true };
 }
 
 /**
@@ -516,6 +518,16 @@ function tooDeepLargeDocument(
   }
 }
 
+/** A file with NUL bytes: binary data, not YAML or JSON. @internal */
+export function binaryDataFinding(path: string): Finding {
+  return makeFinding(
+    'manifest-binary',
+    'warning',
+    `${path} holds binary data (NUL bytes), not YAML or JSON; not read`,
+    { file: path },
+  );
+}
+
 /** Collects the objects and untyped documents of a file, List items expanded. */
 class DocumentCollector {
   readonly objects: ManifestObject[] = [];
@@ -585,7 +597,8 @@ function countAliasNodes(doc: Document.Parsed, max: number): number {
 /**
  * Reads the YAML/JSON documents of one file: multi-document YAML and JSON,
  * `List`/`*List` and OpenShift `Template` items expanded, CRLF tolerated,
- * limits applied as soon as they are hit. Never throws for bad input.
+ * limits applied as soon as they are hit; a file with NUL bytes is binary
+ * data (one finding). Never throws for bad input.
  * @internal
  */
 export function readYamlDocuments(
@@ -597,6 +610,16 @@ export function readYamlDocuments(
   const collector = new DocumentCollector(path);
   const findings: Finding[] = [];
   const fast = parser === 'auto' ? splitAndLoadFast(text, limits) : undefined;
+  // js-yaml refuses NUL bytes: a text it read in one pass holds none, and
+  // only the others are searched for them (one scan less for most files).
+  if (!fast?.wholeFile && text.includes('\u0000')) {
+    return {
+      objects: [],
+      untyped: [],
+      findings: [binaryDataFinding(path)],
+      documents: 0,
+    };
+  }
   if (fast) {
     for (let i = 0; i < fast.docs.length; i++) {
       const doc = fast.docs[i];
