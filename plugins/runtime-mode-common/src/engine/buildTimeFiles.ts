@@ -48,16 +48,34 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
 
+// The tool of each apiVersion seen (null: none). Every object of every
+// component is asked, and a handful of apiVersions recur: one lookup, where
+// cutting the group out and looking it up was a measurable part of reading.
+// Hostile input can bring any number of apiVersions: past this many, the
+// kept ones are dropped.
+const toolsByApiVersion = new Map<string, string | null>();
+const MAX_API_VERSIONS = 1_000;
+
+function toolOfApiVersion(apiVersion: string): string | undefined {
+  let tool = toolsByApiVersion.get(apiVersion);
+  if (tool === undefined) {
+    // Kustomize's built-in plugin configs say `apiVersion: builtin`: no group.
+    const group = apiGroupOf(apiVersion) || apiVersion;
+    tool =
+      TOOLS_BY_GROUP.get(group) ??
+      (group.endsWith(BACKSTAGE_SUBGROUP) ? 'Backstage' : null);
+    if (toolsByApiVersion.size >= MAX_API_VERSIONS) toolsByApiVersion.clear();
+    toolsByApiVersion.set(apiVersion, tool);
+  }
+  return tool ?? undefined;
+}
+
 /** The tool a typed object belongs to, when it is a build-time file. @internal */
 export function buildTimeToolOf(
   apiVersion: string,
   body?: Record<string, unknown>,
 ): string | undefined {
-  // Kustomize's built-in plugin configs say `apiVersion: builtin`: no group.
-  const group = apiGroupOf(apiVersion) || apiVersion;
-  const byGroup =
-    TOOLS_BY_GROUP.get(group) ??
-    (group.endsWith(BACKSTAGE_SUBGROUP) ? 'Backstage' : undefined);
+  const byGroup = toolOfApiVersion(apiVersion);
   if (byGroup) return byGroup;
   const metadata = body?.metadata as
     | { annotations?: Record<string, unknown> }

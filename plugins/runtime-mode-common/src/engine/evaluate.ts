@@ -24,6 +24,7 @@ import type {
   ManifestFile,
   ManifestObjectRef,
   RuntimeModeConfig,
+  TargetVersion,
   Waiver,
 } from '../types';
 import { RUNTIME_MODES } from '../types';
@@ -112,6 +113,18 @@ function decideComponentMode(
     }: "${declaredRaw}" ignored; expected ${RUNTIME_MODES.join(', ')}`,
   );
   return { ...decision, findings: [invalid, ...decision.findings] };
+}
+
+/** Copies of the targets: the setting's are shared with other evaluations. */
+function targetCopies(targets: readonly TargetVersion[]): TargetVersion[] {
+  // Field by field in a loop: a spread per target was a measurable part of
+  // the fixed cost of an evaluation.
+  const copies: TargetVersion[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const { component, version, source } = targets[i];
+    copies.push({ component, version, source });
+  }
+  return copies;
 }
 
 /** The lists as one, in order: plain pushes, no iterator per list. */
@@ -334,8 +347,7 @@ export function evaluate(input: EvaluationInput): CompleteEvaluationResult {
     suggestion: answered.suggestion,
     findings,
     objects,
-    // Copies: the setting's versions are shared with other evaluations.
-    targets: setting.versions.targets.map(target => ({ ...target })),
+    targets: targetCopies(setting.versions.targets),
     notJudged: api.notJudged,
   };
 }

@@ -251,6 +251,22 @@ export function evaluateFit(
     });
   }
 
+  if (dimensions.length === 0) {
+    // No requirement stated (most components): no score and no best fit,
+    // written out rather than worked out mode by mode.
+    return {
+      requirements,
+      scores: {
+        'bare-metal-container': null,
+        'virtualized-container': null,
+        'container-virtualization': null,
+      },
+      currentMode,
+      currentFit: null,
+      bestFit: null,
+      dimensions,
+    };
+  }
   const scores = {} as Record<RuntimeModeId, number | null>;
   for (const mode of RUNTIME_MODES) {
     // Points of the judged dimensions, summed in order (no filtered copy).

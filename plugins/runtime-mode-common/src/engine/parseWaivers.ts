@@ -45,8 +45,13 @@ export function parseWaivers(
   let clock = now;
   const waivers: Waiver[] = [];
   const problems: Finding[] = [];
-  for (const [key, rawValue] of Object.entries(annotations ?? {})) {
+  // Keys, not entries: most annotations are not waivers, and no pair is made for them.
+  const given = annotations ?? {};
+  const keys = Object.keys(given);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
     if (!key.startsWith(RUNTIME_MODE_WAIVER_PREFIX)) continue;
+    const rawValue = given[key];
     const ruleId = key.slice(RUNTIME_MODE_WAIVER_PREFIX.length);
     const problem = (why: string) =>
       problems.push(

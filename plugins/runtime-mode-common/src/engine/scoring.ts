@@ -15,6 +15,7 @@
  */
 
 import type { Finding, ReadinessLevel } from '../types';
+import { RecurringLines } from './recurringLines';
 
 /** Points one unwaived rule costs, by its worst severity. @internal */
 export const SCORE_PENALTY = { critical: 30, warning: 10, info: 0 } as const;
@@ -90,7 +91,7 @@ function ruleEntries(
 }
 
 // The conclusions seen so far, by score and counts: a few recur for most components.
-const conclusions = new Map<number, string>();
+const conclusions = new RecurringLines(1_000);
 // Counts are of distinct rules, far fewer than this: a number key per score and counts.
 const COUNT_BOUND = 1_000;
 
@@ -107,11 +108,7 @@ function conclusion(
   const known = cacheable ? conclusions.get(key) : undefined;
   if (known !== undefined) return known;
   const line = `= ${score}; level ${level} (${critical} rule(s) with critical, ${warning} with warnings).`;
-  if (cacheable) {
-    if (conclusions.size >= 1_000) conclusions.clear();
-    conclusions.set(key, line);
-  }
-  return line;
+  return cacheable ? conclusions.keep(key, line) : line;
 }
 
 /**

@@ -21,8 +21,10 @@ import type {
   UpgradeLevel,
   UpgradeReadiness,
 } from '../types';
+import { UPGRADE_LEVELS } from '../types';
 import { componentLabel } from './apiGroups';
 import { ManifestObjectMap } from './manifestObjectMap';
+import { RecurringLines } from './recurringLines';
 
 /** What an unwaived API-compatibility concern means for the upgrade. */
 type UpgradeConcern = 'broken-now' | 'breaks-at-upgrade' | 'deprecated';
@@ -214,10 +216,29 @@ function explain(
         .join(', ')}.`,
     );
   }
-  lines.push(
-    `= ${level}; ${checks.passing} of ${checks.total} judged object(s) passing.`,
-  );
+  lines.push(checksLine(level, checks));
   return lines;
+}
+
+// The closing lines seen so far, by level and checks: a few recur for most components.
+const closingLines = new RecurringLines(1_000);
+// Objects per component are far fewer than this: a number key per level and checks.
+const CHECK_BOUND = 1_000;
+
+/** "= clean; 4 of 4 judged object(s) passing." */
+function checksLine(
+  level: UpgradeLevel,
+  checks: UpgradeReadiness['checks'],
+): string {
+  const { passing, total } = checks;
+  const cacheable = passing < CHECK_BOUND && total < CHECK_BOUND;
+  const key =
+    UPGRADE_LEVELS.indexOf(level) +
+    UPGRADE_LEVELS.length * (passing + CHECK_BOUND * total);
+  const known = cacheable ? closingLines.get(key) : undefined;
+  if (known !== undefined) return known;
+  const line = `= ${level}; ${passing} of ${total} judged object(s) passing.`;
+  return cacheable ? closingLines.keep(key, line) : line;
 }
 
 /**

@@ -121,6 +121,8 @@ export function combineOutcomes(
   const evaluated: string[] = [];
   for (let o = 0; o < outcomes.length; o++) {
     const outcome = outcomes[o];
+    // Most families judge nothing for a component: nothing to read.
+    if (outcome === NOTHING_JUDGED) continue;
     for (let i = 0; i < outcome.findings.length; i++) {
       findings.push(outcome.findings[i]);
     }

@@ -21,6 +21,7 @@ import { makeFinding, objectEvidence, objectLabel } from '../findings';
 import { hasLabels, labelSelectorMatches, labelsOf } from '../labelSelectors';
 import type { ManifestObject } from '../readManifests';
 import {
+  NOTHING_JUDGED,
   noteEvaluated,
   type ReadinessContext,
   type RuleFamilyOutcome,
@@ -36,16 +37,21 @@ const BATCH_KINDS = new Set(['Job', 'CronJob']);
  * @internal
  */
 export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
-  const findings: Finding[] = [];
-  const evaluated: string[] = [];
   const objects = context.objects;
-  const pdbs = disruptionBudgetsIn(objects);
+  // Made at the first container workload: a component without one
+  // (VMs only, config only, no objects) allocates nothing here.
+  let findings: Finding[] | undefined;
+  let evaluated: string[] | undefined;
+  let pdbs: ManifestObject[] | undefined;
   for (let i = 0; i < objects.length; i++) {
     const workload = objects[i];
     if (!workload.rendered || !WORKLOAD_KINDS.has(workload.kind)) continue;
     if (isInApiGroup(workload.apiVersion, 'kubevirt.io')) continue;
     const template = podTemplateOf(workload);
     if (!template) continue;
+    findings ??= [];
+    evaluated ??= [];
+    pdbs ??= disruptionBudgetsIn(objects);
     const containers = list(get(template, 'spec', 'containers'));
 
     noteEvaluated(evaluated, 'operations-resources-missing');
@@ -101,7 +107,7 @@ export function checkOperations(context: ReadinessContext): RuleFamilyOutcome {
       }
     }
   }
-  return { findings, evaluated };
+  return findings && evaluated ? { findings, evaluated } : NOTHING_JUDGED;
 }
 
 /** The rendered policy PodDisruptionBudgets among the objects. */
