@@ -38,6 +38,13 @@ describe('ManifestObjectMap', () => {
     expect(map.has(object(5, 'web'))).toBe(false);
   });
 
+  it('has an object whose value is undefined', () => {
+    const map = new ManifestObjectMap<string | undefined>();
+    map.set(object(2, 'web'), undefined);
+    expect(map.has(object(2, 'web'))).toBe(true);
+    expect(map.size).toBe(1);
+  });
+
   it('tells an unnamed object from one named "undefined"', () => {
     const map = new ManifestObjectMap<number>();
     map.set(object(1), 1);

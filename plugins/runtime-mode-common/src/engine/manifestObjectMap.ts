@@ -78,7 +78,8 @@ export class ManifestObjectMap<V> {
   }
 
   has(object: ObjectName): boolean {
-    return this.get(object) !== undefined;
+    const line = this.byLine.get(object.line);
+    return line !== undefined && this.entryOf(line, object) !== undefined;
   }
 
   set(object: ObjectName, value: V): void {
