@@ -313,6 +313,8 @@ function removedFinding(
   const { object, row, target, current } = judgement;
   const label = componentLabel(row.component);
   const timing = removalTiming(row.removedIn, current);
+  // Set on the fields, which are this finding's own: no copy of them.
+  fields.timing = timing;
   return makeFinding(
     'api-removed',
     'critical',
@@ -321,8 +323,7 @@ function removedFinding(
     }, no longer served since ${release(label, row.removedIn)}${
       fields.removalDate ? ` (released ${fields.removalDate})` : ''
     }; ${removalConsequence(label, target!, current, timing)}.`,
-    // Set on the fields, which are this finding's own: no copy of them.
-    Object.assign(fields, { timing }),
+    fields,
   );
 }
 
